@@ -1,0 +1,125 @@
+package dev.scribe;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every setting, read once from the environment. A missing or malformed setting is a
+ * {@link ConfigException} whose message is the one line printed at start-up.
+ */
+public record Config(
+        String botToken,
+        String signingSecret,
+        Optional<String> appToken,
+        String slackApiUrl,
+        int port,
+        String dbUrl,
+        Optional<String> dbUser,
+        Optional<String> dbPassword,
+        ZoneId zone,
+        ChannelMode channelMode,
+        Optional<String> retroChannel,
+        Optional<String> reactions) {
+
+    /** Where an incident lives: its own channel, or the channel where it was started. */
+    public enum ChannelMode { DEDICATED, HERE }
+
+    public static final String DEFAULT_API_URL = "https://slack.com/api/";
+    public static final String DEFAULT_DB_URL = "jdbc:h2:file:./data/incident-scribe;WRITE_DELAY=0";
+
+    /** A setting that stops start-up; the message names it and says what to do. */
+    public static final class ConfigException extends RuntimeException {
+        public ConfigException(String message) {
+            super(message);
+        }
+    }
+
+    /** Reads the settings from an environment map (usually {@link System#getenv()}). */
+    public static Config fromEnvironment(Map<String, String> env) {
+        Optional<String> appToken = optional(env, "SLACK_APP_TOKEN");
+        appToken.ifPresent(t -> {
+            if (!t.startsWith("xapp-")) {
+                throw new ConfigException("SLACK_APP_TOKEN must be an app-level token starting with xapp- "
+                        + "(Slack app settings > Basic Information > App-Level Tokens, scope connections:write).");
+            }
+        });
+        String botToken = optional(env, "SLACK_BOT_TOKEN").orElseThrow(() -> new ConfigException(
+                "SLACK_BOT_TOKEN is not set: copy the Bot User OAuth Token (xoxb-...) from your Slack app's "
+                        + "OAuth & Permissions page."));
+        if (!botToken.startsWith("xoxb-")) {
+            throw new ConfigException("SLACK_BOT_TOKEN must be a bot token starting with xoxb- "
+                    + "(Slack app settings > OAuth & Permissions > Bot User OAuth Token).");
+        }
+        String signingSecret = optional(env, "SLACK_SIGNING_SECRET").orElse(null);
+        if (signingSecret == null && appToken.isEmpty()) {
+            throw new ConfigException("SLACK_SIGNING_SECRET is not set: copy the Signing Secret from your Slack "
+                    + "app's Basic Information page (or set SLACK_APP_TOKEN to use Socket Mode).");
+        }
+        String apiUrl = optional(env, "SLACK_API_URL").orElse(DEFAULT_API_URL);
+        if (!apiUrl.startsWith("http://") && !apiUrl.startsWith("https://")) {
+            throw new ConfigException("SLACK_API_URL must be an http(s) URL, e.g. " + DEFAULT_API_URL);
+        }
+        if (!apiUrl.endsWith("/")) {
+            apiUrl = apiUrl + "/";
+        }
+        return new Config(
+                botToken,
+                signingSecret,
+                appToken,
+                apiUrl,
+                port(env),
+                optional(env, "SCRIBE_DB_URL").orElse(DEFAULT_DB_URL),
+                optional(env, "SCRIBE_DB_USER"),
+                optional(env, "SCRIBE_DB_PASSWORD"),
+                zone(env),
+                channelMode(env),
+                optional(env, "SCRIBE_RETRO_CHANNEL"),
+                optional(env, "SCRIBE_REACTIONS"));
+    }
+
+    private static int port(Map<String, String> env) {
+        String value = optional(env, "PORT").orElse("3000");
+        try {
+            int port = Integer.parseInt(value);
+            if (port < 1 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new ConfigException("PORT must be a number from 1 to 65535, not '" + value + "'.");
+        }
+    }
+
+    private static ZoneId zone(Map<String, String> env) {
+        String value = optional(env, "SCRIBE_TIMEZONE").orElse("UTC");
+        try {
+            return ZoneId.of(value);
+        } catch (DateTimeException e) {
+            throw new ConfigException("SCRIBE_TIMEZONE must be a time zone id such as UTC or Europe/London, not '"
+                    + value + "'.");
+        }
+    }
+
+    private static ChannelMode channelMode(Map<String, String> env) {
+        String value = optional(env, "SCRIBE_CHANNEL_MODE").orElse("dedicated");
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "dedicated" -> ChannelMode.DEDICATED;
+            case "here" -> ChannelMode.HERE;
+            default -> throw new ConfigException("SCRIBE_CHANNEL_MODE must be 'dedicated' or 'here', not '" + value + "'.");
+        };
+    }
+
+    private static Optional<String> optional(Map<String, String> env, String name) {
+        return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    /** Secrets never reach a log line: this is what {@code toString} shows instead. */
+    @Override
+    public String toString() {
+        return "Config[apiUrl=" + slackApiUrl + ", port=" + port + ", db=" + dbUrl.replaceAll("password=[^;&]*", "password=***")
+                + ", zone=" + zone + ", channelMode=" + channelMode + ", socketMode=" + appToken.isPresent() + "]";
+    }
+}

@@ -1,0 +1,64 @@
+package dev.scribe;
+
+import dev.scribe.Config.ConfigException;
+import java.time.Clock;
+import java.util.List;
+
+/** Starts Incident Scribe from the environment. Wiring only; errors at start-up are one line and exit 1 or 2. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> arguments = List.of(args);
+        if (arguments.contains("--version")) {
+            System.out.println("incident-scribe " + version());
+            return;
+        }
+        if (arguments.contains("--help") || arguments.contains("-h")) {
+            System.out.println(Usage.TEXT);
+            return;
+        }
+        Config config;
+        try {
+            config = Config.fromEnvironment(System.getenv());
+        } catch (ConfigException e) {
+            System.err.println("incident-scribe: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Scribe scribe;
+        try {
+            scribe = Scribe.start(config, Clock.systemUTC());
+        } catch (Exception e) {
+            System.err.println("incident-scribe: could not start: " + oneLine(e));
+            System.exit(1);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                scribe.close();
+            } catch (Exception e) {
+                System.err.println("incident-scribe: error while stopping: " + oneLine(e));
+            }
+        }, "scribe-shutdown"));
+    }
+
+    static String version() {
+        String v = Main.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
+    private static String oneLine(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (root != e && root.getMessage() != null && !message.contains(root.getMessage())) {
+            message += " (" + root.getMessage() + ")";
+        }
+        return message.replaceAll("\\s+", " ").strip();
+    }
+}

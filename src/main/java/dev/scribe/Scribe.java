@@ -1,0 +1,116 @@
+package dev.scribe;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.methods.MethodsClient;
+import dev.scribe.incident.IncidentService;
+import dev.scribe.slack.IncidentCommandListener;
+import dev.scribe.slack.IncidentStarter;
+import dev.scribe.slack.MessageListener;
+import dev.scribe.slack.ReportPublisher;
+import dev.scribe.slack.WorkspaceDirectory;
+import dev.scribe.storage.Database;
+import dev.scribe.storage.JdbiIncidentStore;
+import dev.scribe.web.SignatureVerifier;
+import dev.scribe.web.WebServer;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A running bot: database, Bolt app, listeners and web server, wired from a {@link Config}. Wiring only. */
+public final class Scribe implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Scribe.class);
+
+    private final Database database;
+    private final App app;
+    private final Slack slack;
+    private final ExecutorService workers;
+    private final WebServer web;
+
+    private Scribe(Database database, App app, Slack slack, ExecutorService workers, WebServer web) {
+        this.database = database;
+        this.app = app;
+        this.slack = slack;
+        this.workers = workers;
+        this.web = web;
+    }
+
+    /** Migrates the database, checks the token with Slack ({@code auth.test}) and starts serving. */
+    public static Scribe start(Config config, Clock clock) throws Exception {
+        Database database = Database.open(config.dbUrl(), config.dbUser().orElse(null), config.dbPassword().orElse(null));
+        ExecutorService workers = Executors.newFixedThreadPool(4, daemonThreads("scribe-worker-"));
+        try {
+            IncidentService incidents = new IncidentService(new JdbiIncidentStore(database, clock), clock);
+
+            SlackConfig slackConfig = new SlackConfig();
+            slackConfig.setMethodsEndpointUrlPrefix(config.slackApiUrl());
+            Slack slack = Slack.getInstance(slackConfig);
+            App app = new App(AppConfig.builder()
+                    .singleTeamBotToken(config.botToken())
+                    .signingSecret(config.signingSecret())
+                    .slack(slack)
+                    // Signatures are checked by SlackRequestFilter on the raw bytes, in both time directions.
+                    .requestVerificationEnabled(false)
+                    // Events nobody handles are acknowledged, so Slack neither retries them nor counts failures.
+                    .allEventsApiAutoAckEnabled(true)
+                    .subtypedMessageEventsAutoAckEnabled(true)
+                    .build());
+
+            MethodsClient methods = slack.methods(config.botToken());
+            WorkspaceDirectory directory = new WorkspaceDirectory(methods);
+            ReportPublisher publisher = new ReportPublisher(methods, incidents, directory, config.zone(),
+                    config.retroChannel());
+            IncidentStarter starter = new IncidentStarter(methods, incidents, directory, config.zone());
+            app.command(IncidentCommandListener.COMMAND,
+                    new IncidentCommandListener(incidents, starter, publisher, config.channelMode(), workers));
+            new MessageListener(incidents).register(app);
+            app.start();
+
+            WebServer web = new WebServer(config.port(), app,
+                    config.signingSecret() == null ? null : new SignatureVerifier(config.signingSecret(), clock),
+                    database::isHealthy);
+            web.start();
+            log.info("Incident Scribe is listening on port {} ({})", web.port(), config);
+            return new Scribe(database, app, slack, workers, web);
+        } catch (Exception | Error e) {
+            workers.shutdownNow();
+            database.close();
+            throw e;
+        }
+    }
+
+    /** The HTTP port bound. */
+    public int port() {
+        return web.port();
+    }
+
+    /** Stops taking requests, finishes work already handed to the workers, then closes the pool. */
+    @Override
+    public void close() throws Exception {
+        web.close();
+        workers.shutdown();
+        if (!workers.awaitTermination(30, TimeUnit.SECONDS)) {
+            log.warn("Some work did not finish within 30 s of shutdown");
+            workers.shutdownNow();
+        }
+        app.stop();
+        slack.close();
+        database.close();
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,52 @@
+package dev.scribe.incident;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where incidents and what was said in them are kept. Implementations must be safe for several
+ * replicas sharing one database: duplicates are refused by the database, not by memory.
+ */
+public interface IncidentStore {
+
+    /**
+     * Stores a new incident under the next free number, with its {@link EntryKind#STARTED} entry.
+     *
+     * @throws IncidentException when the channel already has an open incident
+     */
+    Incident open(NewIncident incident);
+
+    /** The open incident living in the channel, if any. */
+    Optional<Incident> findOpenInChannel(String channelId);
+
+    /** The incident with this number. */
+    Optional<Incident> find(int number);
+
+    /**
+     * Records a message of an incident once. Returns false, and changes nothing, when the same Slack
+     * event ({@code eventId}, may be null) or the same message (channel and ts) was recorded before.
+     */
+    boolean recordMessage(int incidentNumber, RecordedMessage message, String eventId);
+
+    /** Adds an entry to the incident's timeline. */
+    void addEntry(int incidentNumber, TimelineEntry entry);
+
+    /**
+     * Closes the incident if it is open, adding its {@link EntryKind#CLOSED} entry in the same
+     * transaction. Returns the closed incident, or empty when it was closed already.
+     */
+    Optional<Incident> close(int number, Instant at, String closedBy, String resolution);
+
+    /** Remembers the ts of the header message pinned in the incident's channel. */
+    void setHeaderTs(int number, String ts);
+
+    /** The incident's messages in time order. */
+    List<RecordedMessage> messages(int incidentNumber);
+
+    /** The incident's timeline entries in time order. */
+    List<TimelineEntry> entries(int incidentNumber);
+
+    /** True when the store answers (for the health check). */
+    boolean isHealthy();
+}

@@ -1,0 +1,58 @@
+package dev.scribe.report;
+
+import dev.scribe.incident.EntryKind;
+import dev.scribe.incident.Severity;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The compiled report of one incident, names resolved and lists sorted: what every renderer (Markdown,
+ * the Slack summary and thread) reads. Built by {@link PostmortemCompiler}.
+ */
+public record Postmortem(
+        int number,
+        String title,
+        Severity severity,
+        String status,
+        boolean closed,
+        String commander,
+        List<String> participants,
+        Instant startedAt,
+        Optional<Instant> closedAt,
+        Optional<String> resolution,
+        KeyTimings timings,
+        List<TimelineItem> timeline,
+        List<ActionItem> actionItems,
+        List<TimelineItem> wentWell,
+        List<TimelineItem> wentBadly,
+        List<TranscriptItem> transcript,
+        ZoneId zone) {
+
+    /** A key entry of the timeline. */
+    public record TimelineItem(Instant at, EntryKind kind, String author, RichText text, Optional<String> link) {
+    }
+
+    /** A recorded message, for the transcript. */
+    public record TranscriptItem(Instant at, String author, RichText text, boolean threadReply, Optional<String> link) {
+    }
+
+    /** An action item with its owner ({@code unassigned} when none) and where it came from. */
+    public record ActionItem(RichText text, String owner, String source) {
+    }
+
+    public Postmortem {
+        participants = List.copyOf(participants);
+        timeline = List.copyOf(timeline);
+        actionItems = List.copyOf(actionItems);
+        wentWell = List.copyOf(wentWell);
+        wentBadly = List.copyOf(wentBadly);
+        transcript = List.copyOf(transcript);
+    }
+
+    /** The report's file name, e.g. {@code incident-7-rca.md}. */
+    public String fileName() {
+        return "incident-" + number + "-rca.md";
+    }
+}

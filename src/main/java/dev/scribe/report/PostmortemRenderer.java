@@ -1,0 +1,187 @@
+package dev.scribe.report;
+
+import dev.scribe.report.KeyTimings.Moment;
+import dev.scribe.report.KeyTimings.Span;
+import dev.scribe.report.Postmortem.ActionItem;
+import dev.scribe.report.Postmortem.TimelineItem;
+import dev.scribe.report.Postmortem.TranscriptItem;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Renders the blameless RCA skeleton as Markdown. Every heading is always present, in the product's
+ * order; a section with nothing recorded carries prompts for the author instead.
+ */
+public final class PostmortemRenderer {
+
+    /** The level-2 headings, in order. Tests and the export path hold the report to this list. */
+    public static final List<String> HEADINGS = List.of(
+            "Summary", "Key timings", "Impact", "Timeline", "Technical cause and resolution",
+            "Contributing factors", "What went well", "What could have gone better", "Lessons learned",
+            "Action items", "Transcript");
+
+    static final String BLAMELESS = "> This is a blameless review: we look for flaws in systems and processes, "
+            + "not in people. Everyone acted in good faith with what they knew at the time.";
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
+    private static final DateTimeFormatter DATE_TIME_ZONE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm zzz");
+    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter HH_MM_SS = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    /** Renders the whole document. */
+    public String render(Postmortem p) {
+        StringBuilder md = new StringBuilder(4096 + p.transcript().size() * 120);
+        md.append("# Incident ").append(p.number()).append(": ").append(MarkdownText.escape(p.title())).append("\n\n");
+        md.append(BLAMELESS).append("\n\n");
+        summary(md, p);
+        keyTimings(md, p);
+        section(md, "Impact");
+        prompts(md, "Who and what was affected (customers, internal teams, data), how badly, and for how long?",
+                "How did we learn of it: an alert, a customer, a colleague?");
+        timeline(md, p);
+        section(md, "Technical cause and resolution");
+        prompts(md, "What happened in the system, step by step? What made it start, and what stopped it?",
+                "What was changed to resolve it, and is that change temporary or permanent?");
+        section(md, "Contributing factors");
+        prompts(md, "How was the change reviewed and tested?",
+                "Why did it work in staging but not in production?",
+                "Were multi-step deployments identified and done in order?",
+                "Which single points of failure (a person, a manual step, a missing check) let this through?");
+        itemsOrPrompts(md, "What went well", p.wentWell(),
+                "What helped us detect, understand or mitigate this quickly?");
+        itemsOrPrompts(md, "What could have gone better", p.wentBadly(),
+                "Where did we lose time? What was confusing, missing or hard to find?");
+        section(md, "Lessons learned");
+        prompts(md, "What do we know now that we did not know before?",
+                "What would we do differently next time?");
+        actionItems(md, p.actionItems());
+        transcript(md, p);
+        return md.toString();
+    }
+
+    private void summary(StringBuilder md, Postmortem p) {
+        section(md, "Summary");
+        md.append("| | |\n|---|---|\n");
+        row(md, "Date", DATE.format(p.startedAt().atZone(p.zone())) + " (" + p.zone().getId() + ")");
+        row(md, "Severity", p.severity().label());
+        row(md, "Status", p.status());
+        row(md, "Commander", "@" + MarkdownText.cell(p.commander()));
+        row(md, "Participants", p.participants().isEmpty() ? "-"
+                : String.join(", ", p.participants().stream().map(n -> "@" + MarkdownText.cell(n)).toList()));
+        row(md, "Duration", p.timings().duration().display());
+        row(md, "Resolution", p.resolution().map(MarkdownText::cell).orElse("-"));
+        md.append('\n');
+    }
+
+    private void keyTimings(StringBuilder md, Postmortem p) {
+        section(md, "Key timings");
+        md.append("| Moment | When | From |\n|---|---|---|\n");
+        for (Moment m : p.timings().moments()) {
+            md.append("| ").append(m.label()).append(" | ")
+                    .append(m.at().map(at -> DATE_TIME_ZONE.format(at.atZone(p.zone()))).orElse("-"))
+                    .append(" | ").append(m.source()).append(" |\n");
+        }
+        md.append("\n| Duration | |\n|---|---|\n");
+        for (Span s : p.timings().spans()) {
+            row(md, s.label(), s.display());
+        }
+        md.append('\n');
+    }
+
+    private void timeline(StringBuilder md, Postmortem p) {
+        section(md, "Timeline");
+        if (p.timeline().isEmpty()) {
+            prompts(md, "Nothing was marked. Add the moments that matter: the change that started it, when it was "
+                    + "noticed, when the cause was found, when impact stopped.");
+            return;
+        }
+        LocalDate day = null;
+        for (TimelineItem item : p.timeline()) {
+            LocalDate itemDay = item.at().atZone(p.zone()).toLocalDate();
+            if (!Objects.equals(day, itemDay)) {
+                if (day != null) {
+                    md.append('\n');
+                }
+                day = itemDay;
+                md.append("### ").append(DATE.format(itemDay)).append("\n\n");
+                md.append("| Time (").append(p.zone().getId()).append(") | Kind | Who | What |\n|---|---|---|---|\n");
+            }
+            md.append("| ").append(HH_MM.format(item.at().atZone(p.zone()))).append(" | ").append(item.kind().label())
+                    .append(" | @").append(MarkdownText.cell(item.author())).append(" | ")
+                    .append(MarkdownText.cell(item.text()));
+            item.link().ifPresent(l -> md.append(" ([link](").append(l).append("))"));
+            md.append(" |\n");
+        }
+        md.append('\n');
+    }
+
+    private void itemsOrPrompts(StringBuilder md, String heading, List<TimelineItem> items, String prompt) {
+        section(md, heading);
+        if (items.isEmpty()) {
+            prompts(md, prompt);
+            return;
+        }
+        for (TimelineItem item : items) {
+            md.append("- ").append(MarkdownText.listItem(item.text(), "  ")).append(" (@")
+                    .append(MarkdownText.escape(item.author())).append(")\n");
+        }
+        md.append('\n');
+    }
+
+    private void actionItems(StringBuilder md, List<ActionItem> items) {
+        section(md, "Action items");
+        md.append("| Action | Owner | Source |\n|---|---|---|\n");
+        if (items.isEmpty()) {
+            md.append("| _What will stop this from happening again, or make it smaller next time?_ | | |\n\n");
+            return;
+        }
+        for (ActionItem a : items) {
+            md.append("| ").append(MarkdownText.cell(a.text())).append(" | ")
+                    .append(a.owner().equals("unassigned") ? "unassigned" : "@" + MarkdownText.cell(a.owner()))
+                    .append(" | ").append(MarkdownText.cell(a.source())).append(" |\n");
+        }
+        md.append('\n');
+    }
+
+    private void transcript(StringBuilder md, Postmortem p) {
+        section(md, "Transcript");
+        if (p.transcript().isEmpty()) {
+            md.append("_No messages were recorded._\n");
+            return;
+        }
+        LocalDate day = null;
+        for (TranscriptItem m : p.transcript()) {
+            LocalDate messageDay = m.at().atZone(p.zone()).toLocalDate();
+            if (!Objects.equals(day, messageDay)) {
+                if (day != null) {
+                    md.append('\n');
+                }
+                day = messageDay;
+                md.append("### ").append(DATE.format(messageDay)).append("\n\n");
+            }
+            md.append("- ").append(HH_MM_SS.format(m.at().atZone(p.zone()))).append(" **@")
+                    .append(MarkdownText.escape(m.author())).append("**");
+            if (m.threadReply()) {
+                md.append(" (in thread)");
+            }
+            md.append(": ").append(MarkdownText.listItem(m.text(), "  ")).append('\n');
+        }
+    }
+
+    private static void section(StringBuilder md, String heading) {
+        md.append("## ").append(heading).append("\n\n");
+    }
+
+    private static void prompts(StringBuilder md, String... prompts) {
+        for (String prompt : prompts) {
+            md.append("- _").append(prompt).append("_\n");
+        }
+        md.append('\n');
+    }
+
+    private static void row(StringBuilder md, String label, String value) {
+        md.append("| ").append(label).append(" | ").append(value).append(" |\n");
+    }
+}

@@ -1,0 +1,116 @@
+package dev.scribe.slack;
+
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.model.Conversation;
+import dev.scribe.command.Command;
+import dev.scribe.incident.Incident;
+import dev.scribe.incident.IncidentService;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Opens an incident where it will live: a new channel {@code inc-<yyyymmdd>-<slug>}, or the current channel
+ * when so configured or when the channel cannot be created. Runs after the command was acknowledged.
+ */
+public final class IncidentStarter {
+
+    private static final Logger log = LoggerFactory.getLogger(IncidentStarter.class);
+
+    /** How many {@code -2}, {@code -3} ... suffixes to try before giving up on a dedicated channel. */
+    private static final int NAME_ATTEMPTS = 20;
+
+    private final MethodsClient methods;
+    private final IncidentService incidents;
+    private final WorkspaceDirectory directory;
+    private final ZoneId zone;
+    private final SlackPoster poster;
+
+    public IncidentStarter(MethodsClient methods, IncidentService incidents, WorkspaceDirectory directory, ZoneId zone) {
+        this.methods = methods;
+        this.incidents = incidents;
+        this.directory = directory;
+        this.zone = zone;
+        this.poster = new SlackPoster(methods);
+    }
+
+    /** An opened incident and whether it had to fall back to the channel where it was started. */
+    public record Opened(Incident incident, boolean fellBack, String fallbackReason) {
+    }
+
+    /** Creates the incident's own channel and opens the incident there; falls back to the origin channel. */
+    public Opened openInOwnChannel(Command.Start start, String originChannelId, String userId) {
+        Conversation channel;
+        try {
+            channel = createChannel(start.title());
+        } catch (SlackCallException e) {
+            log.warn("Could not create an incident channel ({}); the incident lives in {} instead", e.error(), originChannelId);
+            Incident incident = openHere(start, originChannelId, userId);
+            return new Opened(incident, true, e.error());
+        }
+        directory.rememberChannel(channel.getId(), channel.getName());
+        Incident incident = incidents.open(start.title(), start.severity(), channel.getId(), originChannelId, userId);
+        invite(channel.getId(), userId);
+        postHeader(incident);
+        return new Opened(incident, false, null);
+    }
+
+    /** Opens the incident in the channel where the command ran, joining it if the bot is not a member. */
+    public Incident openHere(Command.Start start, String channelId, String userId) {
+        Incident incident = incidents.open(start.title(), start.severity(), channelId, channelId, userId);
+        return incident;
+    }
+
+    /** Posts and pins the header message, joining a public channel first if needed. */
+    public void postHeader(Incident incident) {
+        SlackMessage header = ReportBlocks.headerMessage(incident);
+        String ts;
+        try {
+            ts = poster.post(incident.channelId(), header, null).getTs();
+        } catch (SlackCallException e) {
+            if (!"not_in_channel".equals(e.error())) {
+                throw e;
+            }
+            SlackCalls.require("conversations.join", () -> methods.conversationsJoin(r -> r.channel(incident.channelId())));
+            ts = poster.post(incident.channelId(), header, null).getTs();
+        }
+        incidents.headerPosted(incident.number(), ts);
+        String headerTs = ts;
+        try {
+            SlackCalls.require("pins.add", () -> methods.pinsAdd(r -> r.channel(incident.channelId()).timestamp(headerTs)));
+        } catch (SlackCallException e) {
+            // The header is there; an unpinned header is an inconvenience, not a reason to fail the start.
+            log.warn("Could not pin the header of incident {}: {}", incident.number(), e.error());
+        }
+    }
+
+    private Conversation createChannel(String title) {
+        LocalDate today = LocalDate.now(incidents.clock().withZone(zone));
+        SlackCallException last = null;
+        for (int attempt = 1; attempt <= NAME_ATTEMPTS; attempt++) {
+            String name = ChannelNames.forIncident(today, title, attempt);
+            try {
+                return SlackCalls.require("conversations.create",
+                        () -> methods.conversationsCreate(r -> r.name(name).isPrivate(false))).getChannel();
+            } catch (SlackCallException e) {
+                if (!"name_taken".equals(e.error())) {
+                    throw e;
+                }
+                last = e;
+            }
+        }
+        throw last;
+    }
+
+    private void invite(String channelId, String userId) {
+        try {
+            SlackCalls.require("conversations.invite", () -> methods.conversationsInvite(r -> r
+                    .channel(channelId).users(java.util.List.of(userId))));
+        } catch (SlackCallException e) {
+            if (!"already_in_channel".equals(e.error())) {
+                log.warn("Could not invite {} to {}: {}", userId, channelId, e.error());
+            }
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.scribe.slack;
+
+import com.slack.api.app_backend.events.payload.EventsApiPayload;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.context.builtin.EventContext;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.model.event.MessageEvent;
+import com.slack.api.model.event.MessageFileShareEvent;
+import com.slack.api.model.event.MessageMeEvent;
+import com.slack.api.model.event.MessageThreadBroadcastEvent;
+import dev.scribe.incident.IncidentService;
+import dev.scribe.incident.IncidentService.RecordOutcome;
+import dev.scribe.incident.RecordedMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Records every human message of an incident channel (plain, thread reply, broadcast reply, file share,
+ * {@code /me}) <em>before</em> acknowledging it, so an acknowledged message survives a crash. Bots'
+ * messages and joins/leaves are not people talking and are left out.
+ */
+public final class MessageListener {
+
+    private static final Logger log = LoggerFactory.getLogger(MessageListener.class);
+
+    private final IncidentService incidents;
+
+    public MessageListener(IncidentService incidents) {
+        this.incidents = incidents;
+    }
+
+    /** Registers the listener for each message shape people produce. */
+    public void register(App app) {
+        app.event(MessageEvent.class, (payload, ctx) -> {
+            MessageEvent e = payload.getEvent();
+            return record(payload, ctx, e.getBotId(), e.getChannel(), e.getTs(), e.getThreadTs(), e.getUser(), e.getText());
+        });
+        app.event(MessageThreadBroadcastEvent.class, (payload, ctx) -> {
+            MessageThreadBroadcastEvent e = payload.getEvent();
+            return record(payload, ctx, null, e.getChannel(), e.getTs(), e.getThreadTs(), e.getUser(), e.getText());
+        });
+        app.event(MessageFileShareEvent.class, (payload, ctx) -> {
+            MessageFileShareEvent e = payload.getEvent();
+            return record(payload, ctx, null, e.getChannel(), e.getTs(), e.getThreadTs(), e.getUser(), e.getText());
+        });
+        app.event(MessageMeEvent.class, (payload, ctx) -> {
+            MessageMeEvent e = payload.getEvent();
+            return record(payload, ctx, e.getBotId(), e.getChannel(), e.getTs(), null, e.getUser(), e.getText());
+        });
+    }
+
+    private Response record(EventsApiPayload<?> payload, EventContext ctx, String botId, String channel, String ts,
+                            String threadTs, String user, String text) {
+        if (botId != null || user == null || channel == null || !SlackTs.isValid(ts)) {
+            return ctx.ack();
+        }
+        if (threadTs != null && !SlackTs.isValid(threadTs)) {
+            threadTs = null;
+        }
+        RecordedMessage message = new RecordedMessage(channel, ts, threadTs, user, text == null ? "" : text,
+                SlackTs.toInstant(ts));
+        try {
+            RecordOutcome outcome = incidents.record(message, payload.getEventId());
+            if (outcome == RecordOutcome.DUPLICATE) {
+                log.debug("Message {} in {} was recorded before (event {})", ts, channel, payload.getEventId());
+            }
+            return ctx.ack();
+        } catch (RuntimeException e) {
+            // Not stored, so not acknowledged: Slack retries the event, and nothing is lost.
+            log.error("Could not record message {} in {}; asking Slack to retry", ts, channel, e);
+            return Response.builder().statusCode(503).contentType("application/json")
+                    .body("{\"error\":\"not stored, retry\"}").build();
+        }
+    }
+}

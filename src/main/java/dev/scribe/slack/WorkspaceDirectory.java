@@ -1,0 +1,128 @@
+package dev.scribe.slack;
+
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.model.User;
+import dev.scribe.incident.IncidentRecord;
+import dev.scribe.incident.RecordedMessage;
+import dev.scribe.incident.TimelineEntry;
+import dev.scribe.report.Directory;
+import dev.scribe.report.SlackMarkup;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Looks up display names ({@code users.info}, cached for the life of the process) and the workspace's
+ * address for permalinks, and hands the compiler a {@link Directory} that needs no more I/O.
+ */
+public final class WorkspaceDirectory {
+
+    private static final Logger log = LoggerFactory.getLogger(WorkspaceDirectory.class);
+
+    private final MethodsClient methods;
+    private final Map<String, String> userNames = new ConcurrentHashMap<>();
+    private final Map<String, String> channelNames = new ConcurrentHashMap<>();
+    private volatile String workspaceUrl;
+
+    public WorkspaceDirectory(MethodsClient methods) {
+        this.methods = methods;
+    }
+
+    /** A directory holding every name the incident's report can need. */
+    public Directory forIncident(IncidentRecord record) {
+        Set<String> users = new LinkedHashSet<>();
+        if (record.incident().commanderId() != null) {
+            users.add(record.incident().commanderId());
+        }
+        for (RecordedMessage m : record.messages()) {
+            users.add(m.authorId());
+            users.addAll(SlackMarkup.mentionedUsers(m.text()));
+        }
+        for (TimelineEntry e : record.entries()) {
+            if (e.authorId() != null) {
+                users.add(e.authorId());
+            }
+            users.addAll(SlackMarkup.mentionedUsers(e.text()));
+        }
+        Map<String, String> names = new ConcurrentHashMap<>();
+        users.forEach(id -> names.put(id, userName(id)));
+        String base = workspaceUrl();
+        Map<String, String> channels = Map.copyOf(channelNames);
+        return new Directory() {
+            @Override
+            public String userName(String userId) {
+                return names.getOrDefault(userId, userId);
+            }
+
+            @Override
+            public String channelName(String channelId) {
+                return channels.getOrDefault(channelId, channelId);
+            }
+
+            @Override
+            public Optional<String> permalink(String channelId, String ts, String threadTs) {
+                if (base == null) {
+                    return Optional.empty();
+                }
+                String link = base + "archives/" + channelId + "/p" + ts.replace(".", "");
+                if (threadTs != null && !threadTs.equals(ts)) {
+                    link += "?thread_ts=" + threadTs + "&cid=" + channelId;
+                }
+                return Optional.of(link);
+            }
+        };
+    }
+
+    /** Remembers a channel's name (learnt when it was created) for {@code #name} links. */
+    public void rememberChannel(String channelId, String name) {
+        channelNames.put(channelId, name);
+    }
+
+    /** The name to show for a user: display name, else real name, else user name, else the id. */
+    public String userName(String userId) {
+        String cached = userNames.get(userId);
+        if (cached != null) {
+            return cached;
+        }
+        try {
+            User user = SlackCalls.require("users.info", () -> methods.usersInfo(r -> r.user(userId))).getUser();
+            String name = firstNonBlank(
+                    user.getProfile() == null ? null : user.getProfile().getDisplayName(),
+                    user.getProfile() == null ? null : user.getProfile().getRealName(),
+                    user.getRealName(), user.getName(), userId);
+            userNames.put(userId, name);
+            return name;
+        } catch (SlackCallException e) {
+            // A report with an id instead of a name is still a report; do not cache, try again next time.
+            log.warn("Could not look up user {}: {}", userId, e.error());
+            return userId;
+        }
+    }
+
+    private String workspaceUrl() {
+        if (workspaceUrl == null) {
+            try {
+                String url = SlackCalls.require("auth.test", () -> methods.authTest(r -> r)).getUrl();
+                if (url != null && !url.isBlank()) {
+                    workspaceUrl = url.endsWith("/") ? url : url + "/";
+                }
+            } catch (SlackCallException e) {
+                log.warn("Could not learn the workspace address for permalinks: {}", e.error());
+            }
+        }
+        return workspaceUrl;
+    }
+
+    private static String firstNonBlank(String... values) {
+        for (String v : values) {
+            if (v != null && !v.isBlank()) {
+                return v;
+            }
+        }
+        return "";
+    }
+}

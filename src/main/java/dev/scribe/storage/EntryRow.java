@@ -1,0 +1,11 @@
+package dev.scribe.storage;
+
+import dev.scribe.incident.EntryKind;
+import dev.scribe.incident.TimelineEntry;
+
+/** A row of {@code timeline_entries}. */
+public record EntryRow(long atUs, String kind, String authorId, String body, String messageTs) {
+    TimelineEntry toEntry() {
+        return new TimelineEntry(Micros.toInstant(atUs), EntryKind.valueOf(kind), authorId, body, messageTs);
+    }
+}

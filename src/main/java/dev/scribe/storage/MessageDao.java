@@ -1,0 +1,26 @@
+package dev.scribe.storage;
+
+import java.util.List;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** SQL of the {@code messages} and {@code slack_events} tables. */
+@RegisterConstructorMapper(MessageRow.class)
+public interface MessageDao {
+
+    @SqlUpdate("INSERT INTO slack_events (event_id, received_at_us) VALUES (:eventId, :receivedAtUs)")
+    void claimEvent(@Bind("eventId") String eventId, @Bind("receivedAtUs") long receivedAtUs);
+
+    @SqlUpdate("INSERT INTO messages (channel_id, ts, incident_number, thread_ts, author_id, body, posted_at_us, "
+            + "recorded_at_us) VALUES (:channelId, :ts, :incident, :threadTs, :authorId, :body, :postedAtUs, "
+            + ":recordedAtUs)")
+    void insert(@Bind("incident") int incident, @Bind("channelId") String channelId, @Bind("ts") String ts,
+                @Bind("threadTs") String threadTs, @Bind("authorId") String authorId, @Bind("body") String body,
+                @Bind("postedAtUs") long postedAtUs, @Bind("recordedAtUs") long recordedAtUs);
+
+    @SqlQuery("SELECT channel_id, ts, thread_ts, author_id, body, posted_at_us FROM messages "
+            + "WHERE incident_number = :incident ORDER BY posted_at_us, ts")
+    List<MessageRow> forIncident(@Bind("incident") int incident);
+}
