@@ -102,11 +102,10 @@ public record KeyTimings(
 
     private static Span span(String label, Moment from, Moment to) {
         if (from.at().isEmpty()) {
-            return new Span(label, Optional.empty(), from.label().toLowerCase() + " not marked");
+            return new Span(label, Optional.empty(), from.source());
         }
         if (to.at().isEmpty()) {
-            return new Span(label, Optional.empty(), to.label().toLowerCase() + " " + (to.source().equals("still open")
-                    || to.source().equals("not resolved yet") ? "not yet" : "not marked"));
+            return new Span(label, Optional.empty(), to.source());
         }
         Duration d = Duration.between(from.at().get(), to.at().get());
         if (d.isNegative()) {

@@ -47,6 +47,6 @@ final class MarkdownText {
 
     /** Keeps angle brackets from becoming HTML (or Slack syntax, were the file pasted back into Slack). */
     static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        return s.replace("<", "&lt;").replace(">", "&gt;");
     }
 }

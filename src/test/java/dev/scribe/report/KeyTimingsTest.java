@@ -1,0 +1,88 @@
+package dev.scribe.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.scribe.incident.EntryKind;
+import dev.scribe.incident.TimelineEntry;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class KeyTimingsTest {
+
+    private static final Instant START = Instant.parse("2026-11-20T12:10:00Z");
+    private static final Instant CLOSE = Instant.parse("2026-11-20T15:30:00Z");
+
+    private static TimelineEntry mark(String at, EntryKind kind) {
+        return TimelineEntry.of(Instant.parse(at), kind, "U1", "x");
+    }
+
+    private static String spans(KeyTimings t) {
+        return String.join("; ", t.spans().stream().map(s -> s.label() + "=" + s.display()).toList());
+    }
+
+    @Test
+    void everyKindPresentUsesTheEarliestOfEach() {
+        KeyTimings t = KeyTimings.derive(START, CLOSE, List.of(
+                mark("2026-11-20T11:57:00Z", EntryKind.TRIGGER),
+                mark("2026-11-20T12:05:00Z", EntryKind.DETECTED),
+                mark("2026-11-20T12:02:00Z", EntryKind.DETECTED),
+                mark("2026-11-20T12:12:00Z", EntryKind.ACKNOWLEDGED),
+                mark("2026-11-20T13:40:00Z", EntryKind.CAUSE_IDENTIFIED),
+                mark("2026-11-20T14:10:00Z", EntryKind.MITIGATED),
+                mark("2026-11-20T14:49:00Z", EntryKind.RESOLVED)), null);
+        assertEquals(Instant.parse("2026-11-20T12:02:00Z"), t.detected().at().orElseThrow());
+        assertEquals("Time to detect=5m; Time to acknowledge=10m; Time to mitigate=2h 8m; Time to resolve=2h 47m; "
+                + "Incident duration=2h 52m", spans(t));
+    }
+
+    @Test
+    void missingMarksFallBackToStartAndClose() {
+        KeyTimings t = KeyTimings.derive(START, CLOSE, List.of(), null);
+        assertTrue(t.triggered().at().isEmpty());
+        assertEquals(START, t.detected().at().orElseThrow());
+        assertEquals(CLOSE, t.resolved().at().orElseThrow());
+        assertEquals("Time to detect=- (no trigger marked); Time to acknowledge=- (nothing marked acknowledged); "
+                + "Time to mitigate=- (nothing marked mitigated); Time to resolve=3h 20m; Incident duration=3h 20m", spans(t));
+    }
+
+    @Test
+    void statusResolvedCountsWhenEarlierThanTheMark() {
+        Instant status = Instant.parse("2026-11-20T14:00:00Z");
+        KeyTimings t = KeyTimings.derive(START, CLOSE, List.of(mark("2026-11-20T14:30:00Z", EntryKind.RESOLVED)), status);
+        assertEquals(status, t.resolved().at().orElseThrow());
+        assertEquals("status resolved", t.resolved().source());
+    }
+
+    @Test
+    void outOfOrderEndsAreShownAsDashWithTheReasonNeverNegative() {
+        KeyTimings t = KeyTimings.derive(START, CLOSE, List.of(
+                mark("2026-11-20T13:00:00Z", EntryKind.TRIGGER),
+                mark("2026-11-20T12:30:00Z", EntryKind.DETECTED),
+                mark("2026-11-20T12:20:00Z", EntryKind.MITIGATED)), null);
+        assertEquals("- (Detected is before Triggered)", t.spans().get(0).display());
+        assertEquals("- (Mitigated is before Detected)", t.spans().get(2).display());
+        t.spans().forEach(s -> assertFalse(s.display().startsWith("-") && s.duration().isPresent()));
+        t.spans().forEach(s -> s.duration().ifPresent(d -> assertFalse(d.isNegative())));
+    }
+
+    @Test
+    void spansMidnightAndDays() {
+        KeyTimings t = KeyTimings.derive(Instant.parse("2024-12-03T23:50:00Z"), Instant.parse("2024-12-05T03:00:00Z"), List.of(
+                mark("2024-12-03T16:01:00Z", EntryKind.TRIGGER),
+                mark("2024-12-04T13:43:00Z", EntryKind.DETECTED),
+                mark("2024-12-04T00:10:00Z", EntryKind.ACKNOWLEDGED)), null);
+        assertEquals("21h 42m", t.spans().get(0).display());
+        assertEquals("- (Acknowledged is before Detected)", t.spans().get(1).display());
+        assertEquals("1d 10h", t.duration().display());
+    }
+
+    @Test
+    void openIncidentHasNoCloseYet() {
+        KeyTimings t = KeyTimings.derive(START, null, List.of(), null);
+        assertTrue(t.closed().at().isEmpty());
+        assertEquals("- (not resolved yet)", t.duration().display());
+    }
+}

@@ -1,0 +1,147 @@
+package dev.scribe.storage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.scribe.incident.EntryKind;
+import dev.scribe.incident.Incident;
+import dev.scribe.incident.IncidentException;
+import dev.scribe.incident.NewIncident;
+import dev.scribe.incident.RecordedMessage;
+import dev.scribe.incident.Severity;
+import dev.scribe.incident.TimelineEntry;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JdbiIncidentStoreTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
+
+    @TempDir
+    Path dir;
+    private Database database;
+    private JdbiIncidentStore store;
+
+    @BeforeEach
+    void open() {
+        database = Database.open("jdbc:h2:file:" + dir.resolve("db") + ";WRITE_DELAY=0", null, null);
+        store = new JdbiIncidentStore(database, Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    private Incident open(String channel) {
+        return store.open(new NewIncident("Checkout errors 🔥", Severity.SEV2, channel, "C0GENERAL", "U1", NOW));
+    }
+
+    private static RecordedMessage message(String channel, String ts, String text) {
+        return new RecordedMessage(channel, ts, null, "U1", text, Instant.ofEpochSecond(Long.parseLong(ts.split("\\.")[0])));
+    }
+
+    @Test
+    void incidentsAreNumberedOneTwoThreeAndStartWithAStartedEntry() {
+        assertEquals(1, open("C1").number());
+        assertEquals(2, open("C2").number());
+        Incident third = open("C3");
+        assertEquals(3, third.number());
+        assertEquals(third, store.find(3).orElseThrow());
+        assertEquals(List.of(EntryKind.STARTED), store.entries(3).stream().map(TimelineEntry::kind).toList());
+        assertEquals("U1", third.commanderId());
+    }
+
+    @Test
+    void oneOpenIncidentPerChannelUntilItCloses() {
+        Incident first = open("C1");
+        IncidentException e = assertThrows(IncidentException.class, () -> open("C1"));
+        assertTrue(e.getMessage().startsWith("Incident 1 (Checkout errors 🔥) is already open in this channel"), e.getMessage());
+        assertTrue(store.close(first.number(), NOW.plusSeconds(60), "U2", "rolled back").isPresent());
+        assertTrue(store.findOpenInChannel("C1").isEmpty());
+        assertEquals(2, open("C1").number());
+    }
+
+    @Test
+    void closingTwiceClosesOnce() {
+        Incident incident = open("C1");
+        Incident closed = store.close(incident.number(), NOW.plusSeconds(60), "U2", "done").orElseThrow();
+        assertEquals(NOW.plusSeconds(60), closed.closedAt());
+        assertEquals("done", closed.resolution());
+        assertTrue(store.close(incident.number(), NOW.plusSeconds(90), "U2", "again").isEmpty());
+        assertEquals(1, store.entries(incident.number()).stream().filter(en -> en.kind() == EntryKind.CLOSED).count());
+    }
+
+    @Test
+    void aMessageIsRecordedOnceWhateverTheRetry() {
+        int n = open("C1").number();
+        assertTrue(store.recordMessage(n, message("C1", "1700000000.000100", "first"), "Ev1"));
+        assertFalse(store.recordMessage(n, message("C1", "1700000000.000100", "first"), "Ev1"), "same event id");
+        assertFalse(store.recordMessage(n, message("C1", "1700000000.000100", "first"), "Ev2"), "same channel and ts");
+        assertFalse(store.recordMessage(n, message("C1", "1700000001.000000", "other"), "Ev1"), "same event id, other ts");
+        assertEquals(1, store.messages(n).size());
+    }
+
+    @Test
+    void messagesComeBackInTheirOwnTimeOrderWhateverTheArrivalOrder() {
+        int n = open("C1").number();
+        store.recordMessage(n, message("C1", "1700000300.000000", "third"), null);
+        store.recordMessage(n, message("C1", "1700000100.000000", "first"), null);
+        store.recordMessage(n, message("C1", "1600000000.000000", "an old import"), null);
+        store.recordMessage(n, message("C1", "1700000200.000000", "second"), null);
+        assertEquals(List.of("an old import", "first", "second", "third"),
+                store.messages(n).stream().map(RecordedMessage::text).toList());
+    }
+
+    @Test
+    void userTextRoundTripsExactly() {
+        int n = open("C1").number();
+        String text = "emoji 🔥👩‍💻, CJK 決済エラー, RTL שלום مرحبا, 4-byte 𝔘𝔫𝔦, <@U1> &amp; &lt;!channel&gt;\nline 2";
+        store.recordMessage(n, message("C1", "1700000000.000001", text), null);
+        assertEquals(text, store.messages(n).get(0).text());
+        assertEquals(Instant.ofEpochSecond(1700000000), store.messages(n).get(0).postedAt());
+    }
+
+    @Test
+    void concurrentOpensNeverShareANumber() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Incident>> futures = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                String channel = "C" + i;
+                futures.add(pool.submit(() -> open(channel)));
+            }
+            List<Integer> numbers = new ArrayList<>();
+            for (Future<Incident> f : futures) {
+                numbers.add(f.get().number());
+            }
+            assertEquals(40, numbers.stream().distinct().count());
+            assertEquals(40, numbers.stream().mapToInt(Integer::intValue).max().orElseThrow());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void migrationsAreIdempotentOnReopen() {
+        open("C1");
+        database.close();
+        database = Database.open("jdbc:h2:file:" + dir.resolve("db") + ";WRITE_DELAY=0", null, null);
+        store = new JdbiIncidentStore(database, Clock.fixed(NOW, ZoneOffset.UTC));
+        assertEquals(1, store.find(1).orElseThrow().number());
+        assertTrue(store.isHealthy());
+    }
+}
