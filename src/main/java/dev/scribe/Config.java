@@ -1,5 +1,6 @@
 package dev.scribe;
 
+import dev.scribe.incident.ReactionMap;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Locale;
@@ -22,7 +23,7 @@ public record Config(
         ZoneId zone,
         ChannelMode channelMode,
         Optional<String> retroChannel,
-        Optional<String> reactions) {
+        ReactionMap reactions) {
 
     /** Where an incident lives: its own channel, or the channel where it was started. */
     public enum ChannelMode { DEDICATED, HERE }
@@ -77,19 +78,19 @@ public record Config(
                 zone(env),
                 channelMode(env),
                 optional(env, "SCRIBE_RETRO_CHANNEL"),
-                optional(env, "SCRIBE_REACTIONS"));
+                reactions(env));
     }
 
     private static int port(Map<String, String> env) {
         String value = optional(env, "PORT").orElse("3000");
         try {
             int port = Integer.parseInt(value);
-            if (port < 1 || port > 65535) {
+            if (port < 0 || port > 65535) {
                 throw new NumberFormatException();
             }
             return port;
         } catch (NumberFormatException e) {
-            throw new ConfigException("PORT must be a number from 1 to 65535, not '" + value + "'.");
+            throw new ConfigException("PORT must be a number from 1 to 65535 (0: any free port), not '" + value + "'.");
         }
     }
 
@@ -110,6 +111,14 @@ public record Config(
             case "here" -> ChannelMode.HERE;
             default -> throw new ConfigException("SCRIBE_CHANNEL_MODE must be 'dedicated' or 'here', not '" + value + "'.");
         };
+    }
+
+    private static ReactionMap reactions(Map<String, String> env) {
+        try {
+            return optional(env, "SCRIBE_REACTIONS").map(ReactionMap::parse).orElseGet(ReactionMap::defaults);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("SCRIBE_REACTIONS is malformed: " + e.getMessage() + ".");
+        }
     }
 
     private static Optional<String> optional(Map<String, String> env, String name) {

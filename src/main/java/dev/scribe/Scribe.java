@@ -6,7 +6,16 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.methods.MethodsClient;
 import dev.scribe.incident.IncidentService;
+import com.slack.api.model.event.MessageChangedEvent;
+import com.slack.api.model.event.MessageDeletedEvent;
+import com.slack.api.model.event.ReactionAddedEvent;
+import com.slack.api.model.event.ReactionRemovedEvent;
+import dev.scribe.slack.HeaderRefresher;
 import dev.scribe.slack.IncidentCommandListener;
+import dev.scribe.slack.MessageChangedListener;
+import dev.scribe.slack.MessageDeletedListener;
+import dev.scribe.slack.ReactionAddedListener;
+import dev.scribe.slack.ReactionRemovedListener;
 import dev.scribe.slack.IncidentStarter;
 import dev.scribe.slack.MessageListener;
 import dev.scribe.slack.ReportPublisher;
@@ -16,6 +25,7 @@ import dev.scribe.storage.JdbiIncidentStore;
 import dev.scribe.web.SignatureVerifier;
 import dev.scribe.web.WebServer;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -31,10 +41,10 @@ public final class Scribe implements AutoCloseable {
     private final Database database;
     private final App app;
     private final Slack slack;
-    private final ExecutorService workers;
+    private final List<ExecutorService> workers;
     private final WebServer web;
 
-    private Scribe(Database database, App app, Slack slack, ExecutorService workers, WebServer web) {
+    private Scribe(Database database, App app, Slack slack, List<ExecutorService> workers, WebServer web) {
         this.database = database;
         this.app = app;
         this.slack = slack;
@@ -46,8 +56,10 @@ public final class Scribe implements AutoCloseable {
     public static Scribe start(Config config, Clock clock) throws Exception {
         Database database = Database.open(config.dbUrl(), config.dbUser().orElse(null), config.dbPassword().orElse(null));
         ExecutorService workers = Executors.newFixedThreadPool(4, daemonThreads("scribe-worker-"));
+        ExecutorService headers = Executors.newSingleThreadExecutor(daemonThreads("scribe-header-"));
         try {
-            IncidentService incidents = new IncidentService(new JdbiIncidentStore(database, clock), clock);
+            IncidentService incidents = new IncidentService(new JdbiIncidentStore(database, clock), clock,
+                    config.zone(), config.reactions());
 
             SlackConfig slackConfig = new SlackConfig();
             slackConfig.setMethodsEndpointUrlPrefix(config.slackApiUrl());
@@ -68,9 +80,14 @@ public final class Scribe implements AutoCloseable {
             ReportPublisher publisher = new ReportPublisher(methods, incidents, directory, config.zone(),
                     config.retroChannel());
             IncidentStarter starter = new IncidentStarter(methods, incidents, directory, config.zone());
-            app.command(IncidentCommandListener.COMMAND,
-                    new IncidentCommandListener(incidents, starter, publisher, config.channelMode(), workers));
+            HeaderRefresher header = new HeaderRefresher(incidents, publisher, methods, headers, config.zone());
+            app.command(IncidentCommandListener.COMMAND, new IncidentCommandListener(incidents, starter, publisher,
+                    config.channelMode(), workers, header, config.zone()));
             new MessageListener(incidents).register(app);
+            app.event(MessageChangedEvent.class, new MessageChangedListener(incidents));
+            app.event(MessageDeletedEvent.class, new MessageDeletedListener(incidents));
+            app.event(ReactionAddedEvent.class, new ReactionAddedListener(incidents, header));
+            app.event(ReactionRemovedEvent.class, new ReactionRemovedListener(incidents, header));
             app.start();
 
             WebServer web = new WebServer(config.port(), app,
@@ -78,9 +95,10 @@ public final class Scribe implements AutoCloseable {
                     database::isHealthy);
             web.start();
             log.info("Incident Scribe is listening on port {} ({})", web.port(), config);
-            return new Scribe(database, app, slack, workers, web);
+            return new Scribe(database, app, slack, List.of(workers, headers), web);
         } catch (Exception | Error e) {
             workers.shutdownNow();
+            headers.shutdownNow();
             database.close();
             throw e;
         }
@@ -95,10 +113,14 @@ public final class Scribe implements AutoCloseable {
     @Override
     public void close() throws Exception {
         web.close();
-        workers.shutdown();
-        if (!workers.awaitTermination(30, TimeUnit.SECONDS)) {
-            log.warn("Some work did not finish within 30 s of shutdown");
-            workers.shutdownNow();
+        for (ExecutorService pool : workers) {
+            pool.shutdown();
+        }
+        for (ExecutorService pool : workers) {
+            if (!pool.awaitTermination(30, TimeUnit.SECONDS)) {
+                log.warn("Some work did not finish within 30 s of shutdown");
+                pool.shutdownNow();
+            }
         }
         app.stop();
         slack.close();

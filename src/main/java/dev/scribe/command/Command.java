@@ -1,6 +1,10 @@
 package dev.scribe.command;
 
 import dev.scribe.incident.Severity;
+import dev.scribe.incident.Status;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Optional;
 
 /** One parsed {@code /incident} subcommand. */
 public sealed interface Command {
@@ -15,6 +19,38 @@ public sealed interface Command {
 
     /** {@code close [resolution]}; the resolution is empty when none was given. */
     record Close(String resolution) implements Command {
+    }
+
+    /** {@code at <HH:MM | YYYY-MM-DD HH:MM> [:emoji:] <text>}; {@code date} is null for a bare time. */
+    record At(LocalDate date, LocalTime time, String emoji, String text) implements Command {
+    }
+
+    /** {@code status investigating|identified|monitoring|resolved}. */
+    record SetStatus(Status status) implements Command {
+    }
+
+    /** {@code sev <1-4>}. */
+    record SetSeverity(Severity severity) implements Command {
+    }
+
+    /** {@code lead [@user]}; empty means the caller. */
+    record Lead(Optional<String> userId) implements Command {
+    }
+
+    /** {@code action <text> [@owner]}. */
+    record Action(String text, Optional<String> ownerId) implements Command {
+    }
+
+    /** {@code timeline}: the timeline so far, to the caller only. */
+    record ShowTimeline() implements Command {
+    }
+
+    /** {@code reopen}: the channel's last closed incident. */
+    record Reopen() implements Command {
+    }
+
+    /** {@code list}: open incidents, from any channel. */
+    record ListOpen() implements Command {
     }
 
     /** {@code help}, or no subcommand at all. */

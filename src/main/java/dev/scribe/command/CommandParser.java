@@ -2,8 +2,14 @@ package dev.scribe.command;
 
 import dev.scribe.incident.IncidentService;
 import dev.scribe.incident.Severity;
+import dev.scribe.incident.Status;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Parses the text after {@code /incident}. Pure: no Slack, no storage. */
 public final class CommandParser {
@@ -19,9 +25,25 @@ public final class CommandParser {
             "*Incident Scribe* keeps the incident's timeline and writes the retro skeleton when it closes.",
             "`/incident start [sev1-sev4] <title>`: open an incident in its own channel (aliases: `declare`, `open`)",
             "`/incident note <text>`: add a key entry to the timeline now",
+            "`/incident at <HH:MM | YYYY-MM-DD HH:MM> [:emoji:] <text>`: add an entry for something that already happened",
+            "`/incident status investigating|identified|monitoring|resolved`, `/incident sev <1-4>`, `/incident lead [@user]`",
+            "`/incident action <text> [@owner]`: add an action item",
+            "`/incident timeline`: show the timeline so far (only to you)",
             "`/incident close [resolution]`: close, then post the summary, timeline and RCA skeleton",
+            "`/incident reopen`: reopen this channel's last closed incident; `/incident list`: open incidents",
             "`/incident help`: this help",
-            "Every message in the incident channel is recorded, threads included.");
+            "Every message in the incident channel is recorded, threads included. React to mark moments: "
+                    + ":boom: trigger, :rotating_light: detected, :eyes: acknowledged, :bulb: cause, "
+                    + ":adhesive_bandage: mitigated, :white_check_mark: resolved, :memo: action item, "
+                    + ":sparkles: went well, :warning: went badly, :pushpin: key event.");
+
+    private static final Pattern AT = Pattern.compile(
+            "^(?:(\\d{4}-\\d{2}-\\d{2})\\s+)?(\\d{1,2}):(\\d{2})(?:\\s+(.*))?$", Pattern.DOTALL);
+    private static final Pattern LEADING_EMOJI = Pattern.compile("^(:[a-z0-9_+'-]+(?:::skin-tone-\\d)?:)\\s*(.*)$",
+            Pattern.DOTALL);
+    private static final Pattern MENTION = Pattern.compile("<@([A-Z0-9]+)(?:\\|[^>]*)?>");
+    private static final Pattern TRAILING_MENTION = Pattern.compile("^(.*?)\\s*<@([A-Z0-9]+)(?:\\|[^>]*)?>\\s*$",
+            Pattern.DOTALL);
 
     private CommandParser() {
     }
@@ -39,6 +61,18 @@ public final class CommandParser {
             case "start", "declare", "open" -> start(rest);
             case "note" -> new Command.Note(requireText(rest, "note", "`/incident note rolled back to v2.40`"));
             case "close" -> new Command.Close(limited(rest, "resolution"));
+            case "at" -> at(rest);
+            case "status" -> new Command.SetStatus(Status.parse(rest).orElseThrow(() -> new CommandException(
+                    (rest.isEmpty() ? "`status` needs a status" : "`" + rest + "` is not a status")
+                            + ": use investigating, identified, monitoring or resolved.")));
+            case "sev", "severity" -> new Command.SetSeverity(Severity.parse(rest).orElseThrow(() -> new CommandException(
+                    (rest.isEmpty() ? "`sev` needs a severity" : "`" + rest + "` is not a severity")
+                            + ": use 1, 2, 3 or 4 (1 is the worst).")));
+            case "lead", "commander" -> lead(rest);
+            case "action" -> action(rest);
+            case "timeline" -> new Command.ShowTimeline();
+            case "reopen" -> new Command.Reopen();
+            case "list" -> new Command.ListOpen();
             case "help", "-h", "--help", "?" -> new Command.Help();
             default -> new Command.Unknown(parts[0]);
         };
@@ -58,9 +92,64 @@ public final class CommandParser {
         }
     }
 
+    private static Command at(String rest) {
+        Matcher m = AT.matcher(rest);
+        String usage = "Use `/incident at HH:MM <text>` or `/incident at YYYY-MM-DD HH:MM <text>`, "
+                + "e.g. `/incident at 11:57 :boom: deploy of v2.41 to prod`.";
+        if (!m.matches()) {
+            throw new CommandException((rest.isEmpty() ? "`at` needs a time and text. " : "`" + firstWord(rest)
+                    + "` is not a time. ") + usage);
+        }
+        LocalDate date;
+        LocalTime time;
+        try {
+            date = m.group(1) == null ? null : LocalDate.parse(m.group(1));
+            time = LocalTime.of(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+        } catch (DateTimeException e) {
+            String given = (m.group(1) == null ? "" : m.group(1) + " ") + m.group(2) + ":" + m.group(3);
+            throw new CommandException("`" + given + "` is not a valid date and time. " + usage);
+        }
+        String text = m.group(4) == null ? "" : m.group(4).strip();
+        String emoji = null;
+        Matcher e = LEADING_EMOJI.matcher(text);
+        if (e.matches()) {
+            emoji = e.group(1);
+            text = e.group(2).strip();
+        }
+        if (text.isEmpty()) {
+            throw new CommandException("`at` needs text after the time. " + usage);
+        }
+        return new Command.At(date, time, emoji, limited(text, "entry"));
+    }
+
+    private static Command lead(String rest) {
+        if (rest.isEmpty()) {
+            return new Command.Lead(Optional.empty());
+        }
+        Matcher m = MENTION.matcher(rest);
+        if (!m.matches()) {
+            throw new CommandException("Name the commander with an @mention, e.g. `/incident lead @dana`, "
+                    + "or run `/incident lead` to take the lead yourself.");
+        }
+        return new Command.Lead(Optional.of(m.group(1)));
+    }
+
+    private static Command action(String rest) {
+        String text = requireText(rest, "action", "`/incident action add an alert on queue depth @dana`");
+        Matcher m = TRAILING_MENTION.matcher(text);
+        if (m.matches() && !m.group(1).isBlank()) {
+            return new Command.Action(m.group(1).strip(), Optional.of(m.group(2)));
+        }
+        return new Command.Action(text, Optional.empty());
+    }
+
+    private static String firstWord(String text) {
+        return text.split("\\s+", 2)[0];
+    }
+
     private static String requireText(String rest, String what, String example) {
         if (rest.isEmpty()) {
-            throw new CommandException("A " + what + " needs text, e.g. " + example + ".");
+            throw new CommandException((what.matches("[aeiou].*") ? "An " : "A ") + what + " needs text, e.g. " + example + ".");
         }
         return limited(rest, what);
     }

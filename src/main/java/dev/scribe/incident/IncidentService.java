@@ -2,6 +2,12 @@ package dev.scribe.incident;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Optional;
 
 /** The use cases of an incident: open, record, note, close. Slack-free; the adapters call it. */
@@ -13,12 +19,27 @@ public final class IncidentService {
     /** What happened to a message handed to {@link #record}. */
     public enum RecordOutcome { RECORDED, DUPLICATE, NOT_IN_AN_INCIDENT }
 
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm zzz");
+
     private final IncidentStore store;
     private final Clock clock;
+    private final ZoneId zone;
+    private final ReactionMap reactions;
 
-    public IncidentService(IncidentStore store, Clock clock) {
+    /**
+     * @param zone      the time zone {@code at} times are read in
+     * @param reactions which emoji mark which kind
+     */
+    public IncidentService(IncidentStore store, Clock clock, ZoneId zone, ReactionMap reactions) {
         this.store = store;
         this.clock = clock;
+        this.zone = zone;
+        this.reactions = reactions;
+    }
+
+    /** A service in UTC with the default reactions. */
+    public IncidentService(IncidentStore store, Clock clock) {
+        this(store, clock, ZoneId.of("UTC"), ReactionMap.defaults());
     }
 
     /** The clock all use cases read "now" from. */
@@ -97,6 +118,110 @@ public final class IncidentService {
                 .orElseThrow(() -> new IncidentException("Incident " + incident.number() + " is already closed."));
     }
 
+    /**
+     * Marks a message of the channel's open incident with the kind its reaction stands for. Empty when the
+     * emoji marks nothing, the channel has no open incident, or the same person's reaction was counted before.
+     */
+    public Optional<Mark> mark(String channelId, String ts, String reaction, String userId) {
+        Optional<EntryKind> kind = reactions.kindOf(reaction);
+        Optional<Incident> incident = openIn(channelId);
+        if (kind.isEmpty() || incident.isEmpty()) {
+            return Optional.empty();
+        }
+        Mark mark = new Mark(channelId, ts, kind.get(), userId);
+        return store.addMark(incident.get().number(), mark, ReactionMap.normalize(reaction), clock.instant())
+                ? Optional.of(mark) : Optional.empty();
+    }
+
+    /** Removes one person's reaction; the message stays marked while others still have it. */
+    public boolean unmark(String channelId, String ts, String reaction, String userId) {
+        return reactions.kindOf(reaction).isPresent()
+                && store.removeMark(channelId, ts, ReactionMap.normalize(reaction), userId);
+    }
+
+    /** Shows a message's new text from now on (the earlier text is kept). */
+    public boolean edit(String channelId, String ts, String newText, Instant editedAt) {
+        return store.editMessage(channelId, ts, newText == null ? "" : newText, editedAt);
+    }
+
+    /** Takes a deleted message out of every report. */
+    public boolean delete(String channelId, String ts) {
+        return store.deleteMessage(channelId, ts, clock.instant());
+    }
+
+    /**
+     * Adds a backdated entry. Without a date, {@code time} is its most recent occurrence not in the future;
+     * a leading emoji that marks a kind sets the entry's kind (else it is a note and the emoji stays in the text).
+     */
+    public TimelineEntry at(String channelId, String userId, LocalDate date, LocalTime time, String emoji, String text) {
+        Incident incident = requireOpenIn(channelId);
+        Instant at = resolveAt(date, time, clock.instant());
+        Optional<EntryKind> kind = emoji == null ? Optional.empty() : reactions.kindOf(emoji);
+        String body = kind.isEmpty() && emoji != null ? emoji + " " + text : text;
+        TimelineEntry entry = TimelineEntry.of(at, kind.orElse(EntryKind.NOTE), userId, body.strip());
+        store.addEntry(incident.number(), entry);
+        return entry;
+    }
+
+    Instant resolveAt(LocalDate date, LocalTime time, Instant now) {
+        ZonedDateTime today = now.atZone(zone);
+        if (date == null) {
+            ZonedDateTime candidate = ZonedDateTime.of(today.toLocalDate(), time, zone);
+            return (candidate.toInstant().isAfter(now) ? candidate.minusDays(1) : candidate).toInstant();
+        }
+        ZonedDateTime at = ZonedDateTime.of(date, time, zone);
+        if (at.toInstant().isAfter(now)) {
+            throw new IncidentException("`" + SHOWN.format(at) + "` is in the future (it is now " + SHOWN.format(today)
+                    + "); `at` records what already happened.");
+        }
+        return at.toInstant();
+    }
+
+    /** Changes the status; recorded on the timeline. */
+    public Incident status(String channelId, String userId, Status status) {
+        Incident incident = requireOpenIn(channelId);
+        return store.change(incident.number(), new IncidentChange.NewStatus(status),
+                TimelineEntry.of(clock.instant(), EntryKind.STATUS, userId, status.word()));
+    }
+
+    /** Changes the severity; recorded on the timeline. */
+    public Incident severity(String channelId, String userId, Severity severity) {
+        Incident incident = requireOpenIn(channelId);
+        return store.change(incident.number(), new IncidentChange.NewSeverity(severity),
+                TimelineEntry.of(clock.instant(), EntryKind.SEVERITY, userId, severity.label()));
+    }
+
+    /** Sets the commander (the caller when no one is named); recorded on the timeline. */
+    public Incident lead(String channelId, String callerId, Optional<String> commanderId) {
+        Incident incident = requireOpenIn(channelId);
+        String commander = commanderId.orElse(callerId);
+        return store.change(incident.number(), new IncidentChange.NewCommander(commander),
+                TimelineEntry.of(clock.instant(), EntryKind.LEAD, callerId, "<@" + commander + ">"));
+    }
+
+    /** Adds an action item; an owner is written as a trailing mention, the way people type it. */
+    public TimelineEntry action(String channelId, String userId, String text, Optional<String> ownerId) {
+        Incident incident = requireOpenIn(channelId);
+        String body = text.strip() + ownerId.map(o -> " <@" + o + ">").orElse("");
+        TimelineEntry entry = TimelineEntry.of(clock.instant(), EntryKind.ACTION_ITEM, userId, body);
+        store.addEntry(incident.number(), entry);
+        return entry;
+    }
+
+    /** Reopens the channel's most recently closed incident. */
+    public Incident reopen(String channelId, String userId) {
+        openIn(channelId).ifPresent(open -> {
+            throw new IncidentException("Incident " + open.number() + " is still open in this channel.");
+        });
+        return store.reopenLast(channelId, clock.instant(), userId).orElseThrow(() -> new IncidentException(
+                "No incident of this channel was closed, so there is nothing to reopen."));
+    }
+
+    /** Every open incident, oldest first. */
+    public List<Incident> listOpen() {
+        return store.listOpen();
+    }
+
     /** Remembers the pinned header message of an incident. */
     public void headerPosted(int number, String ts) {
         store.setHeaderTs(number, ts);
@@ -106,6 +231,6 @@ public final class IncidentService {
     public IncidentRecord load(int number) {
         Incident incident = store.find(number)
                 .orElseThrow(() -> new IncidentException("There is no incident " + number + "."));
-        return new IncidentRecord(incident, store.messages(number), store.entries(number));
+        return new IncidentRecord(incident, store.messages(number), store.entries(number), store.marks(number));
     }
 }

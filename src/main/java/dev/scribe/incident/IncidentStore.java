@@ -47,6 +47,33 @@ public interface IncidentStore {
     /** The incident's timeline entries in time order. */
     List<TimelineEntry> entries(int incidentNumber);
 
+    /**
+     * Records one person's reaction as a mark of the incident; false when it was recorded before.
+     * The message need not be recorded yet.
+     */
+    boolean addMark(int incidentNumber, Mark mark, String reaction, Instant at);
+
+    /** Removes one person's reaction; false when there was none. */
+    boolean removeMark(String channelId, String ts, String reaction, String userId);
+
+    /** The marks of the incident. */
+    List<Mark> marks(int incidentNumber);
+
+    /** Replaces a recorded message's text, keeping the earlier text; false when no such message is recorded. */
+    boolean editMessage(String channelId, String ts, String newText, Instant editedAt);
+
+    /** Takes a message out of every report (it stays stored); false when no such message is recorded. */
+    boolean deleteMessage(String channelId, String ts, Instant deletedAt);
+
+    /** Applies a change of status, severity or commander and adds its timeline entry, in one transaction. */
+    Incident change(int number, IncidentChange change, TimelineEntry entry);
+
+    /** Reopens the channel's most recently closed incident, adding a REOPENED entry; empty when there is none. */
+    Optional<Incident> reopenLast(String channelId, Instant at, String userId);
+
+    /** Every open incident, oldest first. */
+    List<Incident> listOpen();
+
     /** True when the store answers (for the health check). */
     boolean isHealthy();
 }

@@ -3,7 +3,9 @@ package dev.scribe.report;
 import dev.scribe.incident.EntryKind;
 import dev.scribe.incident.Incident;
 import dev.scribe.incident.IncidentRecord;
+import dev.scribe.incident.Mark;
 import dev.scribe.incident.RecordedMessage;
+import dev.scribe.incident.Status;
 import dev.scribe.incident.TimelineEntry;
 import dev.scribe.report.Postmortem.ActionItem;
 import dev.scribe.report.Postmortem.TimelineItem;
@@ -13,15 +15,21 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Turns what was recorded into a {@link Postmortem}. Pure: names and links come from the {@link Directory}. */
 public final class PostmortemCompiler {
 
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
+    private static final Pattern TRAILING_MENTION = Pattern.compile("\\s*<@([A-Z0-9]+)(?:\\|[^>]*)?>\\s*$");
 
     private final Directory directory;
     private final SlackMarkup markup;
@@ -36,20 +44,23 @@ public final class PostmortemCompiler {
     /** Compiles the report of an incident, open or closed. */
     public Postmortem compile(IncidentRecord record) {
         Incident incident = record.incident();
-        List<TimelineEntry> entries = record.entries().stream()
-                .sorted(Comparator.comparing(TimelineEntry::at)).toList();
         List<RecordedMessage> messages = record.messages().stream()
                 .sorted(Comparator.comparing(RecordedMessage::postedAt).thenComparing(RecordedMessage::ts)).toList();
+        List<TimelineEntry> entries = new ArrayList<>(record.entries());
+        entries.addAll(markedMessages(messages, record.marks()));
+        entries.sort(Comparator.comparing(TimelineEntry::at));
 
         List<TimelineItem> timeline = entries.stream().map(e -> timelineItem(incident, e)).toList();
         List<ActionItem> actions = new ArrayList<>();
-        for (TimelineItem item : timeline) {
-            if (item.kind() == EntryKind.ACTION_ITEM) {
-                actions.add(new ActionItem(item.text(), "unassigned",
-                        "@" + item.author() + " at " + HH_MM.format(item.at().atZone(zone))));
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).kind() == EntryKind.ACTION_ITEM) {
+                actions.add(actionItem(entries.get(i), timeline.get(i)));
             }
         }
-        KeyTimings timings = KeyTimings.derive(incident.startedAt(), incident.closedAt(), entries, null);
+        Instant statusResolved = entries.stream()
+                .filter(e -> e.kind() == EntryKind.STATUS && Status.RESOLVED.word().equals(e.text()))
+                .map(TimelineEntry::at).findFirst().orElse(null);
+        KeyTimings timings = KeyTimings.derive(incident.startedAt(), incident.closedAt(), entries, statusResolved);
         return new Postmortem(
                 incident.number(),
                 incident.title(),
@@ -68,6 +79,35 @@ public final class PostmortemCompiler {
                 timeline.stream().filter(i -> i.kind() == EntryKind.WENT_BADLY).toList(),
                 messages.stream().map(this::transcriptItem).toList(),
                 zone);
+    }
+
+    /** One entry per message and kind marked on it (however many people marked it), at the message's time. */
+    private static List<TimelineEntry> markedMessages(List<RecordedMessage> messages, List<Mark> marks) {
+        Map<String, RecordedMessage> byTs = new HashMap<>();
+        messages.forEach(m -> byTs.put(m.channelId() + "/" + m.ts(), m));
+        Set<String> seen = new HashSet<>();
+        List<TimelineEntry> out = new ArrayList<>();
+        for (Mark mark : marks) {
+            RecordedMessage m = byTs.get(mark.channelId() + "/" + mark.ts());
+            if (m != null && seen.add(mark.channelId() + "/" + mark.ts() + "/" + mark.kind())) {
+                out.add(new TimelineEntry(m.postedAt(), mark.kind(), m.authorId(), m.text(), m.ts()));
+            }
+        }
+        return out;
+    }
+
+    private ActionItem actionItem(TimelineEntry entry, TimelineItem item) {
+        String when = HH_MM.format(entry.at().atZone(zone));
+        if (entry.message().isPresent()) {
+            String source = "message by @" + item.author() + " at " + when;
+            return new ActionItem(item.text(), "unassigned", item.link().map(l -> "[" + source + "](" + l + ")").orElse(source));
+        }
+        Matcher owner = TRAILING_MENTION.matcher(entry.text());
+        if (owner.find()) {
+            RichText text = markup.parse(entry.text().substring(0, owner.start()).strip());
+            return new ActionItem(text, directory.userName(owner.group(1)), "/incident action by @" + item.author() + " at " + when);
+        }
+        return new ActionItem(item.text(), "unassigned", "/incident action by @" + item.author() + " at " + when);
     }
 
     private TimelineItem timelineItem(Incident incident, TimelineEntry entry) {

@@ -15,8 +15,13 @@ import dev.scribe.incident.IncidentException;
 import dev.scribe.incident.IncidentService;
 import dev.scribe.report.Directory;
 import dev.scribe.report.SlackMarkup;
+import dev.scribe.incident.TimelineEntry;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executor;
+import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,20 +35,32 @@ public final class IncidentCommandListener implements SlashCommandHandler {
     public static final String COMMAND = "/incident";
 
     private static final Logger log = LoggerFactory.getLogger(IncidentCommandListener.class);
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm zzz");
+    /** Slack lets one response_url be used five times. */
+    private static final int MAX_RESPONSES = 5;
 
     private final IncidentService incidents;
     private final IncidentStarter starter;
     private final ReportPublisher publisher;
     private final ChannelMode channelMode;
     private final Executor executor;
+    private final IntConsumer headerChanged;
+    private final ZoneId zone;
 
+    /**
+     * @param executor      runs the slow work after the ack
+     * @param headerChanged told the incident number when its pinned header should be refreshed
+     * @param zone          the zone times are shown in where Slack cannot localise them
+     */
     public IncidentCommandListener(IncidentService incidents, IncidentStarter starter, ReportPublisher publisher,
-                                   ChannelMode channelMode, Executor executor) {
+                                   ChannelMode channelMode, Executor executor, IntConsumer headerChanged, ZoneId zone) {
         this.incidents = incidents;
         this.starter = starter;
         this.publisher = publisher;
         this.channelMode = channelMode;
         this.executor = executor;
+        this.headerChanged = headerChanged;
+        this.zone = zone;
     }
 
     @Override
@@ -59,6 +76,44 @@ public final class IncidentCommandListener implements SlashCommandHandler {
                         + quote(note.text()));
             } else if (command instanceof Command.Close close) {
                 return close(close, payload, ctx);
+            } else if (command instanceof Command.At at) {
+                TimelineEntry entry = incidents.at(payload.getChannelId(), payload.getUserId(), at.date(), at.time(),
+                        at.emoji(), at.text());
+                if (ReactionAddedListener.TIMING_KINDS.contains(entry.kind())) {
+                    incidents.openIn(payload.getChannelId()).ifPresent(i -> headerChanged.accept(i.number()));
+                }
+                return inChannel(ctx, ":clock3: <@" + payload.getUserId() + "> added to the timeline at "
+                        + Mrkdwn.date(entry.at(), "{date_short} {time}", SHOWN.format(entry.at().atZone(zone)))
+                        + " (" + entry.kind().label() + "): " + quote(entry.text()));
+            } else if (command instanceof Command.SetStatus status) {
+                Incident incident = incidents.status(payload.getChannelId(), payload.getUserId(), status.status());
+                headerChanged.accept(incident.number());
+                return inChannel(ctx, ":large_blue_circle: <@" + payload.getUserId() + "> set the status to *"
+                        + status.status().label() + "*.");
+            } else if (command instanceof Command.SetSeverity sev) {
+                Incident incident = incidents.severity(payload.getChannelId(), payload.getUserId(), sev.severity());
+                headerChanged.accept(incident.number());
+                return inChannel(ctx, ":rotating_light: <@" + payload.getUserId() + "> set the severity to *"
+                        + sev.severity().label() + "*.");
+            } else if (command instanceof Command.Lead lead) {
+                Incident incident = incidents.lead(payload.getChannelId(), payload.getUserId(), lead.userId());
+                headerChanged.accept(incident.number());
+                return inChannel(ctx, ":technologist: <@" + incident.commanderId() + "> is now the incident commander.");
+            } else if (command instanceof Command.Action action) {
+                incidents.action(payload.getChannelId(), payload.getUserId(), action.text(), action.ownerId());
+                return inChannel(ctx, ":memo: Action item added by <@" + payload.getUserId() + ">: " + quote(action.text())
+                        + action.ownerId().map(o -> " (owner <@" + o + ">)").orElse(" (no owner yet)"));
+            } else if (command instanceof Command.ShowTimeline) {
+                Incident incident = incidents.requireOpenIn(payload.getChannelId());
+                later(ctx, "compiling the timeline of incident " + incident.number(), () -> showTimeline(ctx, incident));
+                return ctx.ack();
+            } else if (command instanceof Command.Reopen) {
+                Incident incident = incidents.reopen(payload.getChannelId(), payload.getUserId());
+                headerChanged.accept(incident.number());
+                return inChannel(ctx, ":arrows_counterclockwise: <@" + payload.getUserId() + "> reopened *incident "
+                        + incident.number() + "*: " + Mrkdwn.escape(incident.title()) + ". Recording again.");
+            } else if (command instanceof Command.ListOpen) {
+                return ephemeral(ctx, openIncidents());
             } else if (command instanceof Command.Unknown unknown) {
                 return ephemeral(ctx, "I don't know `" + Mrkdwn.escape(unknown.word()) + "`.\n" + CommandParser.USAGE);
             }
@@ -99,6 +154,37 @@ public final class IncidentCommandListener implements SlashCommandHandler {
                 + "* (" + start.severity().label() + ")...");
     }
 
+    /** Up to five ephemeral messages: one response_url allows five posts. */
+    private void showTimeline(SlashCommandContext ctx, Incident incident) {
+        List<SlackMessage> parts = ReportBlocks.timelineMessages(publisher.compile(incident.number()));
+        for (int i = 0; i < Math.min(parts.size(), MAX_RESPONSES); i++) {
+            SlackMessage part = parts.get(i);
+            String text = i == MAX_RESPONSES - 1 && parts.size() > MAX_RESPONSES
+                    ? part.text() + " (the rest is in the report on close)" : part.text();
+            try {
+                ctx.respond(SlashCommandResponse.builder().responseType("ephemeral").text(text).blocks(part.blocks()).build());
+            } catch (Exception e) {
+                throw new SlackCallException("response_url", e.getMessage(), e);
+            }
+        }
+    }
+
+    private String openIncidents() {
+        List<Incident> open = incidents.listOpen();
+        if (open.isEmpty()) {
+            return "No incident is open.";
+        }
+        StringBuilder text = new StringBuilder("*Open incidents*\n");
+        for (Incident i : open) {
+            text.append("• *").append(i.number()).append("* ").append(Mrkdwn.escape(i.title())).append(" (")
+                    .append(i.severity().label()).append(", ").append(i.status().word()).append(") in <#")
+                    .append(i.channelId()).append(">, since ")
+                    .append(Mrkdwn.date(i.startedAt(), "{date_short_pretty} {time}", SHOWN.format(i.startedAt().atZone(zone))))
+                    .append('\n');
+        }
+        return text.toString();
+    }
+
     private static String announcement(Incident incident, String user, boolean ownChannel) {
         return ":rotating_light: <@" + user + "> opened *incident " + incident.number() + "*: "
                 + Mrkdwn.escape(incident.title()) + " (" + incident.severity().label() + ")"
@@ -107,7 +193,10 @@ public final class IncidentCommandListener implements SlashCommandHandler {
 
     private Response close(Command.Close close, SlashCommandPayload payload, SlashCommandContext ctx) {
         Incident incident = incidents.close(payload.getChannelId(), payload.getUserId(), close.resolution());
-        later(ctx, "posting the report of incident " + incident.number(), () -> publisher.publish(incident.number()));
+        later(ctx, "posting the report of incident " + incident.number(), () -> {
+            publisher.publish(incident.number());
+            headerChanged.accept(incident.number());
+        });
         return inChannel(ctx, ":white_check_mark: <@" + payload.getUserId() + "> closed *incident " + incident.number()
                 + "*" + incident.resolutionText().map(r -> ": " + quote(r)).orElse("")
                 + ". Compiling the timeline and the RCA skeleton...");

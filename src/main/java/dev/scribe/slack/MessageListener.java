@@ -59,17 +59,10 @@ public final class MessageListener {
         }
         RecordedMessage message = new RecordedMessage(channel, ts, threadTs, user, text == null ? "" : text,
                 SlackTs.toInstant(ts));
-        try {
-            RecordOutcome outcome = incidents.record(message, payload.getEventId());
-            if (outcome == RecordOutcome.DUPLICATE) {
+        return StoreThenAck.run(ctx, "message " + ts + " in " + channel, () -> {
+            if (incidents.record(message, payload.getEventId()) == RecordOutcome.DUPLICATE) {
                 log.debug("Message {} in {} was recorded before (event {})", ts, channel, payload.getEventId());
             }
-            return ctx.ack();
-        } catch (RuntimeException e) {
-            // Not stored, so not acknowledged: Slack retries the event, and nothing is lost.
-            log.error("Could not record message {} in {}; asking Slack to retry", ts, channel, e);
-            return Response.builder().statusCode(503).contentType("application/json")
-                    .body("{\"error\":\"not stored, retry\"}").build();
-        }
+        });
     }
 }

@@ -39,8 +39,13 @@ public final class ReportBlocks {
     private ReportBlocks() {
     }
 
-    /** The header message pinned in the incident channel. */
+    /** The header message pinned in the incident channel, before anything is marked. */
     public static SlackMessage headerMessage(Incident incident) {
+        return headerMessage(incident, null, null);
+    }
+
+    /** The header message with the key timings so far (null when not known yet). */
+    public static SlackMessage headerMessage(Incident incident, KeyTimings timings, ZoneId zone) {
         String title = "Incident " + incident.number() + ": " + incident.title();
         List<TextObject> fields = List.of(
                 field("Status", incident.isOpen() ? incident.status().label() : "Closed"),
@@ -48,12 +53,16 @@ public final class ReportBlocks {
                 field("Commander", incident.commanderId() == null ? "-" : "<@" + incident.commanderId() + ">"),
                 field("Started", Mrkdwn.date(incident.startedAt(), "{date_short_pretty} {time}",
                         incident.startedAt().toString())));
-        List<LayoutBlock> blocks = List.of(
-                header(h -> h.text(plainText(Mrkdwn.truncate(":rotating_light: " + title, MAX_HEADER), true))),
-                section(s -> s.fields(fields)),
-                context(c -> c.elements(List.of(markdownText(
-                        "Everything said in this channel is recorded, threads included. "
-                                + "`/incident note <text>` adds a key entry; `/incident close` writes the retro.")))));
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(header(h -> h.text(plainText(Mrkdwn.truncate(":rotating_light: " + title, MAX_HEADER), true))));
+        blocks.add(section(s -> s.fields(fields)));
+        if (timings != null) {
+            blocks.add(section(s -> s.text(verbatim(Mrkdwn.truncate(keyTimings(timings, zone), MAX_SECTION)))));
+        }
+        blocks.add(context(c -> c.elements(List.of(markdownText(
+                "Everything said in this channel is recorded, threads included. React to mark moments "
+                        + "(:boom: trigger, :rotating_light: detected, :bulb: cause, :adhesive_bandage: mitigated, "
+                        + ":white_check_mark: resolved); `/incident help` for commands.")))));
         return new SlackMessage(title, blocks);
     }
 

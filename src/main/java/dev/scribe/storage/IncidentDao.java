@@ -14,8 +14,12 @@ public interface IncidentDao {
     String COLUMNS = "incident_number, title, severity, status, channel_id, open_channel_id, origin_channel_id, "
             + "commander_id, opened_by, started_at_us, closed_at_us, resolution, header_ts";
 
-    @SqlQuery("SELECT COALESCE(MAX(incident_number), 0) + 1 FROM incidents")
-    int nextNumber();
+    /** Takes the next number; the row stays locked until the transaction ends. */
+    @SqlUpdate("UPDATE incident_numbers SET last_number = last_number + 1 WHERE id = 1")
+    void takeNextNumber();
+
+    @SqlQuery("SELECT last_number FROM incident_numbers WHERE id = 1")
+    int lastNumber();
 
     @SqlUpdate("INSERT INTO incidents (" + COLUMNS + ") VALUES (:incidentNumber, :title, :severity, :status, "
             + ":channelId, :openChannelId, :originChannelId, :commanderId, :openedBy, :startedAtUs, :closedAtUs, "
@@ -32,6 +36,27 @@ public interface IncidentDao {
     @SqlUpdate("UPDATE incidents SET closed_at_us = :closedAtUs, open_channel_id = NULL, resolution = :resolution "
             + "WHERE incident_number = :number AND closed_at_us IS NULL")
     int close(@Bind("number") int number, @Bind("closedAtUs") long closedAtUs, @Bind("resolution") String resolution);
+
+    @SqlUpdate("UPDATE incidents SET status = :status WHERE incident_number = :number")
+    void setStatus(@Bind("number") int number, @Bind("status") String status);
+
+    @SqlUpdate("UPDATE incidents SET severity = :severity WHERE incident_number = :number")
+    void setSeverity(@Bind("number") int number, @Bind("severity") String severity);
+
+    @SqlUpdate("UPDATE incidents SET commander_id = :userId WHERE incident_number = :number")
+    void setCommander(@Bind("number") int number, @Bind("userId") String userId);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM incidents WHERE channel_id = :channelId AND closed_at_us IS NOT NULL "
+            + "ORDER BY closed_at_us DESC, incident_number DESC")
+    java.util.List<IncidentRow> closedInChannel(@Bind("channelId") String channelId);
+
+    /** Reopens a closed incident; fails on the UNIQUE open_channel_id if the channel has another open one. */
+    @SqlUpdate("UPDATE incidents SET closed_at_us = NULL, open_channel_id = channel_id, resolution = NULL "
+            + "WHERE incident_number = :number AND closed_at_us IS NOT NULL")
+    int reopen(@Bind("number") int number);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM incidents WHERE closed_at_us IS NULL ORDER BY incident_number")
+    java.util.List<IncidentRow> listOpen();
 
     @SqlUpdate("UPDATE incidents SET header_ts = :ts WHERE incident_number = :number")
     void setHeaderTs(@Bind("number") int number, @Bind("ts") String ts);

@@ -3,7 +3,9 @@ package dev.scribe.storage;
 import dev.scribe.incident.EntryKind;
 import dev.scribe.incident.Incident;
 import dev.scribe.incident.IncidentException;
+import dev.scribe.incident.IncidentChange;
 import dev.scribe.incident.IncidentStore;
+import dev.scribe.incident.Mark;
 import dev.scribe.incident.NewIncident;
 import dev.scribe.incident.RecordedMessage;
 import dev.scribe.incident.Status;
@@ -19,8 +21,6 @@ import org.jdbi.v3.core.JdbiException;
 /** {@link IncidentStore} on a Jdbi database; every write that must be atomic is one transaction. */
 public final class JdbiIncidentStore implements IncidentStore {
 
-    /** Concurrent opens on other replicas can take the number we read; we try again this many times. */
-    private static final int NUMBER_ATTEMPTS = 10;
 
     private final Database database;
     private final Jdbi jdbi;
@@ -34,25 +34,24 @@ public final class JdbiIncidentStore implements IncidentStore {
 
     @Override
     public Incident open(NewIncident incident) {
-        for (int attempt = 1; ; attempt++) {
-            findOpenInChannel(incident.channelId()).ifPresent(open -> {
-                throw alreadyOpen(open);
-            });
-            try {
-                return jdbi.inTransaction(h -> insertIncident(h, incident));
-            } catch (JdbiException e) {
-                if (!Sql.isDuplicateKey(e) || attempt == NUMBER_ATTEMPTS) {
-                    throw e;
-                }
-                // Either the number was taken (try the next one) or the channel got an incident at the same
-                // moment (the check at the top of the loop reports it).
+        findOpenInChannel(incident.channelId()).ifPresent(open -> {
+            throw alreadyOpen(open);
+        });
+        try {
+            return jdbi.inTransaction(h -> insertIncident(h, incident));
+        } catch (JdbiException e) {
+            if (Sql.isDuplicateKey(e)) {
+                // Another request (or replica) opened an incident in this channel at the same moment.
+                throw findOpenInChannel(incident.channelId()).map(JdbiIncidentStore::alreadyOpen).orElseThrow(() -> e);
             }
+            throw e;
         }
     }
 
     private Incident insertIncident(Handle h, NewIncident incident) {
         IncidentDao incidents = h.attach(IncidentDao.class);
-        int number = incidents.nextNumber();
+        incidents.takeNextNumber();
+        int number = incidents.lastNumber();
         long startedAt = Micros.of(incident.startedAt());
         IncidentRow row = new IncidentRow(number, incident.title(), incident.severity().name(),
                 Status.INVESTIGATING.name(), incident.channelId(), incident.channelId(), incident.originChannelId(),
@@ -138,6 +137,102 @@ public final class JdbiIncidentStore implements IncidentStore {
     public List<TimelineEntry> entries(int incidentNumber) {
         return jdbi.withExtension(EntryDao.class, dao -> dao.forIncident(incidentNumber)).stream()
                 .map(EntryRow::toEntry).toList();
+    }
+
+    @Override
+    public boolean addMark(int incidentNumber, Mark mark, String reaction, Instant at) {
+        try {
+            jdbi.useExtension(MarkDao.class, dao -> dao.insert(mark.channelId(), mark.ts(), reaction, mark.userId(),
+                    incidentNumber, mark.kind().name(), Micros.of(at)));
+            return true;
+        } catch (JdbiException e) {
+            if (Sql.isDuplicateKey(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public boolean removeMark(String channelId, String ts, String reaction, String userId) {
+        return jdbi.withExtension(MarkDao.class, dao -> dao.delete(channelId, ts, reaction, userId)) > 0;
+    }
+
+    @Override
+    public List<Mark> marks(int incidentNumber) {
+        return jdbi.withExtension(MarkDao.class, dao -> dao.forIncident(incidentNumber)).stream()
+                .map(MarkRow::toMark).toList();
+    }
+
+    @Override
+    public boolean editMessage(String channelId, String ts, String newText, Instant editedAt) {
+        try {
+            return jdbi.inTransaction(h -> {
+                MessageDao dao = h.attach(MessageDao.class);
+                Optional<String> previous = dao.body(channelId, ts);
+                if (previous.isEmpty()) {
+                    return false;
+                }
+                if (previous.get().equals(newText)) {
+                    return true;
+                }
+                dao.keepRevision(channelId, ts, Micros.of(editedAt), previous.get());
+                dao.updateBody(channelId, ts, newText);
+                return true;
+            });
+        } catch (JdbiException e) {
+            if (Sql.isDuplicateKey(e)) {
+                return true; // the same edit delivered again
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public boolean deleteMessage(String channelId, String ts, Instant deletedAt) {
+        return jdbi.withExtension(MessageDao.class, dao -> dao.markDeleted(channelId, ts, Micros.of(deletedAt))) > 0;
+    }
+
+    @Override
+    public Incident change(int number, IncidentChange change, TimelineEntry entry) {
+        return jdbi.inTransaction(h -> {
+            IncidentDao incidents = h.attach(IncidentDao.class);
+            if (change instanceof IncidentChange.NewStatus s) {
+                incidents.setStatus(number, s.status().name());
+            } else if (change instanceof IncidentChange.NewSeverity s) {
+                incidents.setSeverity(number, s.severity().name());
+            } else if (change instanceof IncidentChange.NewCommander c) {
+                incidents.setCommander(number, c.userId());
+            }
+            insertEntry(h, number, entry);
+            return incidents.find(number).orElseThrow().toIncident();
+        });
+    }
+
+    @Override
+    public Optional<Incident> reopenLast(String channelId, Instant at, String userId) {
+        try {
+            return jdbi.inTransaction(h -> {
+                IncidentDao incidents = h.attach(IncidentDao.class);
+                List<IncidentRow> closed = incidents.closedInChannel(channelId);
+                if (closed.isEmpty() || incidents.reopen(closed.get(0).incidentNumber()) == 0) {
+                    return Optional.<Incident>empty();
+                }
+                int number = closed.get(0).incidentNumber();
+                insertEntry(h, number, TimelineEntry.of(at, EntryKind.REOPENED, userId, "Incident reopened"));
+                return incidents.find(number).map(IncidentRow::toIncident);
+            });
+        } catch (JdbiException e) {
+            if (Sql.isDuplicateKey(e)) {
+                throw new IncidentException("This channel already has an open incident; close it before reopening another.");
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public List<Incident> listOpen() {
+        return jdbi.withExtension(IncidentDao.class, IncidentDao::listOpen).stream().map(IncidentRow::toIncident).toList();
     }
 
     @Override

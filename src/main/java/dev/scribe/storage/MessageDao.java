@@ -21,6 +21,21 @@ public interface MessageDao {
                 @Bind("postedAtUs") long postedAtUs, @Bind("recordedAtUs") long recordedAtUs);
 
     @SqlQuery("SELECT channel_id, ts, thread_ts, author_id, body, posted_at_us FROM messages "
-            + "WHERE incident_number = :incident ORDER BY posted_at_us, ts")
+            + "WHERE incident_number = :incident AND deleted_at_us IS NULL ORDER BY posted_at_us, ts")
     List<MessageRow> forIncident(@Bind("incident") int incident);
+
+    @SqlQuery("SELECT body FROM messages WHERE channel_id = :channelId AND ts = :ts")
+    java.util.Optional<String> body(@Bind("channelId") String channelId, @Bind("ts") String ts);
+
+    @SqlUpdate("INSERT INTO message_revisions (channel_id, ts, edited_at_us, previous_body) "
+            + "VALUES (:channelId, :ts, :editedAtUs, :previous)")
+    void keepRevision(@Bind("channelId") String channelId, @Bind("ts") String ts, @Bind("editedAtUs") long editedAtUs,
+                      @Bind("previous") String previous);
+
+    @SqlUpdate("UPDATE messages SET body = :body WHERE channel_id = :channelId AND ts = :ts")
+    int updateBody(@Bind("channelId") String channelId, @Bind("ts") String ts, @Bind("body") String body);
+
+    @SqlUpdate("UPDATE messages SET deleted_at_us = :deletedAtUs WHERE channel_id = :channelId AND ts = :ts "
+            + "AND deleted_at_us IS NULL")
+    int markDeleted(@Bind("channelId") String channelId, @Bind("ts") String ts, @Bind("deletedAtUs") long deletedAtUs);
 }

@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scribe.incident.Severity;
+import dev.scribe.incident.Status;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -45,6 +49,54 @@ class CommandParserTest {
     void closeTakesAnOptionalResolution() {
         assertEquals(new Command.Close(""), CommandParser.parse("close"));
         assertEquals(new Command.Close("rolled back to v2.40"), CommandParser.parse("close rolled back to v2.40"));
+    }
+
+    @Test
+    void atTakesATimeOrADateAndTimeAndALeadingEmoji() {
+        assertEquals(new Command.At(null, LocalTime.of(11, 57), ":boom:", "deploy of v2.41 to prod"),
+                CommandParser.parse("at 11:57 :boom: deploy of v2.41 to prod"));
+        assertEquals(new Command.At(LocalDate.of(2024, 12, 3), LocalTime.of(9, 5), null, "merged the PR"),
+                CommandParser.parse("at 2024-12-03 9:05 merged the PR"));
+        assertEquals(new Command.At(null, LocalTime.of(8, 43), ":rotating_light:", "staging broken"),
+                CommandParser.parse("at 08:43 :rotating_light:   staging broken"));
+    }
+
+    @Test
+    void atRefusesTimesThatDoNotParseAndMissingText() {
+        assertMessage("`noon` is not a time. Use `/incident at HH:MM <text>`", () -> CommandParser.parse("at noon lunch"));
+        assertMessage("`25:61` is not a valid date and time.", () -> CommandParser.parse("at 25:61 x"));
+        assertMessage("`2024-02-30 10:00` is not a valid date and time.", () -> CommandParser.parse("at 2024-02-30 10:00 x"));
+        assertMessage("`at` needs text after the time.", () -> CommandParser.parse("at 10:00"));
+        assertMessage("`at` needs text after the time.", () -> CommandParser.parse("at 10:00 :boom:"));
+        assertMessage("`at` needs a time and text.", () -> CommandParser.parse("at"));
+    }
+
+    @Test
+    void statusSeverityLeadAndAction() {
+        assertEquals(new Command.SetStatus(Status.MONITORING), CommandParser.parse("status Monitoring"));
+        assertMessage("`fixed` is not a status: use investigating, identified, monitoring or resolved.",
+                () -> CommandParser.parse("status fixed"));
+        assertMessage("`status` needs a status", () -> CommandParser.parse("status"));
+        assertEquals(new Command.SetSeverity(Severity.SEV1), CommandParser.parse("sev 1"));
+        assertEquals(new Command.SetSeverity(Severity.SEV2), CommandParser.parse("sev sev2"));
+        assertMessage("`9` is not a severity: use 1, 2, 3 or 4 (1 is the worst).", () -> CommandParser.parse("sev 9"));
+        assertEquals(new Command.Lead(Optional.empty()), CommandParser.parse("lead"));
+        assertEquals(new Command.Lead(Optional.of("U2LEE")), CommandParser.parse("lead <@U2LEE|lee>"));
+        assertEquals(new Command.Lead(Optional.of("U2LEE")), CommandParser.parse("lead <@U2LEE>"));
+        assertMessage("Name the commander with an @mention", () -> CommandParser.parse("lead lee"));
+        assertEquals(new Command.Action("add an alert on queue depth", Optional.of("U1DANA")),
+                CommandParser.parse("action add an alert on queue depth <@U1DANA|dana>"));
+        assertEquals(new Command.Action("ask <@U1DANA> about it later", Optional.empty()),
+                CommandParser.parse("action ask <@U1DANA> about it later"));
+        assertMessage("An action needs text", () -> CommandParser.parse("action"));
+        assertEquals(new Command.ShowTimeline(), CommandParser.parse("timeline"));
+        assertEquals(new Command.Reopen(), CommandParser.parse("reopen"));
+        assertEquals(new Command.ListOpen(), CommandParser.parse("list"));
+    }
+
+    private static void assertMessage(String start, org.junit.jupiter.api.function.Executable parse) {
+        CommandException e = assertThrows(CommandException.class, parse);
+        assertTrue(e.getMessage().startsWith(start), e.getMessage());
     }
 
     @ParameterizedTest

@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scribe.incident.EntryKind;
 import dev.scribe.incident.Incident;
+import dev.scribe.incident.IncidentChange;
 import dev.scribe.incident.IncidentException;
+import dev.scribe.incident.Mark;
+import dev.scribe.incident.Status;
 import dev.scribe.incident.NewIncident;
 import dev.scribe.incident.RecordedMessage;
 import dev.scribe.incident.Severity;
@@ -133,6 +136,79 @@ class JdbiIncidentStoreTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void concurrentOpensInOneChannelOpenExactlyOne() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Incident>> futures = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                futures.add(pool.submit(() -> open("C1")));
+            }
+            int opened = 0;
+            for (Future<Incident> f : futures) {
+                try {
+                    f.get();
+                    opened++;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    assertTrue(e.getCause() instanceof IncidentException, e.getCause().toString());
+                }
+            }
+            assertEquals(1, opened);
+            assertEquals(1, store.listOpen().size());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void marksCountOncePerPersonAndReactionAndSurviveUntilTheLastIsRemoved() {
+        int n = open("C1").number();
+        Mark byDana = new Mark("C1", "1700000000.000100", EntryKind.TRIGGER, "U1");
+        Mark byLee = new Mark("C1", "1700000000.000100", EntryKind.TRIGGER, "U2");
+        assertTrue(store.addMark(n, byDana, "boom", NOW));
+        assertFalse(store.addMark(n, byDana, "boom", NOW), "a retried reaction_added");
+        assertTrue(store.addMark(n, byLee, "boom", NOW));
+        assertEquals(2, store.marks(n).size());
+        assertTrue(store.removeMark("C1", "1700000000.000100", "boom", "U1"));
+        assertFalse(store.removeMark("C1", "1700000000.000100", "boom", "U1"));
+        assertEquals(List.of(byLee), store.marks(n));
+    }
+
+    @Test
+    void editsKeepTheEarlierTextAndDeletesLeaveTheReport() {
+        int n = open("C1").number();
+        store.recordMessage(n, message("C1", "1700000000.000100", "deploy v2.41"), null);
+        store.recordMessage(n, message("C1", "1700000001.000100", "oops wrong channel"), null);
+        assertTrue(store.editMessage("C1", "1700000000.000100", "deploy v2.41 to prod", NOW));
+        assertTrue(store.editMessage("C1", "1700000000.000100", "deploy v2.41 to prod", NOW), "the same edit again");
+        assertFalse(store.editMessage("C1", "1799999999.000100", "never recorded", NOW));
+        assertTrue(store.deleteMessage("C1", "1700000001.000100", NOW));
+        assertEquals(List.of("deploy v2.41 to prod"), store.messages(n).stream().map(RecordedMessage::text).toList());
+        assertEquals(List.of("deploy v2.41"), database.jdbi().withHandle(h -> h.createQuery(
+                "SELECT previous_body FROM message_revisions").mapTo(String.class).list()));
+    }
+
+    @Test
+    void changesAndReopenAreRecordedOnTheTimeline() {
+        Incident incident = open("C1");
+        store.change(incident.number(), new IncidentChange.NewStatus(Status.MONITORING),
+                TimelineEntry.of(NOW, EntryKind.STATUS, "U1", "monitoring"));
+        store.change(incident.number(), new IncidentChange.NewSeverity(Severity.SEV1),
+                TimelineEntry.of(NOW, EntryKind.SEVERITY, "U1", "SEV1"));
+        Incident led = store.change(incident.number(), new IncidentChange.NewCommander("U2"),
+                TimelineEntry.of(NOW, EntryKind.LEAD, "U1", "<@U2>"));
+        assertEquals(Status.MONITORING, led.status());
+        assertEquals(Severity.SEV1, led.severity());
+        assertEquals("U2", led.commanderId());
+        assertTrue(store.reopenLast("C1", NOW, "U1").isEmpty(), "nothing closed yet");
+        store.close(incident.number(), NOW.plusSeconds(60), "U1", "done");
+        Incident reopened = store.reopenLast("C1", NOW.plusSeconds(120), "U1").orElseThrow();
+        assertTrue(reopened.isOpen());
+        assertEquals(incident.number(), store.findOpenInChannel("C1").orElseThrow().number());
+        assertEquals(List.of(EntryKind.STARTED, EntryKind.STATUS, EntryKind.SEVERITY, EntryKind.LEAD, EntryKind.CLOSED,
+                EntryKind.REOPENED), store.entries(incident.number()).stream().map(TimelineEntry::kind).toList());
     }
 
     @Test

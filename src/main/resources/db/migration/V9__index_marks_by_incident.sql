@@ -1,0 +1,1 @@
+CREATE INDEX ix_marks_incident ON marks (incident_number)
