@@ -2,7 +2,10 @@ package dev.scribe.storage;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.util.ArrayList;
+import java.util.List;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
@@ -24,6 +27,11 @@ public final class Database implements AutoCloseable {
 
     /** Connects, migrates the schema to the newest version and returns the ready database. */
     public static Database open(String url, String user, String password) {
+        return open(url, user, password, List.of());
+    }
+
+    /** As {@link #open(String, String, String)}, with more migration locations (tests add a failing one). */
+    static Database open(String url, String user, String password, List<String> extraLocations) {
         DatabaseKind kind = DatabaseKind.of(url);
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
@@ -38,7 +46,13 @@ public final class Database implements AutoCloseable {
         config.setConnectionTimeout(5_000);
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
-            migrate(dataSource, kind);
+            if (kind == DatabaseKind.MARIADB) {
+                Utf8mb4Check.connection(dataSource);
+            }
+            migrate(dataSource, kind, extraLocations);
+            if (kind == DatabaseKind.MARIADB) {
+                Utf8mb4Check.tables(dataSource);
+            }
             return new Database(dataSource, kind);
         } catch (RuntimeException e) {
             dataSource.close();
@@ -46,14 +60,44 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static void migrate(HikariDataSource dataSource, DatabaseKind kind) {
-        Flyway.configure()
+    private static void migrate(HikariDataSource dataSource, DatabaseKind kind, List<String> extraLocations) {
+        List<String> locations = new ArrayList<>(List.of("classpath:db/migration"));
+        locations.addAll(extraLocations);
+        Flyway flyway = Flyway.configure()
                 .dataSource(dataSource)
-                .locations("classpath:db/migration")
+                .locations(locations.toArray(String[]::new))
                 .placeholders(kind.migrationPlaceholders())
                 .failOnMissingLocations(true)
-                .load()
-                .migrate();
+                .load();
+        try {
+            flyway.migrate();
+        } catch (FlywayException e) {
+            if (kind != DatabaseKind.POSTGRESQL) {
+                // H2 and MariaDB commit DDL implicitly, so Flyway records the failed migration and would refuse
+                // every later start. Each migration is one statement and a failed DDL statement changes nothing,
+                // so the record of the failure is all there is to remove. PostgreSQL rolls the whole migration
+                // back and records nothing.
+                flyway.repair();
+            }
+            throw new MigrationException("The database schema could not be migrated; nothing was changed. "
+                    + firstLine(e.getMessage()), e);
+        }
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        String trimmed = message.strip();
+        int end = trimmed.indexOf('\n');
+        return end < 0 ? trimmed : trimmed.substring(0, end).strip();
+    }
+
+    /** A migration failed; the message names it. */
+    public static final class MigrationException extends RuntimeException {
+        MigrationException(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     /** The Jdbi instance over the pool. */

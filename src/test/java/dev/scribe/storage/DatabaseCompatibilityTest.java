@@ -1,0 +1,147 @@
+package dev.scribe.storage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.scribe.incident.EntryKind;
+import dev.scribe.incident.Incident;
+import dev.scribe.incident.Mark;
+import dev.scribe.incident.NewIncident;
+import dev.scribe.incident.RecordedMessage;
+import dev.scribe.incident.Severity;
+import dev.scribe.incident.TimelineEntry;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The same storage behaviour on H2, PostgreSQL and MariaDB, with the production migrations. */
+class DatabaseCompatibilityTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
+    static final String EVERY_SCRIPT = "emoji 🔥👩‍💻🏳️‍🌈, CJK 決済エラー 한국어, RTL שלום مرحبا, 4-byte 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 𠜎, "
+            + "accents naïve café, quotes ' \" `, backslash \\ and a NUL-free control \u0007 bell";
+
+    @TempDir
+    Path dir;
+    private final List<Runnable> cleanups = new ArrayList<>();
+    private final List<Database> open = new ArrayList<>();
+
+    @AfterEach
+    void cleanUp() {
+        open.forEach(Database::close);
+        cleanups.forEach(Runnable::run);
+    }
+
+    private TestDatabases.Target target(DatabaseKind kind) throws Exception {
+        TestDatabases.Target t = TestDatabases.create(kind, dir);
+        cleanups.add(t.drop());
+        return t;
+    }
+
+    private JdbiIncidentStore store(TestDatabases.Target t) {
+        Database db = TestDatabases.open(t);
+        open.add(db);
+        return new JdbiIncidentStore(db, Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void everyScriptRoundTrips(DatabaseKind kind) throws Exception {
+        JdbiIncidentStore store = store(target(kind));
+        Incident incident = store.open(new NewIncident("Paiement échoué 💳 決済 " + "𝔘", Severity.SEV1, "C1", "C0", "U1", NOW));
+        store.recordMessage(incident.number(), new RecordedMessage("C1", "1700000000.000100", null, "U1", EVERY_SCRIPT,
+                Instant.ofEpochSecond(1700000000, 100_000)), "Ev1");
+        store.addEntry(incident.number(), TimelineEntry.of(NOW, EntryKind.NOTE, "U1", EVERY_SCRIPT));
+        store.addMark(incident.number(), new Mark("C1", "1700000000.000100", EntryKind.TRIGGER, "U1"), "boom", NOW);
+        store.close(incident.number(), NOW.plusSeconds(60), "U1", "résolu ✅ " + EVERY_SCRIPT);
+
+        Incident stored = store.find(incident.number()).orElseThrow();
+        assertEquals("Paiement échoué 💳 決済 𝔘", stored.title());
+        assertEquals("résolu ✅ " + EVERY_SCRIPT, stored.resolution());
+        RecordedMessage message = store.messages(incident.number()).get(0);
+        assertEquals(EVERY_SCRIPT, message.text());
+        assertEquals(Instant.ofEpochSecond(1700000000, 100_000), message.postedAt());
+        assertTrue(store.entries(incident.number()).stream().anyMatch(e -> e.text().equals(EVERY_SCRIPT)));
+        assertEquals(1, store.marks(incident.number()).size());
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void duplicatesAreRefusedByTheDatabase(DatabaseKind kind) throws Exception {
+        JdbiIncidentStore store = store(target(kind));
+        int n = store.open(new NewIncident("x", Severity.SEV3, "C1", "C0", "U1", NOW)).number();
+        RecordedMessage m = new RecordedMessage("C1", "1700000000.000100", null, "U1", "hi", Instant.ofEpochSecond(1700000000));
+        assertTrue(store.recordMessage(n, m, "Ev1"));
+        assertFalse(store.recordMessage(n, m, "Ev1"));
+        assertFalse(store.recordMessage(n, m, "Ev2"));
+        Mark mark = new Mark("C1", m.ts(), EntryKind.KEY, "U2");
+        assertTrue(store.addMark(n, mark, "pushpin", NOW));
+        assertFalse(store.addMark(n, mark, "pushpin", NOW));
+        assertTrue(store.close(n, NOW, "U1", null).isPresent());
+        assertTrue(store.close(n, NOW, "U1", null).isEmpty());
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void concurrentOpensOnTwoPoolsNeverCollide(DatabaseKind kind) throws Exception {
+        TestDatabases.Target t = target(kind);
+        JdbiIncidentStore a = store(t);
+        JdbiIncidentStore b = store(t); // a second pool: what a second replica has
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Incident>> futures = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                JdbiIncidentStore store = i % 2 == 0 ? a : b;
+                String channel = "C" + i;
+                futures.add(pool.submit(() -> store.open(new NewIncident("x", Severity.SEV3, channel, "C0", "U1", NOW))));
+            }
+            List<Integer> numbers = new ArrayList<>();
+            for (Future<Incident> f : futures) {
+                numbers.add(f.get().number());
+            }
+            assertEquals(30, numbers.stream().distinct().count(), numbers.toString());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void aFailingMigrationNamesItselfAndLeavesSchemaAndDataAsTheyWere(DatabaseKind kind) throws Exception {
+        TestDatabases.Target t = target(kind);
+        JdbiIncidentStore store = store(t);
+        int n = store.open(new NewIncident("before the bad deploy 🔥", Severity.SEV2, "C1", "C0", "U1", NOW)).number();
+        store.recordMessage(n, new RecordedMessage("C1", "1700000000.000100", null, "U1", "kept 😬", Instant.ofEpochSecond(1700000000)), null);
+        open.forEach(Database::close);
+        open.clear();
+
+        Database.MigrationException e = assertThrows(Database.MigrationException.class,
+                () -> Database.open(t.url(), t.user(), t.password(), List.of("classpath:db/failing")));
+        assertTrue(e.getMessage().contains("V900__deliberately_failing"), e.getMessage());
+
+        JdbiIncidentStore after = store(t); // a normal start after the failure: no repair by hand needed
+        assertEquals("before the bad deploy 🔥", after.find(n).orElseThrow().title());
+        assertEquals("kept 😬", after.messages(n).get(0).text());
+        // H2 keeps Flyway's lowercase names as quoted identifiers.
+        String q = kind == DatabaseKind.H2 ? "\"" : "";
+        List<String> rows = open.get(0).jdbi().withHandle(h -> h.createQuery(
+                "SELECT " + q + "version" + q + ", " + q + "success" + q + " FROM " + q + "flyway_schema_history" + q
+                        + " WHERE " + q + "version" + q + " IS NOT NULL")
+                .map((r, ctx) -> r.getString(1) + ":" + r.getBoolean(2)).list());
+        assertEquals(11, rows.size(), rows.toString());
+        assertTrue(rows.stream().allMatch(r -> r.endsWith(":true")), "no failed migration is left recorded: " + rows);
+        assertFalse(rows.stream().anyMatch(r -> r.startsWith("900:")), rows.toString());
+    }
+}
