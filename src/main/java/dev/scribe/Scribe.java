@@ -22,12 +22,14 @@ import dev.scribe.slack.ReportPublisher;
 import dev.scribe.slack.WorkspaceDirectory;
 import dev.scribe.storage.Database;
 import dev.scribe.storage.JdbiIncidentStore;
+import dev.scribe.storage.JdbiOutbox;
 import dev.scribe.web.SignatureVerifier;
 import dev.scribe.web.WebServer;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -41,11 +43,14 @@ public final class Scribe implements AutoCloseable {
     private final Database database;
     private final App app;
     private final Slack slack;
+    private final ReportPublisher publisher;
     private final List<ExecutorService> workers;
     private final WebServer web;
 
-    private Scribe(Database database, App app, Slack slack, List<ExecutorService> workers, WebServer web) {
+    private Scribe(Database database, App app, Slack slack, ReportPublisher publisher, List<ExecutorService> workers,
+                   WebServer web) {
         this.database = database;
+        this.publisher = publisher;
         this.app = app;
         this.slack = slack;
         this.workers = workers;
@@ -57,6 +62,7 @@ public final class Scribe implements AutoCloseable {
         Database database = Database.open(config.dbUrl(), config.dbUser().orElse(null), config.dbPassword().orElse(null));
         ExecutorService workers = Executors.newFixedThreadPool(4, daemonThreads("scribe-worker-"));
         ExecutorService headers = Executors.newSingleThreadExecutor(daemonThreads("scribe-header-"));
+        ScheduledExecutorService reports = Executors.newSingleThreadScheduledExecutor(daemonThreads("scribe-reports-"));
         try {
             IncidentService incidents = new IncidentService(new JdbiIncidentStore(database, clock), clock,
                     config.zone(), config.reactions());
@@ -78,11 +84,15 @@ public final class Scribe implements AutoCloseable {
             MethodsClient methods = slack.methods(config.botToken());
             WorkspaceDirectory directory = new WorkspaceDirectory(methods);
             ReportPublisher publisher = new ReportPublisher(methods, incidents, directory, config.zone(),
-                    config.retroChannel());
+                    config.retroChannel(), new JdbiOutbox(database), clock);
+            // One thread posts reports: at start-up (a restart resumes what was left), every two seconds
+            // (retries that are due), and right after a close.
+            reports.scheduleWithFixedDelay(publisher::drain, 0, 2, TimeUnit.SECONDS);
+            Runnable postReportsSoon = () -> reports.execute(publisher::drain);
             IncidentStarter starter = new IncidentStarter(methods, incidents, directory, config.zone());
             HeaderRefresher header = new HeaderRefresher(incidents, publisher, methods, headers, config.zone());
             app.command(IncidentCommandListener.COMMAND, new IncidentCommandListener(incidents, starter, publisher,
-                    config.channelMode(), workers, header, config.zone()));
+                    config.channelMode(), workers, header, postReportsSoon, config.zone()));
             new MessageListener(incidents).register(app);
             app.event(MessageChangedEvent.class, new MessageChangedListener(incidents));
             app.event(MessageDeletedEvent.class, new MessageDeletedListener(incidents));
@@ -95,10 +105,11 @@ public final class Scribe implements AutoCloseable {
                     database::isHealthy);
             web.start();
             log.info("Incident Scribe is listening on port {} ({})", web.port(), config);
-            return new Scribe(database, app, slack, List.of(workers, headers), web);
+            return new Scribe(database, app, slack, publisher, List.of(workers, headers, reports), web);
         } catch (Exception | Error e) {
             workers.shutdownNow();
             headers.shutdownNow();
+            reports.shutdownNow();
             database.close();
             throw e;
         }
@@ -109,10 +120,14 @@ public final class Scribe implements AutoCloseable {
         return web.port();
     }
 
-    /** Stops taking requests, finishes work already handed to the workers, then closes the pool. */
+    /**
+     * Stops taking requests, finishes work already handed to the workers (a report being posted stops after
+     * its current part; the rest stays stored for the next start), then closes the pool.
+     */
     @Override
     public void close() throws Exception {
         web.close();
+        publisher.stop();
         for (ExecutorService pool : workers) {
             pool.shutdown();
         }

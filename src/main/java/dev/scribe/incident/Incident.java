@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * One incident as stored. {@code channelId} is where it lives (its own channel, or the channel where it
- * was started in {@code here} mode); {@code closedAt} is null while it is open.
+ * was started in {@code here} mode); {@code closedAt} is null while it is open; {@code closeCount} counts
+ * closes (a reopened incident closed again gets a report of its own).
  */
 public record Incident(
         int number,
@@ -19,7 +20,8 @@ public record Incident(
         Instant startedAt,
         Instant closedAt,
         String resolution,
-        String headerTs) {
+        String headerTs,
+        int closeCount) {
 
     /** True until the incident is closed. */
     public boolean isOpen() {

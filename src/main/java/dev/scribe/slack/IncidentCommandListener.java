@@ -45,21 +45,25 @@ public final class IncidentCommandListener implements SlashCommandHandler {
     private final ChannelMode channelMode;
     private final Executor executor;
     private final IntConsumer headerChanged;
+    private final Runnable postReportsSoon;
     private final ZoneId zone;
 
     /**
      * @param executor      runs the slow work after the ack
-     * @param headerChanged told the incident number when its pinned header should be refreshed
-     * @param zone          the zone times are shown in where Slack cannot localise them
+     * @param headerChanged   told the incident number when its pinned header should be refreshed
+     * @param postReportsSoon asks for stored reports to be posted now rather than at the next scheduled drain
+     * @param zone            the zone times are shown in where Slack cannot localise them
      */
     public IncidentCommandListener(IncidentService incidents, IncidentStarter starter, ReportPublisher publisher,
-                                   ChannelMode channelMode, Executor executor, IntConsumer headerChanged, ZoneId zone) {
+                                   ChannelMode channelMode, Executor executor, IntConsumer headerChanged,
+                                   Runnable postReportsSoon, ZoneId zone) {
         this.incidents = incidents;
         this.starter = starter;
         this.publisher = publisher;
         this.channelMode = channelMode;
         this.executor = executor;
         this.headerChanged = headerChanged;
+        this.postReportsSoon = postReportsSoon;
         this.zone = zone;
     }
 
@@ -193,8 +197,9 @@ public final class IncidentCommandListener implements SlashCommandHandler {
 
     private Response close(Command.Close close, SlashCommandPayload payload, SlashCommandContext ctx) {
         Incident incident = incidents.close(payload.getChannelId(), payload.getUserId(), close.resolution());
-        later(ctx, "posting the report of incident " + incident.number(), () -> {
-            publisher.publish(incident.number());
+        later(ctx, "compiling the report of incident " + incident.number(), () -> {
+            publisher.enqueue(incident.number());
+            postReportsSoon.run();
             headerChanged.accept(incident.number());
         });
         return inChannel(ctx, ":white_check_mark: <@" + payload.getUserId() + "> closed *incident " + incident.number()

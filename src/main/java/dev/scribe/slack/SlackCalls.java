@@ -3,6 +3,7 @@ package dev.scribe.slack;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 import java.io.IOException;
+import java.time.Duration;
 
 /** Makes a Web API call and turns every way it can fail into a {@link SlackCallException}. */
 final class SlackCalls {
@@ -16,14 +17,26 @@ final class SlackCalls {
     private SlackCalls() {
     }
 
+    /** Slack's Retry-After is whole seconds; a missing or odd value means a cautious default. */
+    static Duration retryAfter(String header) {
+        try {
+            long seconds = Long.parseLong(header == null ? "" : header.strip());
+            return Duration.ofSeconds(Math.max(1, Math.min(seconds, 3600)));
+        } catch (NumberFormatException e) {
+            return Duration.ofSeconds(30);
+        }
+    }
+
     /** Runs the call and returns its response when Slack said ok. */
     static <R extends SlackApiTextResponse> R require(String method, Call<R> call) {
         R response;
         try {
             response = call.run();
         } catch (SlackApiException e) {
-            String error = e.getResponse().code() == 429 ? "ratelimited" : "HTTP " + e.getResponse().code();
-            throw new SlackCallException(method, error, e);
+            if (e.getResponse().code() == 429) {
+                throw new SlackCallException(method, "ratelimited", retryAfter(e.getResponse().header("Retry-After")), e);
+            }
+            throw new SlackCallException(method, "HTTP " + e.getResponse().code(), e);
         } catch (IOException e) {
             throw new SlackCallException(method, "unreachable (" + e.getMessage() + ")", e);
         }

@@ -4,19 +4,25 @@ import java.util.Map;
 
 /** The databases the bot runs on, told apart by JDBC URL, with the few DDL words that differ. */
 public enum DatabaseKind {
-    H2("BIGINT AUTO_INCREMENT PRIMARY KEY", "VARCHAR(1000000)", ""),
-    POSTGRESQL("BIGSERIAL PRIMARY KEY", "TEXT", ""),
+    H2("BIGINT AUTO_INCREMENT PRIMARY KEY", "VARCHAR(1000000)", "CLOB", ""),
+    POSTGRESQL("BIGSERIAL PRIMARY KEY", "TEXT", "TEXT", ""),
     // utf8mb4 with a binary collation: emoji fit, and Slack ids and ts compare exactly.
-    MARIADB("BIGINT AUTO_INCREMENT PRIMARY KEY", "MEDIUMTEXT",
+    MARIADB("BIGINT AUTO_INCREMENT PRIMARY KEY", "MEDIUMTEXT", "LONGTEXT",
             " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin");
 
     private final String idColumn;
     private final String textType;
+    private final String largeTextType;
     private final String tableOptions;
 
-    DatabaseKind(String idColumn, String textType, String tableOptions) {
+    /**
+     * @param textType      a message's text (Slack caps messages at 40,000 characters)
+     * @param largeTextType a whole report (a transcript of 100,000 messages runs to many megabytes)
+     */
+    DatabaseKind(String idColumn, String textType, String largeTextType, String tableOptions) {
         this.idColumn = idColumn;
         this.textType = textType;
+        this.largeTextType = largeTextType;
         this.tableOptions = tableOptions;
     }
 
@@ -37,6 +43,7 @@ public enum DatabaseKind {
 
     /** The placeholders the migrations use. */
     Map<String, String> migrationPlaceholders() {
-        return Map.of("id_column", idColumn, "text_type", textType, "table_options", tableOptions);
+        return Map.of("id_column", idColumn, "text_type", textType, "large_text_type", largeTextType,
+                "table_options", tableOptions);
     }
 }

@@ -12,7 +12,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface IncidentDao {
 
     String COLUMNS = "incident_number, title, severity, status, channel_id, open_channel_id, origin_channel_id, "
-            + "commander_id, opened_by, started_at_us, closed_at_us, resolution, header_ts";
+            + "commander_id, opened_by, started_at_us, closed_at_us, resolution, header_ts, close_count";
 
     /** Takes the next number; the row stays locked until the transaction ends. */
     @SqlUpdate("UPDATE incident_numbers SET last_number = last_number + 1 WHERE id = 1")
@@ -23,7 +23,7 @@ public interface IncidentDao {
 
     @SqlUpdate("INSERT INTO incidents (" + COLUMNS + ") VALUES (:incidentNumber, :title, :severity, :status, "
             + ":channelId, :openChannelId, :originChannelId, :commanderId, :openedBy, :startedAtUs, :closedAtUs, "
-            + ":resolution, :headerTs)")
+            + ":resolution, :headerTs, :closeCount)")
     void insert(@BindMethods IncidentRow row);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM incidents WHERE open_channel_id = :channelId")
@@ -33,7 +33,8 @@ public interface IncidentDao {
     Optional<IncidentRow> find(@Bind("number") int number);
 
     /** Closes an open incident; 0 rows when it was closed already (by another request or replica). */
-    @SqlUpdate("UPDATE incidents SET closed_at_us = :closedAtUs, open_channel_id = NULL, resolution = :resolution "
+    @SqlUpdate("UPDATE incidents SET closed_at_us = :closedAtUs, open_channel_id = NULL, resolution = :resolution, "
+            + "close_count = close_count + 1 "
             + "WHERE incident_number = :number AND closed_at_us IS NULL")
     int close(@Bind("number") int number, @Bind("closedAtUs") long closedAtUs, @Bind("resolution") String resolution);
 

@@ -18,11 +18,12 @@ public record IncidentRow(
         long startedAtUs,
         Long closedAtUs,
         String resolution,
-        String headerTs) {
+        String headerTs,
+        int closeCount) {
 
     Incident toIncident() {
         return new Incident(incidentNumber, title, Severity.valueOf(severity), Status.valueOf(status), channelId,
                 originChannelId, commanderId, openedBy, Micros.toInstant(startedAtUs),
-                closedAtUs == null ? null : Micros.toInstant(closedAtUs), resolution, headerTs);
+                closedAtUs == null ? null : Micros.toInstant(closedAtUs), resolution, headerTs, closeCount);
     }
 }

@@ -55,7 +55,7 @@ public final class JdbiIncidentStore implements IncidentStore {
         long startedAt = Micros.of(incident.startedAt());
         IncidentRow row = new IncidentRow(number, incident.title(), incident.severity().name(),
                 Status.INVESTIGATING.name(), incident.channelId(), incident.channelId(), incident.originChannelId(),
-                incident.openedBy(), incident.openedBy(), startedAt, null, null, null);
+                incident.openedBy(), incident.openedBy(), startedAt, null, null, null, 0);
         incidents.insert(row);
         insertEntry(h, number, TimelineEntry.of(incident.startedAt(), EntryKind.STARTED, incident.openedBy(),
                 "Incident opened: " + incident.title()));

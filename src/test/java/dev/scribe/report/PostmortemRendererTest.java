@@ -40,7 +40,7 @@ class PostmortemRendererTest {
     @Test
     void headingsAreExactlyTheProductsInOrderEvenWhenEmpty() {
         Incident empty = new Incident(1, "Nothing happened", Severity.SEV4, Status.INVESTIGATING, "C1", "C1", "U1", "U1",
-                Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-01-01T00:05:00Z"), null, null);
+                Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-01-01T00:05:00Z"), null, null, 1);
         String md = render(new IncidentRecord(empty, List.of(), List.of()), "UTC");
         List<String> headings = new ArrayList<>();
         Matcher m = Pattern.compile("(?m)^## (.+)$").matcher(md);

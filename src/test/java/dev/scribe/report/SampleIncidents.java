@@ -57,7 +57,7 @@ public final class SampleIncidents {
         Incident incident = new Incident(7, "Staging broken after forums v2 merge", Severity.SEV2, Status.INVESTIGATING,
                 "C0INC", "C0ENG", "U04AHT", "U04AHT", Instant.parse("2024-12-04T13:45:00Z"),
                 Instant.parse("2024-12-04T17:20:00Z"), "Fixed forward: tables converted to utf8mb4, forums re-enabled",
-                "1733319900.000100");
+                "1733319900.000100", 1);
         List<RecordedMessage> messages = List.of(
                 msg("2024-12-04T13:46:10Z", "U04AHT", "Staging is broken since this morning: every forum page returns 500 :fire:"),
                 msg("2024-12-04T13:49:30Z", "U01DAVE", "That's the first deploy with the v2 forums tables. <@U03ROB> did the "

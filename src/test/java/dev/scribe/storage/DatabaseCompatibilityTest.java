@@ -140,7 +140,11 @@ class DatabaseCompatibilityTest {
                 "SELECT " + q + "version" + q + ", " + q + "success" + q + " FROM " + q + "flyway_schema_history" + q
                         + " WHERE " + q + "version" + q + " IS NOT NULL")
                 .map((r, ctx) -> r.getString(1) + ":" + r.getBoolean(2)).list());
-        assertEquals(11, rows.size(), rows.toString());
+        long migrations;
+        try (var files = java.nio.file.Files.list(Path.of(getClass().getResource("/db/migration").toURI()))) {
+            migrations = files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql")).count();
+        }
+        assertEquals(migrations, rows.size(), rows.toString());
         assertTrue(rows.stream().allMatch(r -> r.endsWith(":true")), "no failed migration is left recorded: " + rows);
         assertFalse(rows.stream().anyMatch(r -> r.startsWith("900:")), rows.toString());
     }

@@ -1,0 +1,98 @@
+package dev.scribe.storage;
+
+import dev.scribe.outbox.Outbox;
+import dev.scribe.outbox.OutboxPost;
+import dev.scribe.outbox.ReportKey;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+
+/** {@link Outbox} in the bot's database; claims are single UPDATEs, so they hold across replicas. */
+public final class JdbiOutbox implements Outbox {
+
+    private final Jdbi jdbi;
+
+    public JdbiOutbox(Database database) {
+        this.jdbi = database.jdbi();
+        jdbi.registerRowMapper(org.jdbi.v3.core.mapper.reflect.ConstructorMapper.factory(ReportKeyRow.class));
+    }
+
+    @Override
+    public boolean store(List<OutboxPost> posts) {
+        long now = Micros.of(Instant.now());
+        try {
+            jdbi.useTransaction(h -> {
+                ReportPostDao dao = h.attach(ReportPostDao.class);
+                for (OutboxPost p : posts) {
+                    dao.insert(p.report().incidentNumber(), p.report().closeCount(), p.seq(), p.kind().name(),
+                            p.channelId(), p.payload(), p.fileName(), now);
+                }
+            });
+            return true;
+        } catch (JdbiException e) {
+            if (Sql.isDuplicateKey(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public List<ReportKey> missingReports() {
+        return jdbi.withExtension(ReportPostDao.class, dao -> {
+            List<ReportKey> keys = new ArrayList<>();
+            for (int incident : dao.incidentsMissingReports()) {
+                keys.add(new ReportKey(incident, dao.closeCount(incident)));
+            }
+            return keys;
+        });
+    }
+
+    @Override
+    public Optional<List<OutboxPost>> claimDue(String worker, Instant now, Instant leaseUntil) {
+        long nowUs = Micros.of(now);
+        return jdbi.withExtension(ReportPostDao.class, dao -> {
+            for (ReportKeyRow key : dao.due(nowUs)) {
+                if (dao.claim(key.incidentNumber(), key.closeCount(), worker, nowUs, Micros.of(leaseUntil)) == 0) {
+                    continue; // another replica took it first
+                }
+                List<ReportPostRow> rows = dao.report(key.incidentNumber(), key.closeCount());
+                boolean allMine = rows.stream().allMatch(r -> r.done() || worker.equals(r.claimedBy()));
+                if (allMine) {
+                    return Optional.of(rows.stream().map(ReportPostRow::toPost).toList());
+                }
+                dao.release(key.incidentNumber(), key.closeCount(), worker, nowUs, "claim raced with another replica");
+            }
+            return Optional.<List<OutboxPost>>empty();
+        });
+    }
+
+    @Override
+    public void progress(OutboxPost post, String ref, String worker) {
+        requireLease(jdbi.withExtension(ReportPostDao.class, dao -> dao.progress(post.report().incidentNumber(),
+                post.report().closeCount(), post.seq(), ref, worker)), post);
+    }
+
+    @Override
+    public void done(OutboxPost post, String ref, String worker) {
+        requireLease(jdbi.withExtension(ReportPostDao.class, dao -> dao.done(post.report().incidentNumber(),
+                post.report().closeCount(), post.seq(), ref, worker)), post);
+    }
+
+    @Override
+    public void retryLater(ReportKey report, String worker, Instant next, String error) {
+        String shortError = error == null ? null : error.length() > 500 ? error.substring(0, 500) : error;
+        jdbi.useExtension(ReportPostDao.class, dao -> dao.release(report.incidentNumber(), report.closeCount(), worker,
+                Micros.of(next), shortError));
+    }
+
+    private static void requireLease(int rows, OutboxPost post) {
+        if (rows == 0) {
+            throw new IllegalStateException("Lost the lease on the report of incident " + post.report().incidentNumber()
+                    + " while posting part " + post.seq());
+        }
+    }
+}

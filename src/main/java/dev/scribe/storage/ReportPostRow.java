@@ -1,0 +1,14 @@
+package dev.scribe.storage;
+
+import dev.scribe.outbox.OutboxPost;
+import dev.scribe.outbox.PostKind;
+import dev.scribe.outbox.ReportKey;
+
+/** A row of {@code report_posts}. */
+public record ReportPostRow(int incidentNumber, int closeCount, int seq, String kind, String channelId, String payload,
+                            String fileName, String postedRef, boolean done, int attempts, String claimedBy) {
+    OutboxPost toPost() {
+        return new OutboxPost(new ReportKey(incidentNumber, closeCount), seq, PostKind.valueOf(kind), channelId, payload,
+                fileName, postedRef, done, attempts);
+    }
+}
