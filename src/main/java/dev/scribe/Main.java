@@ -20,6 +20,11 @@ public final class Main {
             System.out.println(Usage.TEXT);
             return;
         }
+        if (isFirstRun(System.getenv())) {
+            System.err.println(Usage.FIRST_RUN);
+            System.exit(2);
+            return;
+        }
         Config config;
         try {
             config = Config.fromEnvironment(System.getenv());
@@ -43,6 +48,12 @@ public final class Main {
                 System.err.println("incident-scribe: error while stopping: " + oneLine(e));
             }
         }, "scribe-shutdown"));
+    }
+
+    /** Nothing Slack-related is set at all: the person has not configured anything yet, so explain. */
+    static boolean isFirstRun(java.util.Map<String, String> env) {
+        return java.util.stream.Stream.of("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN")
+                .allMatch(name -> env.get(name) == null || env.get(name).isBlank());
     }
 
     static String version() {

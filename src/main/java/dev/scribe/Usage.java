@@ -5,6 +5,20 @@ final class Usage {
     private Usage() {
     }
 
+    static final String FIRST_RUN = String.join("\n",
+            "Incident Scribe needs a Slack app to talk to, and none is configured yet.",
+            "",
+            "Create the app from manifest.yml (see the README), install it, then run it one of two ways:",
+            "  HTTP (Slack sends requests to https://<your host>/slack/events):",
+            "    SLACK_BOT_TOKEN=xoxb-... SLACK_SIGNING_SECRET=... java -Dfile.encoding=UTF-8 -jar incident-scribe.jar",
+            "  Socket Mode (no public URL; an app-level token with connections:write):",
+            "    SLACK_BOT_TOKEN=xoxb-... SLACK_APP_TOKEN=xapp-... java -Dfile.encoding=UTF-8 -jar incident-scribe.jar",
+            "",
+            "No workspace at hand? Write an RCA skeleton from a Slack export:",
+            "    java -jar incident-scribe.jar report --export <export.zip or folder> --channel <name>",
+            "",
+            "All settings: java -jar incident-scribe.jar --help");
+
     static final String TEXT = String.join("\n",
             "Incident Scribe: keeps an incident's timeline in Slack and posts a blameless RCA skeleton on close.",
             "",
@@ -21,6 +35,8 @@ final class Usage {
             "  SCRIBE_TIMEZONE        time zone of reports, default UTC",
             "  SCRIBE_CHANNEL_MODE    dedicated (default) or here",
             "  SCRIBE_RETRO_CHANNEL   channel id that also gets each retro summary",
+            "  SCRIBE_REACTIONS       emoji mapping changes, e.g. stopwatch=key,fire=detected,warning=none",
+            "  SLACK_APP_TOKEN        xapp-... app-level token: connect over Socket Mode instead of HTTP",
             "",
             "Options: --help, --version");
 }
