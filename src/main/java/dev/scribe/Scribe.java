@@ -140,6 +140,7 @@ public final class Scribe implements AutoCloseable {
         app.stop();
         slack.close();
         database.close();
+        log.info("Incident Scribe stopped");
     }
 
     private static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {

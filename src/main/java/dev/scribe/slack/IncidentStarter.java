@@ -56,10 +56,9 @@ public final class IncidentStarter {
         return new Opened(incident, false, null);
     }
 
-    /** Opens the incident in the channel where the command ran, joining it if the bot is not a member. */
+    /** Opens the incident in the channel where the command ran (its header joins the channel if need be). */
     public Incident openHere(Command.Start start, String channelId, String userId) {
-        Incident incident = incidents.open(start.title(), start.severity(), channelId, channelId, userId);
-        return incident;
+        return incidents.open(start.title(), start.severity(), channelId, channelId, userId);
     }
 
     /** Posts and pins the header message, joining a public channel first if needed. */
