@@ -1,0 +1,28 @@
+# Incident Scribe: build the shaded jar with Maven, run it on a JRE as a non-root user.
+#   docker build -t incident-scribe .
+#   docker run -p 3000:3000 -e SLACK_BOT_TOKEN -e SLACK_SIGNING_SECRET -v scribe-data:/app/data incident-scribe
+
+# ---- Stage 1: build ----
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /build
+# The POM alone first, so the dependency download stays cached until pom.xml changes.
+COPY pom.xml .
+RUN mvn -B -q dependency:go-offline
+COPY src ./src
+RUN mvn -B -q package -DskipTests
+
+# ---- Stage 2: run ----
+FROM eclipse-temurin:17-jre
+RUN groupadd --system --gid 10001 scribe \
+ && useradd --system --uid 10001 --gid scribe --home-dir /app --no-create-home --shell /usr/sbin/nologin scribe \
+ && mkdir -p /app/data \
+ && chown -R scribe:scribe /app
+WORKDIR /app
+COPY --from=build --chown=scribe:scribe /build/target/incident-scribe.jar /app/incident-scribe.jar
+USER scribe
+# The default database (SCRIBE_DB_URL unset) is an H2 file under ./data, i.e. /app/data: keep it on a volume.
+VOLUME /app/data
+EXPOSE 3000
+# The JRE image has no curl, so there is no HEALTHCHECK here: point the orchestrator at GET /healthz
+# (200 when the database answers, 503 otherwise).
+ENTRYPOINT ["java","-Dfile.encoding=UTF-8","-XX:MaxRAMPercentage=75","-Xss512k","-XX:+UseSerialGC","-jar","/app/incident-scribe.jar"]
