@@ -50,7 +50,10 @@ public final class PostmortemCompiler {
         entries.addAll(markedMessages(messages, record.marks()));
         entries.sort(Comparator.comparing(TimelineEntry::at));
 
-        List<TimelineItem> timeline = entries.stream().map(e -> timelineItem(incident, e)).toList();
+        // A marked thread reply links into its thread, so the permalink needs the parent's ts.
+        Map<String, String> threadOf = new HashMap<>();
+        messages.forEach(m -> m.parentTs().ifPresent(parent -> threadOf.put(m.ts(), parent)));
+        List<TimelineItem> timeline = entries.stream().map(e -> timelineItem(incident, e, threadOf)).toList();
         List<ActionItem> actions = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             if (entries.get(i).kind() == EntryKind.ACTION_ITEM) {
@@ -110,9 +113,9 @@ public final class PostmortemCompiler {
         return new ActionItem(item.text(), "unassigned", "/incident action by @" + item.author() + " at " + when);
     }
 
-    private TimelineItem timelineItem(Incident incident, TimelineEntry entry) {
+    private TimelineItem timelineItem(Incident incident, TimelineEntry entry, Map<String, String> threadOf) {
         Optional<String> link = entry.message()
-                .flatMap(ts -> directory.permalink(incident.channelId(), ts, null));
+                .flatMap(ts -> directory.permalink(incident.channelId(), ts, threadOf.get(ts)));
         return new TimelineItem(entry.at(), entry.kind(), author(entry.authorId()), markup.parse(entry.text()), link);
     }
 

@@ -92,4 +92,20 @@ class PostmortemCompilerTest {
         String md = new PostmortemRenderer().render(p);
         assertTrue(md.contains("| 16:57 | Status | @ahtisham | resolved |"), md);
     }
+
+    @Test
+    void aMarkedThreadReplyLinksIntoItsThread() {
+        RecordedMessage parent = message(0);
+        RecordedMessage reply = new RecordedMessage("C0INC", "1733323000.000100", parent.ts(), "U01DAVE",
+                "rolled back, error rate is back to normal", Instant.parse("2024-12-04T14:36:40Z"));
+        List<RecordedMessage> messages = new ArrayList<>(BASE.messages());
+        messages.add(reply);
+        Postmortem p = new PostmortemCompiler(SampleIncidents.directory(), ZoneId.of("UTC"))
+                .compile(new IncidentRecord(BASE.incident(), messages, BASE.entries(),
+                        List.of(new Mark("C0INC", reply.ts(), EntryKind.MITIGATED, "U04AHT"))));
+        TimelineItem mitigated = p.timeline().stream().filter(i -> i.kind() == EntryKind.MITIGATED).findFirst()
+                .orElseThrow();
+        assertTrue(mitigated.link().orElseThrow().endsWith("/p1733323000000100?thread_ts=" + parent.ts()),
+                mitigated.link().orElseThrow());
+    }
 }
