@@ -1,0 +1,202 @@
+package dev.scribe.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.scribe.Config;
+import dev.scribe.Scribe;
+import dev.scribe.testing.FakeSlackApi;
+import dev.scribe.testing.FakeSlackApi.Channel;
+import dev.scribe.testing.FakeSlackApi.ResponseUrlPost;
+import dev.scribe.testing.FakeSlackApi.UploadedFile;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The real bot, in this JVM, on a random port and an H2 file in a temporary folder, talking to a
+ * {@link FakeSlackApi}. Restartable on the same database, as an operator would restart it.
+ */
+final class RunningScribe implements AutoCloseable {
+
+    static final String TOKEN = "xoxb-test-token";
+    static final String SECRET = "test-signing-secret-8f2c";
+    static final Duration WAIT = Duration.ofSeconds(15);
+
+    static final String ALICE = "U01ALICE";
+    static final String BOB = "U02BOB";
+    static final String ZOE = "U03ZOE";
+    static final String OPS = "C0OPS";
+
+    final FakeSlackApi slack;
+    private final Map<String, String> env;
+    private final Clock clock;
+    private final AtomicInteger commands = new AtomicInteger();
+    private Scribe scribe;
+    private SignedClient client;
+
+    private RunningScribe(FakeSlackApi slack, Map<String, String> env, Clock clock) {
+        this.slack = slack;
+        this.env = env;
+        this.clock = clock;
+    }
+
+    static RunningScribe start(Path dir) throws Exception {
+        return start(dir, Map.of(), Clock.systemUTC());
+    }
+
+    /** Starts the bot with {@code extraEnv} on top of the test defaults. */
+    static RunningScribe start(Path dir, Map<String, String> extraEnv, Clock clock) throws Exception {
+        FakeSlackApi slack = new FakeSlackApi(TOKEN);
+        seed(slack);
+        RunningScribe bot = new RunningScribe(slack, environment(slack, h2Url(dir), extraEnv), clock);
+        try {
+            bot.boot();
+        } catch (Exception | Error e) {
+            slack.close();
+            throw e;
+        }
+        return bot;
+    }
+
+    /** The H2 database the bot uses in {@code dir}, with the production default's durability setting. */
+    static String h2Url(Path dir) {
+        return "jdbc:h2:file:" + dir.resolve("scribe").toAbsolutePath() + ";WRITE_DELAY=0";
+    }
+
+    /** The settings the bot runs with, for a second replica or a child process. */
+    static Map<String, String> environment(FakeSlackApi slack, String dbUrl, Map<String, String> extra) {
+        Map<String, String> env = new HashMap<>();
+        env.put("SLACK_BOT_TOKEN", TOKEN);
+        env.put("SLACK_SIGNING_SECRET", SECRET);
+        env.put("SLACK_API_URL", slack.apiUrl());
+        env.put("PORT", "0");
+        env.put("SCRIBE_DB_URL", dbUrl);
+        env.putAll(extra);
+        return env;
+    }
+
+    /** The workspace the tests play in: three people and an #ops channel everyone is in. */
+    static void seed(FakeSlackApi slack) {
+        slack.addUser(ALICE, "alice", "Alice");
+        slack.addUser(BOB, "bob", "Bob");
+        slack.addUser(ZOE, "zoe", "Zoë 🦊");
+        slack.addChannel(OPS, "ops");
+        for (String user : List.of(ALICE, BOB, ZOE)) {
+            slack.addMember(OPS, user);
+        }
+    }
+
+    private void boot() throws Exception {
+        scribe = Scribe.start(Config.fromEnvironment(env), clock);
+        client = new SignedClient(scribe.port(), SECRET, clock);
+    }
+
+    /** Stops the bot gracefully and starts it again on the same database and fake Slack. */
+    void restart() throws Exception {
+        scribe.close();
+        boot();
+    }
+
+    SignedClient http() {
+        return client;
+    }
+
+    Map<String, String> env() {
+        return Map.copyOf(env);
+    }
+
+    /** What {@code /incident <text>} got back: the ack and the response_url the bot may answer on later. */
+    record Reply(HttpResponse<String> ack, String responseId) {
+    }
+
+    Reply command(String user, String channel, String text) {
+        String id = "cmd-" + commands.incrementAndGet();
+        HttpResponse<String> ack = client.command(SlackPayloads.slashCommand(user, channel, text, slack.responseUrl(id)));
+        return new Reply(ack, id);
+    }
+
+    /** {@code /incident start <title>} from #ops, waiting for the dedicated channel; returns its id. */
+    String startIncident(String user, String title) {
+        int before = incidentChannels().size();
+        Reply reply = command(user, OPS, "start " + title);
+        assertEquals(200, reply.ack().statusCode(), reply.ack().body());
+        List<Channel> channels = slack.await(this::incidentChannels, c -> c.size() > before, WAIT);
+        Channel channel = channels.get(channels.size() - 1);
+        slack.await(() -> slack.responseUrlPosts(reply.responseId()), posts -> !posts.isEmpty(), WAIT);
+        return channel.id();
+    }
+
+    List<Channel> incidentChannels() {
+        return slack.channels().stream().filter(c -> c.name().startsWith("inc-")).toList();
+    }
+
+    /** The answers the bot posted to a command's response_url, waiting for at least {@code count}. */
+    List<ResponseUrlPost> awaitAnswers(Reply reply, int count) {
+        return slack.await(() -> slack.responseUrlPosts(reply.responseId()), posts -> posts.size() >= count, WAIT);
+    }
+
+    /** Sends a message event and checks the ack. */
+    void say(String channel, String user, String ts, String threadTs, String text) {
+        ack(client.event(SlackPayloads.message(SlackPayloads.eventId(), channel, user, ts, threadTs, text)));
+    }
+
+    void event(String json) {
+        ack(client.event(json));
+    }
+
+    /** Waits for the RCA Markdown of incident {@code number} to be uploaded. */
+    UploadedFile awaitReport(int number) {
+        String name = "incident-" + number + "-rca.md";
+        return slack.await(() -> slack.uploadedFiles().stream().filter(f -> f.filename().equals(name)).findFirst(),
+                Optional::isPresent, WAIT).orElseThrow();
+    }
+
+    /** Row counts of every table of the bot's database (H2 in this JVM shares the open database). */
+    Map<String, Long> tableCounts() throws SQLException {
+        Map<String, Long> counts = new TreeMap<>();
+        try (Connection c = DriverManager.getConnection(env.get("SCRIBE_DB_URL"), "", "");
+             Statement s = c.createStatement()) {
+            List<String> tables = new java.util.ArrayList<>();
+            try (ResultSet rs = s.executeQuery("SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES "
+                    + "WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_TYPE = 'BASE TABLE'")) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                }
+            }
+            for (String table : tables) {
+                try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM \"" + table + "\"")) {
+                    rs.next();
+                    counts.put(table, rs.getLong(1));
+                }
+            }
+        }
+        return counts;
+    }
+
+    private static void ack(HttpResponse<String> response) {
+        assertEquals(200, response.statusCode(), "ack: " + response.body());
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            if (scribe != null) {
+                scribe.close();
+            }
+        } finally {
+            slack.close();
+        }
+    }
+}
