@@ -84,7 +84,7 @@ public final class Scribe implements AutoCloseable {
             MethodsClient methods = slack.methods(config.botToken());
             WorkspaceDirectory directory = new WorkspaceDirectory(methods);
             ReportPublisher publisher = new ReportPublisher(methods, incidents, directory, config.zone(),
-                    config.retroChannel(), new JdbiOutbox(database), clock);
+                    config.retroChannel(), new JdbiOutbox(database, clock), clock);
             // One thread posts reports: at start-up (a restart resumes what was left), every two seconds
             // (retries that are due), and right after a close.
             reports.scheduleWithFixedDelay(publisher::drain, 0, 2, TimeUnit.SECONDS);

@@ -3,6 +3,7 @@ package dev.scribe.storage;
 import dev.scribe.outbox.Outbox;
 import dev.scribe.outbox.OutboxPost;
 import dev.scribe.outbox.ReportKey;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,15 +15,18 @@ import org.jdbi.v3.core.JdbiException;
 public final class JdbiOutbox implements Outbox {
 
     private final Jdbi jdbi;
+    private final Clock clock;
 
-    public JdbiOutbox(Database database) {
+    /** {@code clock} must be the publisher's: a stored post is due from the time it was stored. */
+    public JdbiOutbox(Database database, Clock clock) {
         this.jdbi = database.jdbi();
+        this.clock = clock;
         jdbi.registerRowMapper(org.jdbi.v3.core.mapper.reflect.ConstructorMapper.factory(ReportKeyRow.class));
     }
 
     @Override
     public boolean store(List<OutboxPost> posts) {
-        long now = Micros.of(Instant.now());
+        long now = Micros.of(clock.instant());
         try {
             jdbi.useTransaction(h -> {
                 ReportPostDao dao = h.attach(ReportPostDao.class);
