@@ -1,0 +1,135 @@
+package dev.scribe.it;
+
+import static dev.scribe.it.RunningScribe.ALICE;
+import static dev.scribe.it.RunningScribe.BOB;
+import static dev.scribe.it.RunningScribe.OPS;
+import static dev.scribe.it.RunningScribe.ZOE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.scribe.testing.FakeSlackApi.ResponseUrlPost;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Running an incident with commands: status, severity, lead, action, timeline, reopen, list, and bad input. */
+class LifecycleCommandsTest {
+
+    @TempDir
+    Path dir;
+    RunningScribe bot;
+    String channel;
+
+    @BeforeEach
+    void start() throws Exception {
+        bot = RunningScribe.start(dir, Map.of("SCRIBE_TIMEZONE", "Europe/London"), Clock.systemUTC());
+        channel = bot.startIncident(ALICE, "sev3 Webhooks delayed");
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        bot.close();
+    }
+
+    @Test
+    void badArgumentsSayWhatIsAcceptedAndRecordNothing() throws Exception {
+        Map<String, Long> before = bot.tableCounts();
+        assertEphemeral(bot.command(ALICE, channel, "status sleeping"), "investigating");
+        assertEphemeral(bot.command(ALICE, channel, "sev 9"), "1");
+        assertEphemeral(bot.command(ALICE, channel, "at 25:99 something"), "HH:MM");
+        assertEphemeral(bot.command(ALICE, channel, "at 2999-01-01 10:00 from the future"), "future");
+        assertEphemeral(bot.command(ALICE, channel, "at yesterday deploy"), "HH:MM");
+        assertEphemeral(bot.command(ALICE, channel, "lead nobody"), "@");
+        assertEphemeral(bot.command(ALICE, channel, "action"), "action");
+        assertEphemeral(bot.command(ALICE, channel, "reopen"), "open");
+        assertEquals(before, bot.tableCounts(), "bad input records nothing");
+    }
+
+    @Test
+    void statusSeverityLeadAndActionsBecomeTimelineEntriesAndKeepTheHeaderCurrent() {
+        String header = bot.slack.pinned(channel).get(0);
+        assertInChannel(bot.command(ALICE, channel, "status identified"), "Identified");
+        assertInChannel(bot.command(ALICE, channel, "sev 1"), "SEV1");
+        assertInChannel(bot.command(ALICE, channel, "lead <@" + BOB + "|bob>"), "<@" + BOB + ">");
+        assertInChannel(bot.command(ZOE, channel, "action Add a queue-depth alert <@" + ZOE + "|zoe>"), "Add a queue-depth alert");
+        bot.slack.await(() -> bot.slack.message(channel, header).orElseThrow().blocksJson(),
+                blocks -> blocks.contains("SEV1") && blocks.contains(BOB) && blocks.contains("Identified"), RunningScribe.WAIT);
+
+        RunningScribe.Reply timeline = bot.command(BOB, channel, "timeline");
+        assertEquals(200, timeline.ack().statusCode());
+        List<ResponseUrlPost> shown = bot.awaitAnswers(timeline, 1);
+        assertEquals("ephemeral", shown.get(0).responseType(), "the timeline goes to the caller only");
+        String blocks = shown.get(0).json();
+        assertTrue(blocks.contains("Status") && blocks.contains("identified"), blocks);
+        assertTrue(blocks.contains("Severity") && blocks.contains("Add a queue-depth alert"), blocks);
+
+        RunningScribe.Reply list = bot.command(ALICE, OPS, "list");
+        assertEphemeral(list, "Webhooks delayed");
+
+        bot.command(BOB, channel, "close");
+        String markdown = bot.awaitReport(1).contentAsUtf8();
+        assertTrue(markdown.contains("| SEV1 |") || markdown.contains("| Severity | SEV1 |"), markdown);
+        assertTrue(markdown.contains("| Commander | @Bob |"), markdown);
+        assertTrue(markdown.contains("| Add a queue-depth alert | @Zoë 🦊 | /incident action by @Zoë 🦊 at "), markdown);
+        String timelineSection = IncidentReplayTest.section(markdown, "Timeline");
+        for (String kind : List.of("| Status | @Alice | identified |", "| Severity | @Alice | SEV1 |", "| Commander | @Alice | @Bob |")) {
+            assertTrue(timelineSection.contains(kind), kind + " in " + timelineSection);
+        }
+    }
+
+    @Test
+    void backdatedEntryWithEmojiSetsItsKind() {
+        // HH:MM means the latest such time that is not in the future, in SCRIBE_TIMEZONE.
+        Instant tenMinutesAgo = Instant.now().minusSeconds(600);
+        String hhmm = java.time.format.DateTimeFormatter.ofPattern("HH:mm")
+                .format(tenMinutesAgo.atZone(java.time.ZoneId.of("Europe/London")));
+        assertInChannel(bot.command(ALICE, channel, "at " + hhmm + " :boom: deploy of v2.41 to prod"), "Trigger");
+        bot.command(ALICE, channel, "close");
+        String markdown = bot.awaitReport(1).contentAsUtf8();
+        assertTrue(IncidentReplayTest.section(markdown, "Timeline").contains("| " + hhmm + " | Trigger | @Alice | deploy of v2.41 to prod |"),
+                markdown);
+        assertTrue(IncidentReplayTest.section(markdown, "Key timings").contains("| Triggered |"), markdown);
+    }
+
+    @Test
+    void reopenRecordsAgainAndTheSecondCloseIsASecondReport() {
+        long t = Instant.now().getEpochSecond();
+        bot.say(channel, ALICE, SlackPayloads.ts(t - 30, 1), null, "before the first close");
+        bot.command(ALICE, channel, "close");
+        bot.awaitReport(1);
+        bot.say(channel, ALICE, SlackPayloads.ts(t - 20, 2), null, "said while closed, not recorded");
+        assertInChannel(bot.command(BOB, channel, "reopen"), "reopened");
+        bot.say(channel, BOB, SlackPayloads.ts(t - 10, 3), null, "it came back");
+        bot.command(BOB, channel, "close");
+        List<String> reports = bot.slack.await(() -> bot.slack.uploadedFiles().stream()
+                .filter(f -> f.filename().equals("incident-1-rca.md")).map(f -> f.contentAsUtf8()).toList(),
+                r -> r.size() == 2, RunningScribe.WAIT);
+        assertTrue(reports.get(1).contains("it came back") && reports.get(1).contains("before the first close"));
+        assertTrue(!reports.get(1).contains("said while closed"), reports.get(1));
+    }
+
+    private static void assertEphemeral(RunningScribe.Reply reply, String expected) {
+        JsonObject body = body(reply);
+        assertEquals("ephemeral", body.get("response_type").getAsString(), reply.ack().body());
+        assertTrue(body.get("text").getAsString().contains(expected), body.get("text").getAsString());
+    }
+
+    private static void assertInChannel(RunningScribe.Reply reply, String expected) {
+        JsonObject body = body(reply);
+        assertEquals("in_channel", body.get("response_type").getAsString(), reply.ack().body());
+        assertTrue(body.get("text").getAsString().contains(expected), body.get("text").getAsString());
+    }
+
+    private static JsonObject body(RunningScribe.Reply reply) {
+        assertEquals(200, reply.ack().statusCode(), reply.ack().body());
+        return JsonParser.parseString(reply.ack().body()).getAsJsonObject();
+    }
+}
