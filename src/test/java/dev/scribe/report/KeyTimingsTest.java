@@ -85,4 +85,25 @@ class KeyTimingsTest {
         assertTrue(t.closed().at().isEmpty());
         assertEquals("- (not resolved yet)", t.duration().display());
     }
+
+    @Test
+    void acrossTheDstChangeInLondonDurationsAreRealTimeAndTimesCarryTheirZone() {
+        // Clocks went back at 02:00 BST on 2024-10-27: 01:30 BST to 01:30 GMT is an hour on the wall, two in fact.
+        KeyTimings t = KeyTimings.derive(Instant.parse("2024-10-27T00:20:00Z"), Instant.parse("2024-10-27T03:00:00Z"),
+                List.of(mark("2024-10-27T00:15:00Z", EntryKind.TRIGGER),
+                        mark("2024-10-27T00:30:00Z", EntryKind.DETECTED),
+                        mark("2024-10-27T01:30:00Z", EntryKind.MITIGATED),
+                        mark("2024-10-27T02:30:00Z", EntryKind.RESOLVED)), null);
+        assertEquals("Time to detect=15m; Time to acknowledge=- (nothing marked acknowledged); Time to mitigate=1h 0m; "
+                + "Time to resolve=2h 0m; Incident duration=2h 15m", spans(t));
+
+        var base = SampleIncidents.forumsMerge();
+        var record = new dev.scribe.incident.IncidentRecord(base.incident(), base.messages(), List.of(
+                mark("2024-10-27T00:30:00Z", EntryKind.DETECTED), mark("2024-10-27T02:30:00Z", EntryKind.RESOLVED)),
+                List.of());
+        String md = new PostmortemRenderer().render(new PostmortemCompiler(SampleIncidents.directory(),
+                java.time.ZoneId.of("Europe/London")).compile(record));
+        assertTrue(md.contains("| Detected | 2024-10-27 01:30 BST |"), md);
+        assertTrue(md.contains("| Resolved | 2024-10-27 02:30 GMT |"), md);
+    }
 }
