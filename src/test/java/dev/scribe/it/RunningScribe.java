@@ -185,6 +185,23 @@ final class RunningScribe implements AutoCloseable {
         return counts;
     }
 
+    /** Posts of the report outbox Slack has not accepted yet. */
+    long pendingPosts() {
+        try (Connection c = DriverManager.getConnection(env.get("SCRIBE_DB_URL"), "", "");
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM report_posts WHERE NOT done")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits until every stored report post is done, so a duplicate would have had its chance to appear. */
+    void awaitOutboxEmpty() {
+        slack.await(this::pendingPosts, n -> n == 0, WAIT);
+    }
+
     private static void ack(HttpResponse<String> response) {
         assertEquals(200, response.statusCode(), "ack: " + response.body());
     }

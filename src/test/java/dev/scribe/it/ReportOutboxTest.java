@@ -1,0 +1,129 @@
+package dev.scribe.it;
+
+import static dev.scribe.it.RunningScribe.ALICE;
+import static dev.scribe.it.RunningScribe.BOB;
+import static dev.scribe.it.RunningScribe.WAIT;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.scribe.testing.FakeSlackApi.ApiCall;
+import dev.scribe.testing.FakeSlackApi.PostedMessage;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The report outbox against a Slack that fails: rate limits, outages, calls that fail after Slack acted, and a
+ * restart mid-post. Whatever happens, the summary, each timeline part and the Markdown file appear exactly once.
+ */
+class ReportOutboxTest {
+
+    /** chat.postMessage calls before the timeline's first part: the summary. */
+    private static final Duration PASS = Duration.ZERO;
+
+    @TempDir
+    Path dir;
+    RunningScribe bot;
+    String channel;
+
+    @BeforeEach
+    void start() throws Exception {
+        bot = RunningScribe.start(dir);
+        channel = bot.startIncident(ALICE, "Payments queue backlog");
+        long t = System.currentTimeMillis() / 1000 - 300;
+        String parent = SlackPayloads.ts(t, 1);
+        bot.say(channel, ALICE, parent, null, "Queue depth is 40k and climbing");
+        bot.say(channel, BOB, SlackPayloads.ts(t + 10, 2), parent, "Consumers are stuck on a poison message");
+        bot.event(SlackPayloads.reactionAdded(SlackPayloads.eventId(), BOB, "rotating_light", channel, parent));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        bot.close();
+    }
+
+    @Test
+    void rateLimitIsHonouredAndNothingIsPostedTwice() {
+        bot.slack.rateLimitNext("chat.postMessage", 2);
+        close();
+        assertExactlyOnce();
+        List<ApiCall> posts = bot.slack.calls("chat.postMessage").stream()
+                .filter(c -> channel.equals(c.param("channel"))).toList();
+        // The header is the first post to the channel; the 429 is the second; the summary's retry the third.
+        Duration waited = Duration.between(posts.get(1).at(), posts.get(2).at());
+        assertTrue(waited.compareTo(Duration.ofMillis(1900)) >= 0, "Retry-After of 2 s honoured, waited " + waited);
+    }
+
+    @Test
+    void summaryThatReachedSlackDespiteAFailureIsNotPostedAgain() {
+        bot.slack.failAfterActingNext("chat.postMessage", "internal_error");
+        close();
+        assertExactlyOnce();
+        assertTrue(bot.slack.callCount("conversations.history") >= 1, "looked for the summary before posting again");
+    }
+
+    @Test
+    void timelinePartThatReachedSlackDespiteAFailureIsNotPostedAgain() {
+        bot.slack.delayNext("chat.postMessage", PASS);
+        bot.slack.failAfterActingNext("chat.postMessage", "internal_error");
+        close();
+        assertExactlyOnce();
+        assertTrue(bot.slack.callCount("conversations.replies") >= 1, "looked in the thread before posting again");
+    }
+
+    @Test
+    void outageThenSuccessPostsOnce() {
+        bot.slack.serverErrorNext("chat.postMessage");
+        bot.slack.serverErrorNext("chat.postMessage");
+        close();
+        assertExactlyOnce();
+    }
+
+    @Test
+    void fileSharedDespiteAFailureIsNotSharedAgain() {
+        bot.slack.failAfterActingNext("files.completeUploadExternal", "internal_error");
+        close();
+        assertExactlyOnce();
+        assertEquals(1, bot.slack.callCount("files.getUploadURLExternal"), "the file is uploaded once, its id kept");
+        assertTrue(bot.slack.callCount("files.info") >= 1, "checked whether the file was shared before sharing again");
+    }
+
+    @Test
+    void restartInTheMiddleOfPostingResumesWithoutDuplicates() throws Exception {
+        bot.slack.delayNext("chat.postMessage", PASS);
+        bot.slack.failNext("chat.postMessage", "internal_error");
+        bot.command(ALICE, channel, "close");
+        bot.slack.await(() -> bot.slack.calls("chat.postMessage").stream()
+                .filter(c -> channel.equals(c.param("channel"))).count(), n -> n >= 3, WAIT);
+        bot.restart();
+        assertExactlyOnce();
+    }
+
+    private void close() {
+        RunningScribe.Reply reply = bot.command(ALICE, channel, "close fixed the consumer");
+        assertEquals(200, reply.ack().statusCode());
+    }
+
+    private void assertExactlyOnce() {
+        String markdown = bot.awaitReport(1).contentAsUtf8();
+        bot.awaitOutboxEmpty();
+        assertTrue(markdown.contains("Consumers are stuck on a poison message"));
+        List<PostedMessage> summaries = bot.slack.await(this::summaries, s -> !s.isEmpty(), WAIT);
+        List<PostedMessage> thread = bot.slack.await(() -> bot.slack.threadReplies(channel, summaries.get(0).ts()),
+                t -> !t.isEmpty(), WAIT);
+        assertEquals(1, summaries().size(), bot.slack.callSummary());
+        assertEquals(1, bot.slack.threadReplies(channel, summaries.get(0).ts()).stream()
+                .filter(m -> m.text().startsWith("Timeline of incident 1")).count(), bot.slack.callSummary());
+        assertEquals(thread.size(), bot.slack.threadReplies(channel, summaries.get(0).ts()).size());
+        assertEquals(1, bot.slack.uploadedFiles().stream().filter(f -> f.filename().equals("incident-1-rca.md")).count(),
+                bot.slack.callSummary());
+    }
+
+    private List<PostedMessage> summaries() {
+        return bot.slack.topLevelMessages(channel).stream().filter(m -> m.text().startsWith("Incident 1 closed")).toList();
+    }
+}
