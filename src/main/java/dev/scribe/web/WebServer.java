@@ -1,7 +1,6 @@
 package dev.scribe.web;
 
 import com.slack.api.bolt.App;
-import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
 import jakarta.servlet.DispatcherType;
 import java.util.EnumSet;
 import java.util.function.BooleanSupplier;
@@ -32,7 +31,7 @@ public final class WebServer implements AutoCloseable {
         context.setContextPath("/");
         context.addServlet(new ServletHolder(new HealthServlet(databaseAnswers)), HEALTH_PATH);
         if (app != null) {
-            context.addServlet(new ServletHolder(new SlackAppServlet(app)), EVENTS_PATH);
+            context.addServlet(new ServletHolder(new SlackEventsServlet(app)), EVENTS_PATH);
             context.addFilter(new FilterHolder(new SlackRequestFilter(verifier)), EVENTS_PATH,
                     EnumSet.of(DispatcherType.REQUEST));
         }

@@ -63,6 +63,21 @@ final class SignedClient {
         return send(b.build());
     }
 
+    /** Any method, any body publisher (a stream without a length is sent chunked), optionally signed. */
+    HttpResponse<String> send(String method, HttpRequest.BodyPublisher body, String contentType, byte[] signedBytes) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + "/slack/events"))
+                .timeout(Duration.ofSeconds(20))
+                .method(method, body);
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        if (signedBytes != null) {
+            long ts = now();
+            b.header("X-Slack-Request-Timestamp", String.valueOf(ts)).header("X-Slack-Signature", signer.sign(String.valueOf(ts), signedBytes));
+        }
+        return send(b.build());
+    }
+
     HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(10)).GET().build());
     }

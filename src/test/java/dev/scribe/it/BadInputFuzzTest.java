@@ -1,0 +1,191 @@
+package dev.scribe.it;
+
+import static dev.scribe.it.RunningScribe.ALICE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Hundreds of generated bad requests, signed and unsigned: never a 5xx, the bot stays healthy, and nothing
+ * is written. The seed is printed on failure so a failing case can be replayed.
+ */
+class BadInputFuzzTest {
+
+    private static final int LIMIT = 1024 * 1024;
+
+    @TempDir
+    Path dir;
+    RunningScribe bot;
+    String channel;
+
+    @BeforeEach
+    void start() throws Exception {
+        bot = RunningScribe.start(dir);
+        channel = bot.startIncident(ALICE, "Fuzzing target");
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        bot.close();
+    }
+
+    @Test
+    void badRequestsNeverGetA5xxNorWrite() throws Exception {
+        long seed = Long.getLong("fuzz.seed", System.nanoTime());
+        Random random = new Random(seed);
+        Map<String, Long> before = bot.tableCounts();
+        List<Supplier<byte[]>> bodies = generators(random);
+        int sent = 0;
+        try {
+            for (int i = 0; i < 400; i++) {
+                byte[] body = bodies.get(random.nextInt(bodies.size())).get();
+                String type = switch (random.nextInt(5)) {
+                    case 0 -> SignedClient.FORM;
+                    case 1 -> null;
+                    case 2 -> "text/plain; charset=ISO-8859-1";
+                    default -> SignedClient.JSON;
+                };
+                boolean signed = random.nextInt(4) != 0;
+                HttpResponse<String> r = bot.http().send("POST", HttpRequest.BodyPublishers.ofByteArray(body), type,
+                        signed ? body : null);
+                sent++;
+                assertTrue(r.statusCode() < 500, "case " + i + " got " + r.statusCode() + " for "
+                        + preview(body) + " (" + type + ", signed " + signed + "): " + r.body());
+                if (!signed) {
+                    assertEquals(401, r.statusCode(), "unsigned case " + i);
+                }
+            }
+        } catch (AssertionError e) {
+            fail("fuzz seed " + seed + " (rerun with -Dfuzz.seed=" + seed + "): " + e.getMessage(), e);
+        }
+        assertEquals(400, sent);
+        assertEquals(200, bot.http().get("/healthz").statusCode(), "still healthy after the fuzz");
+        assertEquals(before, bot.tableCounts(), "bad requests wrote nothing (seed " + seed + ")");
+        bot.say(channel, ALICE, SlackPayloads.ts(System.currentTimeMillis() / 1000, 7), null, "still recording");
+        assertEquals(before.get("MESSAGES") + 1, bot.tableCounts().get("MESSAGES"));
+    }
+
+    @Test
+    void bodiesOverTheLimitGet413WithOrWithoutALength() {
+        byte[] under = padded(LIMIT - 1024);
+        HttpResponse<String> ok = bot.http().send("POST", HttpRequest.BodyPublishers.ofByteArray(under), SignedClient.JSON, under);
+        assertTrue(ok.statusCode() < 500, ok.statusCode() + " " + ok.body());
+        byte[] over = padded(LIMIT + 10);
+        assertEquals(413, bot.http().send("POST", HttpRequest.BodyPublishers.ofByteArray(over), SignedClient.JSON, over).statusCode());
+        // No Content-Length: Java's client sends a stream of unknown size chunked.
+        HttpResponse<String> chunked = bot.http().send("POST",
+                HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(padded(3 * LIMIT))), SignedClient.JSON, null);
+        assertEquals(413, chunked.statusCode(), chunked.body());
+        assertEquals(200, bot.http().get("/healthz").statusCode());
+    }
+
+    @Test
+    void otherMethodsGet405() {
+        for (String method : List.of("GET", "PUT", "DELETE", "PATCH")) {
+            HttpResponse<String> r = bot.http().send(method, HttpRequest.BodyPublishers.ofString("{}"), SignedClient.JSON, null);
+            assertEquals(405, r.statusCode(), method);
+        }
+    }
+
+    /** A signed message event whose text is huge but whose body is under the limit, stored whole or refused whole. */
+    private byte[] padded(int size) {
+        String prefix = SlackPayloads.message("EvBIG" + size, "C0NOINCIDENT", ALICE, "1700000000.000001", null, "");
+        int room = Math.max(0, size - prefix.length());
+        JsonObject o = JsonParser.parseString(prefix).getAsJsonObject();
+        o.getAsJsonObject("event").addProperty("text", "x".repeat(room));
+        return o.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private List<Supplier<byte[]>> generators(Random random) {
+        List<Supplier<byte[]>> g = new ArrayList<>();
+        g.add(() -> randomBytes(random, random.nextInt(2000)));
+        g.add(() -> utf8("{\"type\":\"event_callback\",\"event\":{"));
+        g.add(() -> utf8("[1,2,3]"));
+        g.add(() -> utf8("null"));
+        g.add(() -> utf8(""));
+        g.add(() -> utf8("command=%2Fincident&text=%E0%A4%A&&&=="));
+        g.add(() -> utf8("command=%2Fincident&text=start&user_id=&channel_id="));
+        g.add(() -> utf8("payload=" + "%7B%22type%22%3A%22block_actions%22"));
+        g.add(() -> utf8("payload=not-json"));
+        g.add(() -> utf8("{\"type\":\"url_verification\"}"));
+        g.add(() -> utf8("{\"type\":\"event_callback\",\"event_id\":\"EvX" + random.nextInt() + "\"}"));
+        g.add(() -> utf8("{\"type\":\"event_callback\",\"event_id\":\"EvX" + random.nextInt() + "\",\"event\":{\"type\":\"" + word(random) + "\"}}"));
+        g.add(() -> event(random, "{\"type\":\"message\",\"ts\":\"1700000000.000100\",\"user\":\"U1\",\"text\":\"no channel\"}"));
+        g.add(() -> event(random, "{\"type\":\"message\",\"channel\":\"" + channel + "\",\"user\":\"U1\",\"text\":\"no ts\"}"));
+        g.add(() -> event(random, "{\"type\":\"message\",\"channel\":\"" + channel + "\",\"ts\":\"not-a-ts\",\"user\":\"U1\",\"text\":\"bad ts\"}"));
+        g.add(() -> event(random, "{\"type\":\"message\",\"channel\":\"" + channel + "\",\"ts\":\"1700000000.000100\",\"text\":\"no user\"}"));
+        g.add(() -> event(random, "{\"type\":\"message\",\"channel\":\"" + channel + "\",\"ts\":{\"nested\":true},\"user\":[1]}"));
+        g.add(() -> event(random, "{\"type\":\"reaction_added\",\"user\":\"U1\",\"reaction\":\"boom\"}"));
+        g.add(() -> event(random, "{\"type\":\"reaction_added\",\"user\":\"U1\",\"item\":{\"type\":\"message\",\"channel\":\"" + channel + "\"}}"));
+        g.add(() -> event(random, "{\"type\":\"reaction_removed\",\"reaction\":\"boom\",\"item\":{\"type\":\"file\",\"file\":\"F1\"}}"));
+        g.add(() -> event(random, "{\"type\":\"message\",\"subtype\":\"message_changed\",\"channel\":\"" + channel + "\"}"));
+        g.add(() -> event(random, "{\"type\":\"message\",\"subtype\":\"message_changed\",\"channel\":\"" + channel
+                + "\",\"message\":{\"ts\":\"oops\",\"text\":\"x\"}}"));
+        g.add(() -> event(random, "{\"type\":\"message\",\"subtype\":\"message_deleted\",\"channel\":\"" + channel + "\"}"));
+        g.add(() -> event(random, "{\"type\":\"message\",\"subtype\":\"" + word(random) + "\",\"channel\":\"" + channel
+                + "\",\"ts\":\"1700000000.000200\"}"));
+        g.add(() -> event(random, "{\"type\":\"message\",\"channel\":\"C0NOINCIDENT\",\"ts\":\"1700000000.000300\",\"user\":\"U1\",\"text\":\""
+                + "\\u0000\\u0007\\u001b[31m" + "\"}"));
+        g.add(() -> {
+            byte[] prefix = utf8("{\"type\":\"event_callback\",\"event_id\":\"EvU" + random.nextInt() + "\",\"event\":{\"type\":\"message\",\"channel\":\"C0NOINCIDENT\",\"ts\":\"1700000000.000400\",\"user\":\"U1\",\"text\":\"");
+            byte[] bad = {(byte) 0xC3, (byte) 0x28, (byte) 0xF0, (byte) 0x9F, (byte) 0xFF};
+            byte[] suffix = utf8("\"}}");
+            byte[] all = new byte[prefix.length + bad.length + suffix.length];
+            System.arraycopy(prefix, 0, all, 0, prefix.length);
+            System.arraycopy(bad, 0, all, prefix.length, bad.length);
+            System.arraycopy(suffix, 0, all, prefix.length + bad.length, suffix.length);
+            return all;
+        });
+        g.add(() -> utf8(SlackPayloads.slashCommand(ALICE, "C0NOWHERE", "note " + "z".repeat(5000), "http://127.0.0.1:1/nowhere")));
+        g.add(() -> utf8(SlackPayloads.slashCommand(ALICE, channel, "at 99:99 " + word(random), "http://127.0.0.1:1/nowhere")));
+        g.add(() -> utf8(SlackPayloads.slashCommand(ALICE, channel, "sev " + random.nextInt(), "http://127.0.0.1:1/nowhere")));
+        g.add(() -> utf8(SlackPayloads.slashCommand(ALICE, channel, "status " + word(random), "http://127.0.0.1:1/nowhere")));
+        g.add(() -> utf8(SlackPayloads.slashCommand(ALICE, channel, "\u0000\u0001 start", "http://127.0.0.1:1/nowhere")));
+        return g;
+    }
+
+    private static byte[] event(Random random, String eventJson) {
+        return utf8("{\"type\":\"event_callback\",\"team_id\":\"T0TEAM\",\"api_app_id\":\"A0APP\",\"event_id\":\"EvF"
+                + Math.abs(random.nextLong()) + "\",\"event_time\":1700000000,\"event\":" + eventJson + "}");
+    }
+
+    private static String word(Random random) {
+        StringBuilder w = new StringBuilder();
+        for (int i = 0; i < 1 + random.nextInt(12); i++) {
+            w.append((char) ('a' + random.nextInt(26)));
+        }
+        return w.toString();
+    }
+
+    private static byte[] randomBytes(Random random, int n) {
+        byte[] b = new byte[n];
+        random.nextBytes(b);
+        return b;
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String preview(byte[] body) {
+        String s = new String(body, StandardCharsets.UTF_8);
+        return s.length() > 200 ? s.substring(0, 200) + "..." : s;
+    }
+}
