@@ -46,10 +46,20 @@ final class RunningScribe implements AutoCloseable {
     private Scribe scribe;
     private SignedClient client;
 
-    private RunningScribe(FakeSlackApi slack, Map<String, String> env, Clock clock) {
+    private final boolean ownsSlack;
+
+    private RunningScribe(FakeSlackApi slack, Map<String, String> env, Clock clock, boolean ownsSlack) {
         this.slack = slack;
         this.env = env;
         this.clock = clock;
+        this.ownsSlack = ownsSlack;
+    }
+
+    /** Starts the bot on a fake Slack the test owns (and closes), with exactly these settings. */
+    static RunningScribe startWith(FakeSlackApi slack, Map<String, String> env) throws Exception {
+        RunningScribe bot = new RunningScribe(slack, env, Clock.systemUTC(), false);
+        bot.boot();
+        return bot;
     }
 
     static RunningScribe start(Path dir) throws Exception {
@@ -60,7 +70,7 @@ final class RunningScribe implements AutoCloseable {
     static RunningScribe start(Path dir, Map<String, String> extraEnv, Clock clock) throws Exception {
         FakeSlackApi slack = new FakeSlackApi(TOKEN);
         seed(slack);
-        RunningScribe bot = new RunningScribe(slack, environment(slack, h2Url(dir), extraEnv), clock);
+        RunningScribe bot = new RunningScribe(slack, environment(slack, h2Url(dir), extraEnv), clock, true);
         try {
             bot.boot();
         } catch (Exception | Error e) {
@@ -163,6 +173,20 @@ final class RunningScribe implements AutoCloseable {
                 Optional::isPresent, WAIT).orElseThrow();
     }
 
+    /** {@code /incident start} from #ops sent by another client (a replica, a child process); returns the channel. */
+    static String startIncident(FakeSlackApi slack, SignedClient client, String user, String title) {
+        int before = (int) slack.channels().stream().filter(c -> c.name().startsWith("inc-")).count();
+        HttpResponse<String> ack = client.command(SlackPayloads.slashCommand(user, OPS, "start " + title,
+                slack.responseUrl("start-" + System.nanoTime())));
+        assertEquals(200, ack.statusCode(), ack.body());
+        List<Channel> channels = slack.await(() -> slack.channels().stream().filter(c -> c.name().startsWith("inc-")).toList(),
+                c -> c.size() > before, WAIT);
+        String channel = channels.get(channels.size() - 1).id();
+        // The incident is stored between creating the channel and inviting people: once invited, it records.
+        slack.await(() -> slack.members(channel), members -> members.contains(user), WAIT);
+        return channel;
+    }
+
     /** Row counts of every table of the bot's database (H2 in this JVM shares the open database). */
     Map<String, Long> tableCounts() throws SQLException {
         Map<String, Long> counts = new TreeMap<>();
@@ -213,7 +237,9 @@ final class RunningScribe implements AutoCloseable {
                 scribe.close();
             }
         } finally {
-            slack.close();
+            if (ownsSlack) {
+                slack.close();
+            }
         }
     }
 }
