@@ -85,9 +85,6 @@ public final class Scribe implements AutoCloseable {
             WorkspaceDirectory directory = new WorkspaceDirectory(methods);
             ReportPublisher publisher = new ReportPublisher(methods, incidents, directory, config.zone(),
                     config.retroChannel(), new JdbiOutbox(database, clock), clock);
-            // One thread posts reports: at start-up (a restart resumes what was left), every two seconds
-            // (retries that are due), and right after a close.
-            reports.scheduleWithFixedDelay(publisher::drain, 0, 2, TimeUnit.SECONDS);
             Runnable postReportsSoon = () -> reports.execute(publisher::drain);
             IncidentStarter starter = new IncidentStarter(methods, incidents, directory, config.zone());
             HeaderRefresher header = new HeaderRefresher(incidents, publisher, methods, headers, config.zone());
@@ -104,12 +101,19 @@ public final class Scribe implements AutoCloseable {
                     config.signingSecret() == null ? null : new SignatureVerifier(config.signingSecret(), clock),
                     database::isHealthy);
             web.start();
+            // One thread posts reports: now (a restart resumes what was left), every two seconds (retries
+            // that are due), and right after a close. Only once everything is up, so a failed start-up never
+            // has a drain running against a pool it is closing.
+            reports.scheduleWithFixedDelay(publisher::drain, 0, 2, TimeUnit.SECONDS);
             log.info("Incident Scribe is listening on port {} ({})", web.port(), config);
             return new Scribe(database, app, slack, publisher, List.of(workers, headers, reports), web);
         } catch (Exception | Error e) {
-            workers.shutdownNow();
-            headers.shutdownNow();
-            reports.shutdownNow();
+            for (ExecutorService pool : List.of(workers, headers, reports)) {
+                pool.shutdownNow();
+            }
+            for (ExecutorService pool : List.of(workers, headers, reports)) {
+                pool.awaitTermination(5, TimeUnit.SECONDS);
+            }
             database.close();
             throw e;
         }

@@ -190,7 +190,7 @@ final class RunningScribe implements AutoCloseable {
     /** Row counts of every table of the bot's database (H2 in this JVM shares the open database). */
     Map<String, Long> tableCounts() throws SQLException {
         Map<String, Long> counts = new TreeMap<>();
-        try (Connection c = DriverManager.getConnection(env.get("SCRIBE_DB_URL"), "", "");
+        try (Connection c = connect();
              Statement s = c.createStatement()) {
             List<String> tables = new java.util.ArrayList<>();
             try (ResultSet rs = s.executeQuery("SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES "
@@ -209,9 +209,14 @@ final class RunningScribe implements AutoCloseable {
         return counts;
     }
 
+    private Connection connect() throws SQLException {
+        return DriverManager.getConnection(env.get("SCRIBE_DB_URL"), env.getOrDefault("SCRIBE_DB_USER", ""),
+                env.getOrDefault("SCRIBE_DB_PASSWORD", ""));
+    }
+
     /** Posts of the report outbox Slack has not accepted yet. */
     long pendingPosts() {
-        try (Connection c = DriverManager.getConnection(env.get("SCRIBE_DB_URL"), "", "");
+        try (Connection c = connect();
              Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM report_posts WHERE NOT done")) {
             rs.next();
