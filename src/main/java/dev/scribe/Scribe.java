@@ -19,6 +19,7 @@ import dev.scribe.slack.ReactionRemovedListener;
 import dev.scribe.slack.IncidentStarter;
 import dev.scribe.slack.MessageListener;
 import dev.scribe.slack.ReportPublisher;
+import dev.scribe.slack.SocketModeConnection;
 import dev.scribe.slack.WorkspaceDirectory;
 import dev.scribe.storage.Database;
 import dev.scribe.storage.JdbiIncidentStore;
@@ -46,9 +47,11 @@ public final class Scribe implements AutoCloseable {
     private final ReportPublisher publisher;
     private final List<ExecutorService> workers;
     private final WebServer web;
+    private final SocketModeConnection socket;
 
     private Scribe(Database database, App app, Slack slack, ReportPublisher publisher, List<ExecutorService> workers,
-                   WebServer web) {
+                   WebServer web, SocketModeConnection socket) {
+        this.socket = socket;
         this.database = database;
         this.publisher = publisher;
         this.app = app;
@@ -63,6 +66,7 @@ public final class Scribe implements AutoCloseable {
         ExecutorService workers = Executors.newFixedThreadPool(4, daemonThreads("scribe-worker-"));
         ExecutorService headers = Executors.newSingleThreadExecutor(daemonThreads("scribe-header-"));
         ScheduledExecutorService reports = Executors.newSingleThreadScheduledExecutor(daemonThreads("scribe-reports-"));
+        SocketModeConnection socket = null;
         try {
             IncidentService incidents = new IncidentService(new JdbiIncidentStore(database, clock), clock,
                     config.zone(), config.reactions());
@@ -95,19 +99,30 @@ public final class Scribe implements AutoCloseable {
             app.event(MessageDeletedEvent.class, new MessageDeletedListener(incidents));
             app.event(ReactionAddedEvent.class, new ReactionAddedListener(incidents, header));
             app.event(ReactionRemovedEvent.class, new ReactionRemovedListener(incidents, header));
+            checkBotToken(methods, config.slackApiUrl());
             app.start();
 
-            WebServer web = new WebServer(config.port(), app,
-                    config.signingSecret() == null ? null : new SignatureVerifier(config.signingSecret(), clock),
-                    database::isHealthy);
+            // Socket Mode needs no public endpoint: HTTP then serves only /healthz.
+            boolean socketMode = config.appToken().isPresent();
+            WebServer web = socketMode
+                    ? new WebServer(config.port(), null, null, database::isHealthy)
+                    : new WebServer(config.port(), app, new SignatureVerifier(config.signingSecret(), clock),
+                            database::isHealthy);
             web.start();
+            if (socketMode) {
+                socket = new SocketModeConnection(app, config.appToken().get());
+                socket.start();
+            }
             // One thread posts reports: now (a restart resumes what was left), every two seconds (retries
             // that are due), and right after a close. Only once everything is up, so a failed start-up never
             // has a drain running against a pool it is closing.
             reports.scheduleWithFixedDelay(publisher::drain, 0, 2, TimeUnit.SECONDS);
             log.info("Incident Scribe is listening on port {} ({})", web.port(), config);
-            return new Scribe(database, app, slack, publisher, List.of(workers, headers, reports), web);
+            return new Scribe(database, app, slack, publisher, List.of(workers, headers, reports), web, socket);
         } catch (Exception | Error e) {
+            if (socket != null) {
+                socket.close();
+            }
             for (ExecutorService pool : List.of(workers, headers, reports)) {
                 pool.shutdownNow();
             }
@@ -130,6 +145,9 @@ public final class Scribe implements AutoCloseable {
      */
     @Override
     public void close() throws Exception {
+        if (socket != null) {
+            socket.close();
+        }
         web.close();
         publisher.stop();
         for (ExecutorService pool : workers) {
@@ -145,6 +163,20 @@ public final class Scribe implements AutoCloseable {
         slack.close();
         database.close();
         log.info("Incident Scribe stopped");
+    }
+
+    /** Bolt's own start-up check calls every failure "the token is invalid"; say which it is. */
+    private static void checkBotToken(MethodsClient methods, String apiUrl) throws Exception {
+        com.slack.api.methods.response.auth.AuthTestResponse auth;
+        try {
+            auth = methods.authTest(r -> r);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("could not reach Slack at " + apiUrl + " (" + e.getMessage() + ")", e);
+        }
+        if (!auth.isOk()) {
+            throw new IllegalStateException("Slack refused SLACK_BOT_TOKEN (" + auth.getError() + "): use the Bot User "
+                    + "OAuth Token (xoxb-...) from the app's OAuth & Permissions page, and install the app first");
+        }
     }
 
     private static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {

@@ -24,6 +24,8 @@ final class Usage {
             "",
             "Run (HTTP mode, Slack sends requests to http(s)://<your host>/slack/events):",
             "  SLACK_BOT_TOKEN=xoxb-... SLACK_SIGNING_SECRET=... java -Dfile.encoding=UTF-8 -jar incident-scribe.jar",
+            "Run (Socket Mode, no public URL; an app-level token with connections:write):",
+            "  SLACK_BOT_TOKEN=xoxb-... SLACK_APP_TOKEN=xapp-... java -Dfile.encoding=UTF-8 -jar incident-scribe.jar",
             "",
             "Settings (environment):",
             "  SLACK_BOT_TOKEN        Bot User OAuth Token (OAuth & Permissions page), required",

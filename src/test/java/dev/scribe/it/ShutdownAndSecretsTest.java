@@ -69,7 +69,8 @@ class ShutdownAndSecretsTest {
             // A token Slack refuses: this fake accepts another one.
             Map<String, String> refused = new HashMap<>(RunningScribe.environment(slack, RunningScribe.h2Url(dir), Map.of()));
             refused.put("SLACK_BOT_TOKEN", "xoxb-revoked-token-5150");
-            assertFailsWithoutSecrets(refused, "refused", 1, "xoxb-revoked-token-5150");
+            assertTrue(assertFailsWithoutSecrets(refused, "refused", 1, "xoxb-revoked-token-5150")
+                    .contains("incident-scribe: could not start: Slack refused SLACK_BOT_TOKEN (invalid_auth)"));
 
             // A database that does not answer, with a password in the settings.
             Map<String, String> noDatabase = new HashMap<>(RunningScribe.environment(slack,
@@ -85,7 +86,7 @@ class ShutdownAndSecretsTest {
         }
     }
 
-    private void assertFailsWithoutSecrets(Map<String, String> env, String name, int expectedExit, String secret)
+    private String assertFailsWithoutSecrets(Map<String, String> env, String name, int expectedExit, String secret)
             throws Exception {
         try (BotProcess process = BotProcess.start(env, dir.resolve(name + ".log"), List.of("-Dfile.encoding=UTF-8"))) {
             int exit = process.awaitExit(Duration.ofSeconds(60));
@@ -95,6 +96,7 @@ class ShutdownAndSecretsTest {
             assertFalse(log.contains("\tat "), "no stack trace: " + log);
             assertFalse(log.contains(secret), "the secret is not printed: " + log);
             assertNoSecrets(log);
+            return log;
         }
     }
 

@@ -134,6 +134,7 @@ public final class FakeSlackApi implements AutoCloseable {
         public static final String USED_URL = "used_url";
         public static final String NO_SERVICE = "no_service";
         public static final String INVALID_PAYLOAD = "invalid_payload";
+        public static final String NOT_ALLOWED_TOKEN_TYPE = "not_allowed_token_type";
 
         private Errors() {
         }
@@ -420,6 +421,9 @@ public final class FakeSlackApi implements AutoCloseable {
     private final Map<String, FileState> files = new LinkedHashMap<>();
     private final List<UploadedFile> uploaded = new ArrayList<>();
     private final Map<String, ResponseUrlState> responseUrls = new HashMap<>();
+    private static final String APPS_CONNECTIONS_OPEN = "apps.connections.open";
+    private volatile String appToken = "xapp-socket-mode-not-enabled";
+    private volatile Supplier<String> socketUrls;
 
     /** Starts the fake on 127.0.0.1 and a free port; only {@code botToken} is accepted. */
     public FakeSlackApi(String botToken) {
@@ -466,11 +470,30 @@ public final class FakeSlackApi implements AutoCloseable {
         m.put("files.getUploadURLExternal", this::filesGetUploadUrlExternal);
         m.put("files.completeUploadExternal", this::filesCompleteUploadExternal);
         m.put("files.info", this::filesInfo);
+        m.put(APPS_CONNECTIONS_OPEN, this::appsConnectionsOpen);
         // Slack retired files.upload (v1); the SDK's filesUploadV2 does not use it.
         m.put("files.upload", p -> {
             throw fail(Errors.METHOD_DEPRECATED);
         });
         return Map.copyOf(m);
+    }
+
+    /** Socket Mode: accepts {@code appToken} on apps.connections.open and hands out URLs from {@code urls}. */
+    public void enableSocketMode(String appToken, Supplier<String> urls) {
+        if (appToken == null || !appToken.startsWith("xapp-")) {
+            throw new IllegalArgumentException("an app-level token starts with xapp-");
+        }
+        synchronized (lock) {
+            this.appToken = appToken;
+            this.socketUrls = urls;
+        }
+    }
+
+    private JsonObject appsConnectionsOpen(Params p) {
+        if (socketUrls == null) {
+            throw fail(Errors.NOT_ALLOWED_TOKEN_TYPE);
+        }
+        return obj("url", socketUrls.get());
     }
 
     // ---------------------------------------------------------------- addresses
@@ -827,8 +850,10 @@ public final class FakeSlackApi implements AutoCloseable {
             token = params.get("token");
         }
         Method handler = methods.get(method);
+        // apps.connections.open takes only an app-level token (xapp-), every other method only the bot token.
+        String expected = APPS_CONNECTIONS_OPEN.equals(method) ? appToken : botToken;
         String authError = token == null || token.isBlank() ? Errors.NOT_AUTHED
-                : token.equals(botToken) ? null : Errors.INVALID_AUTH;
+                : token.equals(expected) ? null : Errors.INVALID_AUTH;
         CallRecord record;
         Injection injection = null;
         synchronized (lock) {

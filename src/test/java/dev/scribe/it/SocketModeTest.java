@@ -1,0 +1,220 @@
+package dev.scribe.it;
+
+import static dev.scribe.it.RunningScribe.ALICE;
+import static dev.scribe.it.RunningScribe.BOB;
+import static dev.scribe.it.RunningScribe.OPS;
+import static dev.scribe.it.RunningScribe.WAIT;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.scribe.testing.FakeSlackApi;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.java_websocket.WebSocket;
+import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.server.WebSocketServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Socket Mode for real: the fake Web API hands out a ws:// URL served here; the test plays Slack's side of
+ * the protocol (hello, envelopes, acks by envelope_id), drops the socket, and checks the bot comes back.
+ */
+class SocketModeTest {
+
+    static final String APP_TOKEN = "xapp-1-A0APP-1234-socketsecret";
+
+    @TempDir
+    Path dir;
+    FakeSlackApi slack;
+    SlackSide socket;
+    RunningScribe bot;
+
+    @BeforeEach
+    void start() throws Exception {
+        slack = new FakeSlackApi(RunningScribe.TOKEN);
+        RunningScribe.seed(slack);
+        socket = new SlackSide();
+        socket.start();
+        assertTrue(socket.started.await(10, TimeUnit.SECONDS));
+        AtomicInteger links = new AtomicInteger();
+        slack.enableSocketMode(APP_TOKEN, () -> "ws://127.0.0.1:" + socket.getPort() + "/link/" + links.incrementAndGet());
+    }
+
+    private void startBot() throws Exception {
+        Map<String, String> env = new HashMap<>(RunningScribe.environment(slack, RunningScribe.h2Url(dir), Map.of()));
+        env.remove("SLACK_SIGNING_SECRET");
+        env.put("SLACK_APP_TOKEN", APP_TOKEN);
+        bot = RunningScribe.startWith(slack, env);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (bot != null) {
+            bot.close();
+        }
+        socket.stop(1000);
+        slack.close();
+    }
+
+    @Test
+    void commandsAndEventsOverTheSocketAndAReconnectAfterADrop() throws Exception {
+        startBot();
+        WebSocket first = socket.awaitConnection(1);
+        socket.hello(first);
+        assertEquals(200, bot.http().get("/healthz").statusCode(), "/healthz answers in Socket Mode");
+        int http = bot.http().event("{}").statusCode();
+        assertTrue(http == 404 || http == 405, "no HTTP endpoint for Slack in Socket Mode: " + http);
+
+        JsonObject ack = socket.sendAndAwaitAck(first, "slash_commands", command(ALICE, OPS, "start sev2 Socket outage"));
+        assertTrue(ack.toString().contains("Opening an incident channel"), ack.toString());
+        String channel = slack.await(() -> slack.channels().stream().filter(c -> c.name().startsWith("inc-")).findFirst(),
+                Optional::isPresent, WAIT).orElseThrow().id();
+        slack.await(() -> slack.members(channel), m -> m.contains(ALICE), WAIT);
+
+        long t = System.currentTimeMillis() / 1000 - 60;
+        socket.sendAndAwaitAck(first, "events_api", event(SlackPayloads.message(SlackPayloads.eventId(), channel, ALICE,
+                SlackPayloads.ts(t, 1), null, "first over the socket 🧦")));
+        socket.sendAndAwaitAck(first, "events_api", event(SlackPayloads.message(SlackPayloads.eventId(), channel, BOB,
+                SlackPayloads.ts(t + 1, 2), SlackPayloads.ts(t, 1), "a reply in the thread")));
+
+        first.close(1001, "going away");
+        WebSocket second = socket.awaitConnection(2);
+        assertTrue(slack.callCount("apps.connections.open") >= 2, "asked Slack for a new URL: " + slack.callSummary());
+        socket.hello(second);
+        socket.sendAndAwaitAck(second, "events_api", event(SlackPayloads.message(SlackPayloads.eventId(), channel, BOB,
+                SlackPayloads.ts(t + 2, 3), null, "after the reconnect")));
+        socket.sendAndAwaitAck(second, "slash_commands", command(ALICE, channel, "close"));
+
+        String markdown = bot.awaitReport(1).contentAsUtf8();
+        List<String> transcript = IncidentFlowTest.transcriptLines(markdown);
+        assertEquals(3, transcript.size(), markdown);
+        assertTrue(transcript.get(0).endsWith("first over the socket 🧦"), transcript.get(0));
+        assertTrue(transcript.get(1).contains("(in thread): a reply in the thread"), transcript.get(1));
+        assertTrue(transcript.get(2).endsWith("after the reconnect"), transcript.get(2));
+    }
+
+    @Test
+    void startsWhileSlackRefusesTheSocketAndConnectsOnceItAccepts() throws Exception {
+        // Slack refuses apps.connections.open for a while: the bot is up anyway and keeps trying.
+        for (int i = 0; i < 2; i++) {
+            slack.failNext("apps.connections.open", "internal_error");
+        }
+        startBot();
+        assertEquals(200, bot.http().get("/healthz").statusCode());
+        WebSocket ws = socket.awaitConnection(1);
+        assertTrue(slack.callCount("apps.connections.open") >= 3, "two refusals, then a connection: " + slack.callSummary());
+        socket.hello(ws);
+        JsonObject ack = socket.sendAndAwaitAck(ws, "slash_commands", command(ALICE, OPS, "help"));
+        assertTrue(ack.toString().contains("/incident start"), ack.toString());
+    }
+
+    private JsonObject command(String user, String channel, String text) {
+        JsonObject p = new JsonObject();
+        p.addProperty("token", "legacy");
+        p.addProperty("team_id", SlackPayloads.TEAM);
+        p.addProperty("channel_id", channel);
+        p.addProperty("user_id", user);
+        p.addProperty("command", "/incident");
+        p.addProperty("text", text);
+        p.addProperty("api_app_id", SlackPayloads.APP);
+        p.addProperty("response_url", slack.responseUrl("socket-" + System.nanoTime()));
+        p.addProperty("trigger_id", "1.2.3");
+        return p;
+    }
+
+    private static JsonObject event(String envelopeJson) {
+        return JsonParser.parseString(envelopeJson).getAsJsonObject();
+    }
+
+    /** Slack's end of the socket: counts connections and collects the acks the bot sends back. */
+    static final class SlackSide extends WebSocketServer {
+        final CountDownLatch started = new CountDownLatch(1);
+        final List<WebSocket> connections = new CopyOnWriteArrayList<>();
+        final List<JsonObject> acks = new CopyOnWriteArrayList<>();
+        private final AtomicInteger envelopes = new AtomicInteger();
+
+        SlackSide() {
+            super(new InetSocketAddress("127.0.0.1", 0));
+            setReuseAddr(true);
+        }
+
+        WebSocket awaitConnection(int n) {
+            return await(() -> connections.size() >= n ? connections.get(n - 1) : null);
+        }
+
+        void hello(WebSocket ws) {
+            ws.send("{\"type\":\"hello\",\"num_connections\":1,\"debug_info\":{\"host\":\"fake\"},"
+                    + "\"connection_info\":{\"app_id\":\"A0APP\"}}");
+        }
+
+        JsonObject sendAndAwaitAck(WebSocket ws, String type, JsonObject payload) {
+            String id = "env-" + envelopes.incrementAndGet();
+            JsonObject envelope = new JsonObject();
+            envelope.addProperty("envelope_id", id);
+            envelope.addProperty("type", type);
+            envelope.addProperty("accepts_response_payload", type.equals("slash_commands"));
+            envelope.addProperty("retry_attempt", 0);
+            envelope.add("payload", payload);
+            ws.send(envelope.toString());
+            return await(() -> acks.stream().filter(a -> a.has("envelope_id") && id.equals(a.get("envelope_id").getAsString()))
+                    .findFirst().orElse(null));
+        }
+
+        private static <T> T await(java.util.function.Supplier<T> probe) {
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (System.nanoTime() < deadline) {
+                T value = probe.get();
+                if (value != null) {
+                    return value;
+                }
+                try {
+                    Thread.sleep(20); // polling the socket server's state; it offers no event to wait on
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+            throw new AssertionError("timed out waiting on the socket");
+        }
+
+        @Override
+        public void onOpen(WebSocket conn, ClientHandshake handshake) {
+            connections.add(conn);
+        }
+
+        @Override
+        public void onClose(WebSocket conn, int code, String reason, boolean remote) {
+        }
+
+        @Override
+        public void onMessage(WebSocket conn, String message) {
+            try {
+                acks.add(JsonParser.parseString(message).getAsJsonObject());
+            } catch (RuntimeException e) {
+                // not JSON: ignore, an assertion on the missing ack will say so
+            }
+        }
+
+        @Override
+        public void onError(WebSocket conn, Exception ex) {
+        }
+
+        @Override
+        public void onStart() {
+            started.countDown();
+        }
+    }
+}
