@@ -94,7 +94,8 @@ public record Config(
         }
     }
 
-    private static ZoneId zone(Map<String, String> env) {
+    /** SCRIBE_TIMEZONE, checked; also used by the {@code report} command. */
+    public static ZoneId zone(Map<String, String> env) {
         String value = optional(env, "SCRIBE_TIMEZONE").orElse("UTC");
         try {
             return ZoneId.of(value);
@@ -113,7 +114,8 @@ public record Config(
         };
     }
 
-    private static ReactionMap reactions(Map<String, String> env) {
+    /** SCRIBE_REACTIONS over the defaults, checked; also used by the {@code report} command. */
+    public static ReactionMap reactions(Map<String, String> env) {
         try {
             return optional(env, "SCRIBE_REACTIONS").map(ReactionMap::parse).orElseGet(ReactionMap::defaults);
         } catch (IllegalArgumentException e) {

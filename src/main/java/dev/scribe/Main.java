@@ -1,6 +1,11 @@
 package dev.scribe;
 
 import dev.scribe.Config.ConfigException;
+import dev.scribe.export.ReportCommand;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 
@@ -12,6 +17,15 @@ public final class Main {
 
     public static void main(String[] args) throws Exception {
         List<String> arguments = List.of(args);
+        if (!arguments.isEmpty() && arguments.get(0).equals("report")) {
+            // A command-line tool: only warnings on stderr, so the report on stdout reads cleanly.
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+            // UTF-8 whatever the locale: the report is Markdown with names and emoji, not the platform's charset.
+            PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+            PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+            System.exit(ReportCommand.run(arguments.subList(1, arguments.size()), System.getenv(), out, err));
+            return;
+        }
         if (arguments.contains("--version")) {
             System.out.println("incident-scribe " + version());
             return;

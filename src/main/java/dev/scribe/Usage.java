@@ -40,5 +40,9 @@ final class Usage {
             "  SCRIBE_REACTIONS       emoji mapping changes, e.g. stopwatch=key,fire=detected,warning=none",
             "  SLACK_APP_TOKEN        xapp-... app-level token: connect over Socket Mode instead of HTTP",
             "",
+            "Write an RCA skeleton from a Slack export (no Slack app needed):",
+            "  java -jar incident-scribe.jar report --export <export.zip or folder> --channel <name> [--out <file.md>]",
+            "  (java -jar incident-scribe.jar report --help for all its options)",
+            "",
             "Options: --help, --version");
 }

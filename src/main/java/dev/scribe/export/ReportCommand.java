@@ -1,0 +1,146 @@
+package dev.scribe.export;
+
+import dev.scribe.Config;
+import dev.scribe.Config.ConfigException;
+import dev.scribe.incident.ReactionMap;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * {@code report}: writes the RCA skeleton of a channel in a Slack workspace export, with no Slack app and no
+ * workspace at all. Bad input is one line on stderr and exit code 2.
+ */
+public final class ReportCommand {
+
+    public static final String USAGE = String.join("\n",
+            "Usage: java -jar incident-scribe.jar report --export <export.zip or folder> --channel <name>",
+            "                  [--from <time>] [--to <time>] [--title <text>] [--commander <user>] [--out <file.md>]",
+            "",
+            "Writes the RCA skeleton (Markdown) of one channel of a standard Slack workspace export, the same",
+            "report the bot posts on close: transcript with threads, reactions marking moments, key timings.",
+            "  --export   the export's .zip or its unpacked folder (channels.json, users.json, <channel>/YYYY-MM-DD.json)",
+            "  --channel  the channel's name, with or without #",
+            "  --from     first moment to include; --to: the moment to stop before. YYYY-MM-DD, 'YYYY-MM-DD HH:MM'",
+            "             (in SCRIBE_TIMEZONE, default UTC) or an ISO instant such as 2024-12-04T08:43:00Z",
+            "  --title    the incident's title (default: the channel's purpose, else its name)",
+            "  --commander  who led it, by user name or display name (default: the first person who wrote)",
+            "  --out      write to this file instead of standard output",
+            "SCRIBE_TIMEZONE and SCRIBE_REACTIONS apply as they do to the bot.");
+
+    private static final List<String> OPTIONS = List.of("--export", "--channel", "--from", "--to", "--title", "--commander", "--out");
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private ReportCommand() {
+    }
+
+    /** Runs the command; returns the exit code. */
+    public static int run(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
+        if (args.contains("--help") || args.contains("-h")) {
+            out.println(USAGE);
+            return 0;
+        }
+        try {
+            Map<String, String> options = parse(args);
+            ZoneId zone = Config.zone(env);
+            ReactionMap reactions = Config.reactions(env);
+            Path exportPath = Path.of(require(options, "--export"));
+            String channelName = require(options, "--channel");
+            Optional<Instant> from = Optional.ofNullable(options.get("--from")).map(v -> time("--from", v, zone, false));
+            Optional<Instant> to = Optional.ofNullable(options.get("--to")).map(v -> time("--to", v, zone, true));
+            String markdown;
+            try (ExportFiles files = ExportFiles.open(exportPath)) {
+                SlackExport export = SlackExport.read(files);
+                SlackExport.Channel channel = export.channel(channelName).orElseThrow(() -> new ExportException(
+                        "the export has no channel '" + channelName + "'; it has " + someNames(export)));
+                markdown = ExportReplay.report(export, new ExportReplay.Request(channel, from, to,
+                        Optional.ofNullable(options.get("--title")), Optional.ofNullable(options.get("--commander")),
+                        zone, reactions));
+            }
+            if (options.containsKey("--out")) {
+                Path target = Path.of(options.get("--out"));
+                Files.writeString(target, markdown, StandardCharsets.UTF_8);
+                out.println("Wrote " + target + " (" + markdown.lines().count() + " lines)");
+            } else {
+                out.print(markdown);
+                out.flush();
+            }
+            return 0;
+        } catch (ExportException | ConfigException | IllegalArgumentException e) {
+            err.println("incident-scribe report: " + oneLine(e.getMessage()));
+            return 2;
+        } catch (IOException e) {
+            err.println("incident-scribe report: cannot write the report (" + oneLine(e.getMessage()) + ")");
+            return 2;
+        }
+    }
+
+    private static Map<String, String> parse(List<String> args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i < args.size(); i++) {
+            String name = args.get(i);
+            if (!OPTIONS.contains(name)) {
+                throw new IllegalArgumentException("unknown option '" + name + "'; the options are "
+                        + String.join(", ", OPTIONS) + " (--help explains them)");
+            }
+            if (i + 1 >= args.size() || args.get(i + 1).startsWith("--")) {
+                throw new IllegalArgumentException(name + " needs a value");
+            }
+            if (options.put(name, args.get(++i)) != null) {
+                throw new IllegalArgumentException(name + " is given twice");
+            }
+        }
+        return options;
+    }
+
+    private static String require(Map<String, String> options, String name) {
+        String value = options.get(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " is required (--help explains the options)");
+        }
+        return value;
+    }
+
+    /** A day alone means its start for --from and the start of the next day for --to, so the day is included. */
+    static Instant time(String option, String value, ZoneId zone, boolean endOfDay) {
+        String v = value.strip();
+        try {
+            if (v.matches("\\d{4}-\\d{2}-\\d{2}")) {
+                LocalDate day = LocalDate.parse(v);
+                return (endOfDay ? day.plusDays(1) : day).atStartOfDay(zone).toInstant();
+            }
+            if (v.matches("\\d{4}-\\d{2}-\\d{2}[ T]\\d{2}:\\d{2}")) {
+                return LocalDateTime.parse(v.replace('T', ' '), DATE_TIME).atZone(zone).toInstant();
+            }
+            return Instant.parse(v);
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException(option + " '" + value + "' is not a time; use YYYY-MM-DD, "
+                    + "'YYYY-MM-DD HH:MM' (in " + zone + ") or an ISO instant such as 2024-12-04T08:43:00Z");
+        }
+    }
+
+    private static String someNames(SlackExport export) {
+        List<String> names = export.channels().stream().map(c -> "#" + c.name()).sorted().toList();
+        if (names.isEmpty()) {
+            return "none";
+        }
+        return names.stream().limit(8).collect(Collectors.joining(", ")) + (names.size() > 8 ? " ..." : "");
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "failed" : message.replaceAll("\\s+", " ").strip();
+    }
+}
