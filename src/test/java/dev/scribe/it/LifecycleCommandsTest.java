@@ -7,8 +7,6 @@ import static dev.scribe.it.RunningScribe.ZOE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import dev.scribe.testing.FakeSlackApi.ResponseUrlPost;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -42,24 +40,24 @@ class LifecycleCommandsTest {
     @Test
     void badArgumentsSayWhatIsAcceptedAndRecordNothing() throws Exception {
         Map<String, Long> before = bot.tableCounts();
-        assertEphemeral(bot.command(ALICE, channel, "status sleeping"), "investigating");
-        assertEphemeral(bot.command(ALICE, channel, "sev 9"), "1");
-        assertEphemeral(bot.command(ALICE, channel, "at 25:99 something"), "HH:MM");
-        assertEphemeral(bot.command(ALICE, channel, "at 2999-01-01 10:00 from the future"), "future");
-        assertEphemeral(bot.command(ALICE, channel, "at yesterday deploy"), "HH:MM");
-        assertEphemeral(bot.command(ALICE, channel, "lead nobody"), "@");
-        assertEphemeral(bot.command(ALICE, channel, "action"), "action");
-        assertEphemeral(bot.command(ALICE, channel, "reopen"), "open");
+        bot.command(ALICE, channel, "status sleeping").assertEphemeral("investigating");
+        bot.command(ALICE, channel, "sev 9").assertEphemeral("1");
+        bot.command(ALICE, channel, "at 25:99 something").assertEphemeral("HH:MM");
+        bot.command(ALICE, channel, "at 2999-01-01 10:00 from the future").assertEphemeral("future");
+        bot.command(ALICE, channel, "at yesterday deploy").assertEphemeral("HH:MM");
+        bot.command(ALICE, channel, "lead nobody").assertEphemeral("@");
+        bot.command(ALICE, channel, "action").assertEphemeral("action");
+        bot.command(ALICE, channel, "reopen").assertEphemeral("open");
         assertEquals(before, bot.tableCounts(), "bad input records nothing");
     }
 
     @Test
     void statusSeverityLeadAndActionsBecomeTimelineEntriesAndKeepTheHeaderCurrent() {
         String header = bot.slack.pinned(channel).get(0);
-        assertInChannel(bot.command(ALICE, channel, "status identified"), "Identified");
-        assertInChannel(bot.command(ALICE, channel, "sev 1"), "SEV1");
-        assertInChannel(bot.command(ALICE, channel, "lead <@" + BOB + "|bob>"), "<@" + BOB + ">");
-        assertInChannel(bot.command(ZOE, channel, "action Add a queue-depth alert <@" + ZOE + "|zoe>"), "Add a queue-depth alert");
+        bot.command(ALICE, channel, "status identified").assertInChannel("Identified");
+        bot.command(ALICE, channel, "sev 1").assertInChannel("SEV1");
+        bot.command(ALICE, channel, "lead <@" + BOB + "|bob>").assertInChannel("<@" + BOB + ">");
+        bot.command(ZOE, channel, "action Add a queue-depth alert <@" + ZOE + "|zoe>").assertInChannel("Add a queue-depth alert");
         bot.slack.await(() -> bot.slack.message(channel, header).orElseThrow().blocksJson(),
                 blocks -> blocks.contains("SEV1") && blocks.contains(BOB) && blocks.contains("Identified"), RunningScribe.WAIT);
 
@@ -72,7 +70,7 @@ class LifecycleCommandsTest {
         assertTrue(blocks.contains("Severity") && blocks.contains("Add a queue-depth alert"), blocks);
 
         RunningScribe.Reply list = bot.command(ALICE, OPS, "list");
-        assertEphemeral(list, "Webhooks delayed");
+        list.assertEphemeral("Webhooks delayed");
 
         bot.command(BOB, channel, "close");
         String markdown = bot.awaitReport(1).contentAsUtf8();
@@ -91,7 +89,7 @@ class LifecycleCommandsTest {
         Instant tenMinutesAgo = Instant.now().minusSeconds(600);
         String hhmm = java.time.format.DateTimeFormatter.ofPattern("HH:mm")
                 .format(tenMinutesAgo.atZone(java.time.ZoneId.of("Europe/London")));
-        assertInChannel(bot.command(ALICE, channel, "at " + hhmm + " :boom: deploy of v2.41 to prod"), "Trigger");
+        bot.command(ALICE, channel, "at " + hhmm + " :boom: deploy of v2.41 to prod").assertInChannel("Trigger");
         bot.command(ALICE, channel, "close");
         String markdown = bot.awaitReport(1).contentAsUtf8();
         assertTrue(IncidentReplayTest.section(markdown, "Timeline").contains("| " + hhmm + " | Trigger | @Alice | deploy of v2.41 to prod |"),
@@ -106,7 +104,7 @@ class LifecycleCommandsTest {
         bot.command(ALICE, channel, "close");
         bot.awaitReport(1);
         bot.say(channel, ALICE, SlackPayloads.ts(t - 20, 2), null, "said while closed, not recorded");
-        assertInChannel(bot.command(BOB, channel, "reopen"), "reopened");
+        bot.command(BOB, channel, "reopen").assertInChannel("reopened");
         bot.say(channel, BOB, SlackPayloads.ts(t - 10, 3), null, "it came back");
         bot.command(BOB, channel, "close");
         List<String> reports = bot.slack.await(() -> bot.slack.uploadedFiles().stream()
@@ -114,22 +112,5 @@ class LifecycleCommandsTest {
                 r -> r.size() == 2, RunningScribe.WAIT);
         assertTrue(reports.get(1).contains("it came back") && reports.get(1).contains("before the first close"));
         assertTrue(!reports.get(1).contains("said while closed"), reports.get(1));
-    }
-
-    private static void assertEphemeral(RunningScribe.Reply reply, String expected) {
-        JsonObject body = body(reply);
-        assertEquals("ephemeral", body.get("response_type").getAsString(), reply.ack().body());
-        assertTrue(body.get("text").getAsString().contains(expected), body.get("text").getAsString());
-    }
-
-    private static void assertInChannel(RunningScribe.Reply reply, String expected) {
-        JsonObject body = body(reply);
-        assertEquals("in_channel", body.get("response_type").getAsString(), reply.ack().body());
-        assertTrue(body.get("text").getAsString().contains(expected), body.get("text").getAsString());
-    }
-
-    private static JsonObject body(RunningScribe.Reply reply) {
-        assertEquals(200, reply.ack().statusCode(), reply.ack().body());
-        return JsonParser.parseString(reply.ack().body()).getAsJsonObject();
     }
 }

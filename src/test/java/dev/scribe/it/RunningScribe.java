@@ -129,6 +129,24 @@ final class RunningScribe implements AutoCloseable {
 
     /** What {@code /incident <text>} got back: the ack and the response_url the bot may answer on later. */
     record Reply(HttpResponse<String> ack, String responseId) {
+
+        /** The ack answered only the caller, saying {@code expected}. */
+        void assertEphemeral(String expected) {
+            assertAck("ephemeral", expected);
+        }
+
+        /** The ack answered the whole channel, saying {@code expected}. */
+        void assertInChannel(String expected) {
+            assertAck("in_channel", expected);
+        }
+
+        private void assertAck(String responseType, String expected) {
+            assertEquals(200, ack.statusCode(), ack.body());
+            com.google.gson.JsonObject body = com.google.gson.JsonParser.parseString(ack.body()).getAsJsonObject();
+            assertEquals(responseType, body.get("response_type").getAsString(), ack.body());
+            String text = body.get("text").getAsString();
+            org.junit.jupiter.api.Assertions.assertTrue(text.contains(expected), text);
+        }
     }
 
     Reply command(String user, String channel, String text) {

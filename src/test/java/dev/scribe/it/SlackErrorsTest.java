@@ -40,6 +40,9 @@ class SlackErrorsTest {
                     "the fallback says why: " + bot.slack.responseUrlPosts(fallback.responseId()));
             bot.command(ALICE, RunningScribe.OPS, "close");
             bot.slack.allowChannelCreation();
+            // The close's report posts first, so the injected failure below meets the header and nothing else.
+            bot.awaitReport(1);
+            bot.awaitOutboxEmpty();
 
             bot.slack.failNext("chat.postMessage", "ratelimited");
             RunningScribe.Reply limited = bot.command(ALICE, RunningScribe.OPS, "start Rate limited header");
