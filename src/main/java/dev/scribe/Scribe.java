@@ -41,6 +41,9 @@ public final class Scribe implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Scribe.class);
 
+    /** How long one Slack Web API call may stay silent before it counts as failed. */
+    static final int SLACK_READ_TIMEOUT_MS = 10_000;
+
     private final Database database;
     private final App app;
     private final Slack slack;
@@ -73,6 +76,10 @@ public final class Scribe implements AutoCloseable {
 
             SlackConfig slackConfig = new SlackConfig();
             slackConfig.setMethodsEndpointUrlPrefix(config.slackApiUrl());
+            // A Slack call that hangs must fail in bounded time: the outbox then looks before posting again.
+            slackConfig.setHttpClientReadTimeoutMillis(SLACK_READ_TIMEOUT_MS);
+            slackConfig.setHttpClientWriteTimeoutMillis(SLACK_READ_TIMEOUT_MS);
+            slackConfig.setHttpClientCallTimeoutMillis(2 * SLACK_READ_TIMEOUT_MS);
             Slack slack = Slack.getInstance(slackConfig);
             App app = new App(AppConfig.builder()
                     .singleTeamBotToken(config.botToken())

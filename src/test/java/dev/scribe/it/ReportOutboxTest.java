@@ -76,6 +76,15 @@ class ReportOutboxTest {
     }
 
     @Test
+    void aCallThatHangsPastTheTimeoutButReachesSlackIsNotPostedAgain() {
+        // Slack posts the summary after the client gave up (10 s); the retry comes 2 s after that.
+        bot.slack.delayNext("chat.postMessage", Duration.ofMillis(10_500));
+        close();
+        assertExactlyOnce();
+        assertTrue(bot.slack.callCount("conversations.history") >= 1, "looked for the summary before posting again");
+    }
+
+    @Test
     void outageThenSuccessPostsOnce() {
         bot.slack.serverErrorNext("chat.postMessage");
         bot.slack.serverErrorNext("chat.postMessage");

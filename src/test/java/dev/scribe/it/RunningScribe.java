@@ -32,7 +32,7 @@ final class RunningScribe implements AutoCloseable {
 
     static final String TOKEN = "xoxb-test-token";
     static final String SECRET = "test-signing-secret-8f2c";
-    static final Duration WAIT = Duration.ofSeconds(15);
+    static final Duration WAIT = Duration.ofSeconds(20);
 
     static final String ALICE = "U01ALICE";
     static final String BOB = "U02BOB";
