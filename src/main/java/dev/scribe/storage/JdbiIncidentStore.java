@@ -27,11 +27,12 @@ public final class JdbiIncidentStore implements IncidentStore {
     private final Clock clock;
     // On-demand DAOs are built once and take a pooled connection per call. Building a SqlObject per call
     // (withExtension, attach) cost more CPU than the SQL itself; the message path, which runs for every event
-    // before its ack, goes further and uses plain statements with a hand-written mapper (see docs/performance.md).
+    // before its ack, goes further: plain statements, a hand-written mapper, group commit (see docs/performance.md).
     private final IncidentDao incidentDao;
     private final MessageDao messageDao;
     private final EntryDao entryDao;
     private final MarkDao markDao;
+    private final MessageWriter messageWriter;
 
     /** {@link IncidentRow} by column, without the reflection the constructor mapper repeats per query. */
     private static final RowMapper<IncidentRow> INCIDENT_ROW = (rs, ctx) -> {
@@ -52,6 +53,7 @@ public final class JdbiIncidentStore implements IncidentStore {
         this.messageDao = jdbi.onDemand(MessageDao.class);
         this.entryDao = jdbi.onDemand(EntryDao.class);
         this.markDao = jdbi.onDemand(MarkDao.class);
+        this.messageWriter = new MessageWriter(jdbi);
     }
 
     @Override
@@ -103,25 +105,7 @@ public final class JdbiIncidentStore implements IncidentStore {
 
     @Override
     public boolean recordMessage(int incidentNumber, RecordedMessage message, String eventId) {
-        long now = Micros.of(clock.instant());
-        try {
-            // One transaction: the event's claim and the message are stored together or not at all.
-            jdbi.useTransaction(h -> {
-                if (eventId != null) {
-                    h.createUpdate(MessageDao.CLAIM_EVENT).bind("eventId", eventId).bind("receivedAtUs", now).execute();
-                }
-                h.createUpdate(MessageDao.INSERT).bind("incident", incidentNumber).bind("channelId", message.channelId())
-                        .bind("ts", message.ts()).bind("threadTs", message.threadTs())
-                        .bind("authorId", message.authorId()).bind("body", message.text())
-                        .bind("postedAtUs", Micros.of(message.postedAt())).bind("recordedAtUs", now).execute();
-            });
-            return true;
-        } catch (JdbiException e) {
-            if (Sql.isDuplicateKey(e)) {
-                return false;
-            }
-            throw e;
-        }
+        return messageWriter.record(incidentNumber, message, eventId, Micros.of(clock.instant()));
     }
 
     @Override

@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * Runs the whole benchmark in one go, so that the figures are comparable, and prints one table on stdout
  * (progress goes to stderr). Arguments: bot jar, bench classes directory, work directory, heap (-Xmx value),
- * then the Dockerfile's JVM flags. {@code BENCH_QUICK=1} shortens the load phases for trial runs.
+ * then the Dockerfile's JVM flags. {@code BENCH_QUICK=1} shortens the load phases for trial runs;
+ * {@code BENCH_SKIP_CLOSE=1} leaves the close out (profiling the ack path).
  */
 public final class BenchMain {
 
@@ -42,7 +43,9 @@ public final class BenchMain {
         Report report = new Report(heap, jvmFlags, quick);
         try (SlackStub slack = new SlackStub()) {
             ackAndStartup(report, slack, botJar, benchClasses, work, jvmFlags, warmupMs, measureMs, jitWarmupMs);
-            close(report, botJar, benchClasses, work, jvmFlags);
+            if (!"1".equals(System.getenv("BENCH_SKIP_CLOSE"))) {
+                close(report, botJar, benchClasses, work, jvmFlags);
+            }
         }
         report.print(System.out);
     }
@@ -57,8 +60,21 @@ public final class BenchMain {
         botEnv.put("SLACK_API_URL", slack.apiUrl());
         List<String> botCommand = new ArrayList<>(List.of("java"));
         botCommand.addAll(jvmFlags);
+        // For profiling, e.g. BENCH_BOT_JVM_EXTRA="-XX:StartFlightRecording=filename=/tmp/bot.jfr,settings=profile".
+        String extra = System.getenv("BENCH_BOT_JVM_EXTRA");
+        if (extra != null && !extra.isBlank()) {
+            botCommand.addAll(Arrays.asList(extra.trim().split("\\s+")));
+        }
         botCommand.addAll(List.of("-jar", botJar.toString()));
 
+        // The bot's default database (SCRIBE_DB_URL unset), in its working directory, unless BENCH_SCRIBE_DB_URL
+        // names another ({dir} stands for the bot's directory), e.g. to compare H2 write delays.
+        String botDbUrl = Config.DEFAULT_DB_URL.replace("./data", botDir.resolve("data").toString());
+        String otherUrl = System.getenv("BENCH_SCRIBE_DB_URL");
+        if (otherUrl != null && !otherUrl.isBlank()) {
+            botDbUrl = otherUrl.replace("{dir}", botDir.toString());
+            botEnv.put("SCRIBE_DB_URL", botDbUrl);
+        }
         // First start: empty data directory, so the time includes creating the database and every migration.
         int port = ChildJvm.freePort();
         botEnv.put("PORT", Integer.toString(port));
@@ -67,8 +83,6 @@ public final class BenchMain {
         }
         progress("start-up, first run: %.0f ms", report.startupFirstMs);
 
-        // The bot's default database (SCRIBE_DB_URL unset), in its working directory.
-        String botDbUrl = Config.DEFAULT_DB_URL.replace("./data", botDir.resolve("data").toString());
         List<String> channels = new ArrayList<>();
         for (int i = 1; i <= INCIDENT_CHANNELS; i++) {
             channels.add("C0BENCH" + i);
