@@ -26,7 +26,10 @@ public interface IncidentDao {
             + ":resolution, :headerTs, :closeCount)")
     void insert(@BindMethods IncidentRow row);
 
-    @SqlQuery("SELECT " + COLUMNS + " FROM incidents WHERE open_channel_id = :channelId")
+    /** Also run as a plain query on the message path (see {@link JdbiIncidentStore#findOpenInChannel}). */
+    String FIND_OPEN_IN_CHANNEL = "SELECT " + COLUMNS + " FROM incidents WHERE open_channel_id = :channelId";
+
+    @SqlQuery(FIND_OPEN_IN_CHANNEL)
     Optional<IncidentRow> findOpenInChannel(@Bind("channelId") String channelId);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM incidents WHERE incident_number = :number")

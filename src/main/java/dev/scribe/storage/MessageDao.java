@@ -10,18 +10,26 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(MessageRow.class)
 public interface MessageDao {
 
-    @SqlUpdate("INSERT INTO slack_events (event_id, received_at_us) VALUES (:eventId, :receivedAtUs)")
+    /** Also run as a plain statement on the message path (see {@link JdbiIncidentStore#recordMessage}). */
+    String CLAIM_EVENT = "INSERT INTO slack_events (event_id, received_at_us) VALUES (:eventId, :receivedAtUs)";
+
+    /** Also run as a plain statement on the message path (see {@link JdbiIncidentStore#recordMessage}). */
+    String INSERT = "INSERT INTO messages (channel_id, ts, incident_number, thread_ts, author_id, body, posted_at_us, "
+            + "recorded_at_us) VALUES (:channelId, :ts, :incident, :threadTs, :authorId, :body, :postedAtUs, "
+            + ":recordedAtUs)";
+
+    @SqlUpdate(CLAIM_EVENT)
     void claimEvent(@Bind("eventId") String eventId, @Bind("receivedAtUs") long receivedAtUs);
 
-    @SqlUpdate("INSERT INTO messages (channel_id, ts, incident_number, thread_ts, author_id, body, posted_at_us, "
-            + "recorded_at_us) VALUES (:channelId, :ts, :incident, :threadTs, :authorId, :body, :postedAtUs, "
-            + ":recordedAtUs)")
+    @SqlUpdate(INSERT)
     void insert(@Bind("incident") int incident, @Bind("channelId") String channelId, @Bind("ts") String ts,
                 @Bind("threadTs") String threadTs, @Bind("authorId") String authorId, @Bind("body") String body,
                 @Bind("postedAtUs") long postedAtUs, @Bind("recordedAtUs") long recordedAtUs);
 
+    // Ordered exactly like the UNIQUE (incident_number, posted_at_us, ts) key, so the database reads the
+    // incident's messages in index order instead of sorting them (H2 sorted 100,000 rows without the first column).
     @SqlQuery("SELECT channel_id, ts, thread_ts, author_id, body, posted_at_us FROM messages "
-            + "WHERE incident_number = :incident AND deleted_at_us IS NULL ORDER BY posted_at_us, ts")
+            + "WHERE incident_number = :incident AND deleted_at_us IS NULL ORDER BY incident_number, posted_at_us, ts")
     List<MessageRow> forIncident(@Bind("incident") int incident);
 
     @SqlQuery("SELECT body FROM messages WHERE channel_id = :channelId AND ts = :ts")

@@ -89,6 +89,31 @@ class JdbiIncidentStoreTest {
     }
 
     @Test
+    void concurrentMessagesAndRetriesAreEachStoredOnceWhenCommittedTogether() throws Exception {
+        // Many senders at once make the store commit messages in shared transactions (group commit); a
+        // retry inside a batch must be refused alone, without losing the batch's other messages.
+        int number = open("C1").number();
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                String ts = (1_700_000_000L + i) + ".000100";
+                RecordedMessage m = message("C1", ts, "message " + i);
+                results.add(pool.submit(() -> store.recordMessage(number, m, "Ev" + ts)));
+                results.add(pool.submit(() -> store.recordMessage(number, m, "Ev" + ts)));
+            }
+            int stored = 0;
+            for (Future<Boolean> r : results) {
+                stored += r.get() ? 1 : 0;
+            }
+            assertEquals(400, stored);
+            assertEquals(400, store.messages(number).size());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void aMessageIsRecordedOnceWhateverTheRetry() {
         int n = open("C1").number();
         assertTrue(store.recordMessage(n, message("C1", "1700000000.000100", "first"), "Ev1"));

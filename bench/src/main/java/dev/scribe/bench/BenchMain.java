@@ -1,0 +1,183 @@
+package dev.scribe.bench;
+
+import dev.scribe.Config;
+import dev.scribe.storage.Database;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs the whole benchmark in one go, so that the figures are comparable, and prints one table on stdout
+ * (progress goes to stderr). Arguments: bot jar, bench classes directory, work directory, heap (-Xmx value),
+ * then the Dockerfile's JVM flags. {@code BENCH_QUICK=1} shortens the load phases for trial runs;
+ * {@code BENCH_SKIP_CLOSE=1} leaves the close out (profiling the ack path).
+ */
+public final class BenchMain {
+
+    static final String SECRET = "bench-signing-secret";
+    static final int[] SENDERS = {1, 16, 64};
+    static final int[] CLOSE_SIZES = {1_000, 10_000, 100_000};
+    static final int INCIDENT_CHANNELS = 8;
+
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path botJar = Path.of(args[0]).toAbsolutePath();
+        Path benchClasses = Path.of(args[1]).toAbsolutePath();
+        Path work = Path.of(args[2]).toAbsolutePath();
+        String heap = args[3];
+        List<String> jvmFlags = new ArrayList<>(Arrays.asList(args).subList(4, args.length));
+        jvmFlags.add("-Xmx" + heap);
+        boolean quick = "1".equals(System.getenv("BENCH_QUICK"));
+        long warmupMs = quick ? 2_000 : 3_000;
+        long measureMs = quick ? 4_000 : 12_000;
+        long jitWarmupMs = quick ? 4_000 : 10_000;
+
+        Report report = new Report(heap, jvmFlags, quick);
+        try (SlackStub slack = new SlackStub()) {
+            ackAndStartup(report, slack, botJar, benchClasses, work, jvmFlags, warmupMs, measureMs, jitWarmupMs);
+            if (!"1".equals(System.getenv("BENCH_SKIP_CLOSE"))) {
+                close(report, botJar, benchClasses, work, jvmFlags);
+            }
+        }
+        report.print(System.out);
+    }
+
+    private static void ackAndStartup(Report report, SlackStub slack, Path botJar, Path benchClasses, Path work,
+                                      List<String> jvmFlags, long warmupMs, long measureMs, long jitWarmupMs)
+            throws Exception {
+        Path botDir = work.resolve("bot");
+        Map<String, String> botEnv = new LinkedHashMap<>();
+        botEnv.put("SLACK_BOT_TOKEN", "xoxb-bench");
+        botEnv.put("SLACK_SIGNING_SECRET", SECRET);
+        botEnv.put("SLACK_API_URL", slack.apiUrl());
+        List<String> botCommand = new ArrayList<>(List.of("java"));
+        botCommand.addAll(jvmFlags);
+        // For profiling, e.g. BENCH_BOT_JVM_EXTRA="-XX:StartFlightRecording=filename=/tmp/bot.jfr,settings=profile".
+        String extra = System.getenv("BENCH_BOT_JVM_EXTRA");
+        if (extra != null && !extra.isBlank()) {
+            botCommand.addAll(Arrays.asList(extra.trim().split("\\s+")));
+        }
+        botCommand.addAll(List.of("-jar", botJar.toString()));
+
+        // The bot's default database (SCRIBE_DB_URL unset), in its working directory, unless BENCH_SCRIBE_DB_URL
+        // names another ({dir} stands for the bot's directory), e.g. to compare H2 write delays.
+        String botDbUrl = Config.DEFAULT_DB_URL.replace("./data", botDir.resolve("data").toString());
+        String otherUrl = System.getenv("BENCH_SCRIBE_DB_URL");
+        if (otherUrl != null && !otherUrl.isBlank()) {
+            botDbUrl = otherUrl.replace("{dir}", botDir.toString());
+            botEnv.put("SCRIBE_DB_URL", botDbUrl);
+        }
+        // First start: empty data directory, so the time includes creating the database and every migration.
+        int port = ChildJvm.freePort();
+        botEnv.put("PORT", Integer.toString(port));
+        try (ChildJvm bot = ChildJvm.start("bot-first-start", botCommand, botDir, botEnv)) {
+            report.startupFirstMs = bot.awaitHttp(port, "/healthz", 200);
+        }
+        progress("start-up, first run: %.0f ms", report.startupFirstMs);
+
+        List<String> channels = new ArrayList<>();
+        for (int i = 1; i <= INCIDENT_CHANNELS; i++) {
+            channels.add("C0BENCH" + i);
+        }
+        Seed.openIncidents(botDbUrl, channels);
+
+        port = ChildJvm.freePort();
+        botEnv.put("PORT", Integer.toString(port));
+        int basePort = ChildJvm.freePort();
+        List<String> baseCommand = new ArrayList<>(List.of("java"));
+        baseCommand.addAll(jvmFlags);
+        baseCommand.addAll(List.of("-cp", botJar + ":" + benchClasses, Baseline.class.getName(),
+                Integer.toString(basePort), slack.apiUrl(), SECRET));
+        long botAcked = 0;
+        try (ChildJvm bot = ChildJvm.start("bot", botCommand, botDir, botEnv);
+             ChildJvm base = ChildJvm.start("baseline", baseCommand, work.resolve("baseline"), Map.of())) {
+            report.startupRestartMs = bot.awaitHttp(port, "/healthz", 200);
+            progress("start-up, restart: %.0f ms", report.startupRestartMs);
+            base.awaitHttp(basePort, "/", 0);
+            String runId = Long.toString(System.currentTimeMillis(), 36);
+            LoadGenerator botLoad = new LoadGenerator(port, new SignedEvents(SECRET, runId + "b"), channels);
+            LoadGenerator baseLoad = new LoadGenerator(basePort, new SignedEvents(SECRET, runId + "s"), channels);
+            try (RssSampler botRss = new RssSampler(bot.pid()); RssSampler baseRss = new RssSampler(base.pid())) {
+                progress("warming up both servers (JIT), %d s each", jitWarmupMs / 1000);
+                botLoad.run(16, jitWarmupMs, 0);
+                baseLoad.run(16, jitWarmupMs, 0);
+                botRss.reset();
+                baseRss.reset();
+                for (int senders : SENDERS) {
+                    // Baseline and bot take turns at each level, so noise from other work on the machine
+                    // falls on both rather than on one of them.
+                    LoadGenerator.Result b = baseLoad.run(senders, warmupMs, measureMs);
+                    progress("baseline, %d senders: %.0f events/s, p99 %.1f ms", senders, b.perSecond(), b.percentileMs(99));
+                    LoadGenerator.Result s = botLoad.run(senders, warmupMs, measureMs);
+                    progress("bot, %d senders: %.0f events/s, p99 %.1f ms", senders, s.perSecond(), s.percentileMs(99));
+                    report.ack.put(senders, new Result2(s, b));
+                }
+                report.ackRssBotMiB = botRss.peakMiB();
+                report.ackRssBaseMiB = baseRss.peakMiB();
+            }
+            botAcked = botLoad.allAcked();
+            report.ackFailures = botLoad.allFailed() + baseLoad.allFailed();
+        }
+        // Every event the bot acknowledged must be in its database: stored before the ack.
+        try (Database db = Database.open(botDbUrl, null, null)) {
+            report.stored = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM messages").mapTo(Long.class).one());
+        }
+        report.acked = botAcked;
+        progress("acknowledged by the bot: %d, stored: %d", report.acked, report.stored);
+    }
+
+    private static void close(Report report, Path botJar, Path benchClasses, Path work, List<String> jvmFlags)
+            throws Exception {
+        Path closeDir = work.resolve("close");
+        Files.createDirectories(closeDir);
+        // Seeding is not measured; H2's default write delay makes it faster and durability does not matter here.
+        String url = "jdbc:h2:file:" + closeDir.resolve("close");
+        List<String> incidents = new ArrayList<>();
+        long seedStart = System.nanoTime();
+        for (int size : CLOSE_SIZES) {
+            int number = Seed.closedIncident(url, "C0CLOSE" + size, size, size);
+            incidents.add(number + ":" + size);
+            progress("seeded a closed incident of %,d messages (%.0f s so far)", size, (System.nanoTime() - seedStart) / 1e9);
+        }
+        List<String> command = new ArrayList<>(List.of("java"));
+        command.addAll(jvmFlags);
+        command.addAll(List.of("-cp", botJar + ":" + benchClasses, CloseBench.class.getName(), url));
+        command.addAll(incidents);
+        ChildJvm child = ChildJvm.start("close", command, closeDir, Map.of());
+        int status = child.waitFor(6);
+        List<String> lines = Files.readAllLines(child.log());
+        for (String line : lines) {
+            if (line.startsWith("CLOSE ")) {
+                String[] f = line.split(" ");
+                report.closes.put(Integer.parseInt(f[1]), new CloseResult(Double.parseDouble(f[2]),
+                        Double.parseDouble(f[3]), Double.parseDouble(f[4]), Double.parseDouble(f[5]), Long.parseLong(f[6])));
+                progress("close of %s messages: median %s ms, peak RSS %s MiB", f[1], f[2], f[5]);
+            }
+        }
+        if (status != 0) {
+            report.closeError = "close benchmark exited with " + status + ": "
+                    + lines.stream().filter(l -> l.contains("Error") || l.contains("Exception")).findFirst().orElse("see " + child.log());
+        }
+    }
+
+    static void progress(String format, Object... args) {
+        System.err.println(DateTimeFormatter.ofPattern("HH:mm:ss").format(ZonedDateTime.now()) + " bench: "
+                + String.format(format, args));
+    }
+
+    /** The bot's and the baseline's figures at one level of concurrency. */
+    record Result2(LoadGenerator.Result bot, LoadGenerator.Result baseline) {
+    }
+
+    /** One incident size's close: median, fastest and slowest run in ms, peak RSS, length of the Markdown. */
+    record CloseResult(double medianMs, double minMs, double maxMs, double peakRssMiB, long markdownChars) {
+    }
+}
