@@ -28,6 +28,7 @@ import dev.scribe.web.SignatureVerifier;
 import dev.scribe.web.WebServer;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -65,7 +66,24 @@ public final class Scribe implements AutoCloseable {
 
     /** Migrates the database, checks the token with Slack ({@code auth.test}) and starts serving. */
     public static Scribe start(Config config, Clock clock) throws Exception {
-        Database database = Database.open(config.dbUrl(), config.dbUser().orElse(null), config.dbPassword().orElse(null));
+        SlackConfig slackConfig = new SlackConfig();
+        slackConfig.setMethodsEndpointUrlPrefix(config.slackApiUrl());
+        // A Slack call that hangs must fail in bounded time: the outbox then looks before posting again.
+        slackConfig.setHttpClientReadTimeoutMillis(SLACK_READ_TIMEOUT_MS);
+        slackConfig.setHttpClientWriteTimeoutMillis(SLACK_READ_TIMEOUT_MS);
+        slackConfig.setHttpClientCallTimeoutMillis(2 * SLACK_READ_TIMEOUT_MS);
+        Slack slack = Slack.getInstance(slackConfig);
+        MethodsClient methods = slack.methods(config.botToken());
+        // The two slowest parts of start-up overlap: Slack's client loads and checks the token while the
+        // database migrates.
+        CompletableFuture<Void> tokenChecked = CompletableFuture.runAsync(() -> checkBotToken(methods, config.slackApiUrl()));
+        Database database;
+        try {
+            database = Database.open(config.dbUrl(), config.dbUser().orElse(null), config.dbPassword().orElse(null));
+        } catch (RuntimeException e) {
+            slack.close();
+            throw e;
+        }
         ExecutorService workers = Executors.newFixedThreadPool(4, daemonThreads("scribe-worker-"));
         ExecutorService headers = Executors.newSingleThreadExecutor(daemonThreads("scribe-header-"));
         ScheduledExecutorService reports = Executors.newSingleThreadScheduledExecutor(daemonThreads("scribe-reports-"));
@@ -74,13 +92,6 @@ public final class Scribe implements AutoCloseable {
             IncidentService incidents = new IncidentService(new JdbiIncidentStore(database, clock), clock,
                     config.zone(), config.reactions());
 
-            SlackConfig slackConfig = new SlackConfig();
-            slackConfig.setMethodsEndpointUrlPrefix(config.slackApiUrl());
-            // A Slack call that hangs must fail in bounded time: the outbox then looks before posting again.
-            slackConfig.setHttpClientReadTimeoutMillis(SLACK_READ_TIMEOUT_MS);
-            slackConfig.setHttpClientWriteTimeoutMillis(SLACK_READ_TIMEOUT_MS);
-            slackConfig.setHttpClientCallTimeoutMillis(2 * SLACK_READ_TIMEOUT_MS);
-            Slack slack = Slack.getInstance(slackConfig);
             App app = new App(AppConfig.builder()
                     .singleTeamBotToken(config.botToken())
                     .signingSecret(config.signingSecret())
@@ -92,7 +103,6 @@ public final class Scribe implements AutoCloseable {
                     .subtypedMessageEventsAutoAckEnabled(true)
                     .build());
 
-            MethodsClient methods = slack.methods(config.botToken());
             WorkspaceDirectory directory = new WorkspaceDirectory(methods);
             ReportPublisher publisher = new ReportPublisher(methods, incidents, directory, config.zone(),
                     config.retroChannel(), new JdbiOutbox(database, clock), clock);
@@ -106,7 +116,7 @@ public final class Scribe implements AutoCloseable {
             app.event(MessageDeletedEvent.class, new MessageDeletedListener(incidents));
             app.event(ReactionAddedEvent.class, new ReactionAddedListener(incidents, header));
             app.event(ReactionRemovedEvent.class, new ReactionRemovedListener(incidents, header));
-            checkBotToken(methods, config.slackApiUrl());
+            awaitTokenCheck(tokenChecked);
             app.start();
 
             // Socket Mode needs no public endpoint: HTTP then serves only /healthz.
@@ -127,6 +137,7 @@ public final class Scribe implements AutoCloseable {
             log.info("Incident Scribe is listening on port {} ({})", web.port(), config);
             return new Scribe(database, app, slack, publisher, List.of(workers, headers, reports), web, socket);
         } catch (Exception | Error e) {
+            slack.close();
             if (socket != null) {
                 socket.close();
             }
@@ -173,16 +184,26 @@ public final class Scribe implements AutoCloseable {
     }
 
     /** Bolt's own start-up check calls every failure "the token is invalid"; say which it is. */
-    private static void checkBotToken(MethodsClient methods, String apiUrl) throws Exception {
+    private static void checkBotToken(MethodsClient methods, String apiUrl) {
         com.slack.api.methods.response.auth.AuthTestResponse auth;
         try {
             auth = methods.authTest(r -> r);
         } catch (java.io.IOException e) {
             throw new IllegalStateException("could not reach Slack at " + apiUrl + " (" + e.getMessage() + ")", e);
+        } catch (com.slack.api.methods.SlackApiException e) {
+            throw new IllegalStateException("Slack answered auth.test with HTTP " + e.getResponse().code(), e);
         }
         if (!auth.isOk()) {
             throw new IllegalStateException("Slack refused SLACK_BOT_TOKEN (" + auth.getError() + "): use the Bot User "
                     + "OAuth Token (xoxb-...) from the app's OAuth & Permissions page, and install the app first");
+        }
+    }
+
+    private static void awaitTokenCheck(CompletableFuture<Void> tokenChecked) {
+        try {
+            tokenChecked.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
         }
     }
 
