@@ -30,11 +30,19 @@ public final class Database implements AutoCloseable {
         return open(url, user, password, List.of());
     }
 
+    /**
+     * H2 closes a database from its own shutdown hook by default, racing ours: on SIGTERM the work being
+     * finished or stored would meet a closed database. The bot closes it itself, last.
+     */
+    static String keepOpenUntilClosed(String url) {
+        return url.toUpperCase(java.util.Locale.ROOT).contains("DB_CLOSE_ON_EXIT") ? url : url + ";DB_CLOSE_ON_EXIT=FALSE";
+    }
+
     /** As {@link #open(String, String, String)}, with more migration locations (tests add a failing one). */
     static Database open(String url, String user, String password, List<String> extraLocations) {
         DatabaseKind kind = DatabaseKind.of(url);
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url);
+        config.setJdbcUrl(kind == DatabaseKind.H2 ? keepOpenUntilClosed(url) : url);
         if (user != null) {
             config.setUsername(user);
         }

@@ -50,6 +50,8 @@ class ShutdownAndSecretsTest {
             }
             String log = process.output();
             assertTrue(log.contains("Incident Scribe stopped"), log);
+            assertFalse(log.contains("Database is already closed"), "the bot closes the database itself, last: " + log);
+            assertFalse(log.contains("ERROR"), "a clean stop logs no error: " + log);
             assertNoSecrets(log);
 
             try (RunningScribe bot = RunningScribe.startWith(slack, env)) {
