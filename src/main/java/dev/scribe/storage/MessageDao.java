@@ -10,21 +10,13 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(MessageRow.class)
 public interface MessageDao {
 
-    /** Also run as a plain statement on the message path (see {@link JdbiIncidentStore#recordMessage}). */
+    /** Claims a Slack event id; run as a plain statement by {@link MessageWriter} on the per-message path. */
     String CLAIM_EVENT = "INSERT INTO slack_events (event_id, received_at_us) VALUES (:eventId, :receivedAtUs)";
 
-    /** Also run as a plain statement on the message path (see {@link JdbiIncidentStore#recordMessage}). */
+    /** Stores a message; run as a plain statement by {@link MessageWriter} on the per-message path. */
     String INSERT = "INSERT INTO messages (channel_id, ts, incident_number, thread_ts, author_id, body, posted_at_us, "
             + "recorded_at_us) VALUES (:channelId, :ts, :incident, :threadTs, :authorId, :body, :postedAtUs, "
             + ":recordedAtUs)";
-
-    @SqlUpdate(CLAIM_EVENT)
-    void claimEvent(@Bind("eventId") String eventId, @Bind("receivedAtUs") long receivedAtUs);
-
-    @SqlUpdate(INSERT)
-    void insert(@Bind("incident") int incident, @Bind("channelId") String channelId, @Bind("ts") String ts,
-                @Bind("threadTs") String threadTs, @Bind("authorId") String authorId, @Bind("body") String body,
-                @Bind("postedAtUs") long postedAtUs, @Bind("recordedAtUs") long recordedAtUs);
 
     // Ordered exactly like the UNIQUE (incident_number, posted_at_us, ts) key, so the database reads the
     // incident's messages in index order instead of sorting them (H2 sorted 100,000 rows without the first column).

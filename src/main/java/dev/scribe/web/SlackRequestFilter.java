@@ -60,16 +60,8 @@ public final class SlackRequestFilter implements Filter {
             reply(response, 401, "{\"error\":\"invalid request\"}");
             return;
         }
-        try {
-            chain.doFilter(new BufferedBodyRequest(request, body), response);
-        } catch (RuntimeException | IOException | ServletException e) {
-            // Bolt parses before any handler runs; a signed but malformed body fails there.
-            log.warn("Refused a signed request Bolt could not parse: {}", e.toString());
-            if (!response.isCommitted()) {
-                response.reset();
-                reply(response, 400, "{\"error\":\"malformed request\"}");
-            }
-        }
+        // A signed body Bolt cannot parse is answered 400 by SlackEventsServlet, which sees Bolt's exceptions.
+        chain.doFilter(new BufferedBodyRequest(request, body), response);
     }
 
     /** Reads the stream, or returns null as soon as it holds more than {@code limit} bytes. */
