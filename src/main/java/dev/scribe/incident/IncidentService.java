@@ -16,9 +16,6 @@ public final class IncidentService {
     /** Longest title accepted: it must fit Slack's 150-character header with "Incident 1234: ". */
     public static final int MAX_TITLE_LENGTH = 100;
 
-    /** What happened to a message handed to {@link #record}. */
-    public enum RecordOutcome { RECORDED, DUPLICATE, NOT_IN_AN_INCIDENT }
-
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm zzz");
 
     private final IncidentStore store;
@@ -90,13 +87,7 @@ public final class IncidentService {
 
     /** Records a human message of a channel if the channel has an open incident; once per message. */
     public RecordOutcome record(RecordedMessage message, String eventId) {
-        Optional<Incident> incident = openIn(message.channelId());
-        if (incident.isEmpty()) {
-            return RecordOutcome.NOT_IN_AN_INCIDENT;
-        }
-        return store.recordMessage(incident.get().number(), message, eventId)
-                ? RecordOutcome.RECORDED
-                : RecordOutcome.DUPLICATE;
+        return store.recordInOpenIncident(message, eventId);
     }
 
     /** Adds a note (a key entry at the current time) to the channel's open incident. */

@@ -24,10 +24,12 @@ public interface IncidentStore {
     Optional<Incident> find(int number);
 
     /**
-     * Records a message of an incident once. Returns false, and changes nothing, when the same Slack
-     * event ({@code eventId}, may be null) or the same message (channel and ts) was recorded before.
+     * Records a message in the incident open in its channel, once. Finding that incident and storing the
+     * message are one step, so a message is stored in the incident that was open when it was written.
+     * Changes nothing when no incident is open there, or when the same Slack event ({@code eventId}, may be
+     * null) or the same message (channel and ts) was recorded before.
      */
-    boolean recordMessage(int incidentNumber, RecordedMessage message, String eventId);
+    RecordOutcome recordInOpenIncident(RecordedMessage message, String eventId);
 
     /** Adds an entry to the incident's timeline. */
     void addEntry(int incidentNumber, TimelineEntry entry);

@@ -9,7 +9,7 @@ import com.slack.api.model.event.MessageFileShareEvent;
 import com.slack.api.model.event.MessageMeEvent;
 import com.slack.api.model.event.MessageThreadBroadcastEvent;
 import dev.scribe.incident.IncidentService;
-import dev.scribe.incident.IncidentService.RecordOutcome;
+import dev.scribe.incident.RecordOutcome;
 import dev.scribe.incident.RecordedMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

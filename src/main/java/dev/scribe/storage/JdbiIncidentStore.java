@@ -7,6 +7,7 @@ import dev.scribe.incident.IncidentChange;
 import dev.scribe.incident.IncidentStore;
 import dev.scribe.incident.Mark;
 import dev.scribe.incident.NewIncident;
+import dev.scribe.incident.RecordOutcome;
 import dev.scribe.incident.RecordedMessage;
 import dev.scribe.incident.Status;
 import dev.scribe.incident.TimelineEntry;
@@ -104,8 +105,8 @@ public final class JdbiIncidentStore implements IncidentStore {
     }
 
     @Override
-    public boolean recordMessage(int incidentNumber, RecordedMessage message, String eventId) {
-        return messageWriter.record(incidentNumber, message, eventId, Micros.of(clock.instant()));
+    public RecordOutcome recordInOpenIncident(RecordedMessage message, String eventId) {
+        return messageWriter.record(message, eventId, Micros.of(clock.instant()));
     }
 
     @Override

@@ -13,10 +13,13 @@ public interface MessageDao {
     /** Claims a Slack event id; run as a plain statement by {@link MessageWriter} on the per-message path. */
     String CLAIM_EVENT = "INSERT INTO slack_events (event_id, received_at_us) VALUES (:eventId, :receivedAtUs)";
 
-    /** Stores a message; run as a plain statement by {@link MessageWriter} on the per-message path. */
-    String INSERT = "INSERT INTO messages (channel_id, ts, incident_number, thread_ts, author_id, body, posted_at_us, "
-            + "recorded_at_us) VALUES (:channelId, :ts, :incident, :threadTs, :authorId, :body, :postedAtUs, "
-            + ":recordedAtUs)";
+    /**
+     * Stores a message in the incident open in its channel, if there is one (one row inserted, else none): the
+     * lookup rides on the insert, so the per-message path is one statement; run by {@link MessageWriter}.
+     */
+    String INSERT_IN_OPEN_INCIDENT = "INSERT INTO messages (channel_id, ts, incident_number, thread_ts, author_id, "
+            + "body, posted_at_us, recorded_at_us) SELECT :channelId, :ts, incident_number, :threadTs, :authorId, "
+            + ":body, :postedAtUs, :recordedAtUs FROM incidents WHERE open_channel_id = :channelId";
 
     // Ordered exactly like the UNIQUE (incident_number, posted_at_us, ts) key, so the database reads the
     // incident's messages in index order instead of sorting them (H2 sorted 100,000 rows without the first column).

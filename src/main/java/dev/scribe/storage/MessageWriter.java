@@ -1,11 +1,13 @@
 package dev.scribe.storage;
 
+import dev.scribe.incident.RecordOutcome;
 import dev.scribe.incident.RecordedMessage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -20,7 +22,7 @@ import org.jdbi.v3.core.JdbiException;
  * <p>Why: every commit is a write to the database file (H2 with {@code WRITE_DELAY=0}) or a log flush
  * (PostgreSQL, MariaDB), and commits queue behind each other; per-message commits held the bot at a fraction
  * of the baseline's throughput (docs/performance.md). Thread-safe; no thread of its own: whoever holds the lock
- * writes everything queued, the others wait for it.
+ * writes what is queued, the others park until their message is written or they are asked to write.
  */
 final class MessageWriter {
 
@@ -36,32 +38,46 @@ final class MessageWriter {
     }
 
     /**
-     * Stores the message (and claims its event, when it has an id) once committed. Returns false, and changes
-     * nothing, when the event or the message was stored before.
+     * Stores the message in the incident open in its channel (and claims its event, when it has an id) and
+     * returns once that is committed. Changes nothing when no incident is open there, or when the event or the
+     * message was stored before.
      *
      * @throws JdbiException when the database fails; nothing of this message is stored then
      */
-    boolean record(int incidentNumber, RecordedMessage message, String eventId, long recordedAtUs) {
-        Pending pending = new Pending(incidentNumber, message, eventId, recordedAtUs, new CompletableFuture<>());
+    RecordOutcome record(RecordedMessage message, String eventId, long recordedAtUs) {
+        Pending pending = new Pending(message, eventId, recordedAtUs, new CompletableFuture<>(), Thread.currentThread());
         queue.add(pending);
-        // The message is queued before the lock is taken, so a writer that got there first may have written it.
-        // Otherwise this thread writes batches until its own is among them: with more messages queued than one
-        // batch holds, waiting for a later writer could wait for one that never comes.
-        writing.lock();
-        try {
-            while (!pending.stored.isDone()) {
-                writeQueued();
+        boolean interrupted = false;
+        // Waiters park rather than queue on the lock: the writer wakes each waiter whose message it stored, all
+        // at once, instead of each one taking and releasing the lock in turn to find out (that hand-off chain,
+        // one context switch per waiter, kept batches at about one message). A waiter writes itself only when a
+        // writer that is done wakes it as the oldest still queued.
+        while (!pending.stored.isDone()) {
+            if (writing.tryLock()) {
+                try {
+                    while (!pending.stored.isDone()) {
+                        writeQueued();
+                    }
+                } finally {
+                    writing.unlock();
+                    // Whoever queued while this thread held the lock may be parked, counting on a writer.
+                    Pending oldest = queue.peek();
+                    if (oldest != null) {
+                        LockSupport.unpark(oldest.waiter);
+                    }
+                }
+            } else {
+                LockSupport.park(this);
+                interrupted |= Thread.interrupted();
             }
-        } finally {
-            writing.unlock();
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
         try {
-            return pending.stored.get();
-        } catch (ExecutionException e) {
+            return pending.stored.join();
+        } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while storing a message", e);
         }
     }
 
@@ -74,22 +90,30 @@ final class MessageWriter {
             return;
         }
         try {
-            jdbi.useTransaction(h -> batch.forEach(p -> insert(h, p)));
-            batch.forEach(p -> p.stored.complete(true));
-        } catch (RuntimeException e) {
-            // A duplicate (a Slack retry) or a failure rolls the whole batch back: store each on its own, so
-            // only the message it concerns is refused.
-            batch.forEach(this::writeAlone);
+            try {
+                List<RecordOutcome> outcomes = jdbi.inTransaction(h -> batch.stream().map(p -> insert(h, p)).toList());
+                for (int i = 0; i < batch.size(); i++) {
+                    batch.get(i).stored.complete(outcomes.get(i));
+                }
+            } catch (RuntimeException e) {
+                // A duplicate (a Slack retry) or a failure rolls the whole batch back: store each on its own, so
+                // only the message it concerns is refused.
+                batch.forEach(this::writeAlone);
+            }
+        } catch (Error e) {
+            batch.forEach(p -> p.stored.completeExceptionally(e));
+            throw e;
+        } finally {
+            batch.forEach(p -> LockSupport.unpark(p.waiter));
         }
     }
 
     private void writeAlone(Pending p) {
         try {
-            jdbi.useTransaction(h -> insert(h, p));
-            p.stored.complete(true);
+            p.stored.complete(jdbi.inTransaction(h -> insert(h, p)));
         } catch (JdbiException e) {
             if (Sql.isDuplicateKey(e)) {
-                p.stored.complete(false);
+                p.stored.complete(RecordOutcome.DUPLICATE);
             } else {
                 p.stored.completeExceptionally(e);
             }
@@ -98,17 +122,22 @@ final class MessageWriter {
         }
     }
 
-    private static void insert(Handle h, Pending p) {
+    /** Stores one message; a duplicate message or event throws, rolling back the transaction it is in. */
+    private static RecordOutcome insert(Handle h, Pending p) {
         RecordedMessage m = p.message;
+        int inserted = h.createUpdate(MessageDao.INSERT_IN_OPEN_INCIDENT).bind("channelId", m.channelId())
+                .bind("ts", m.ts()).bind("threadTs", m.threadTs()).bind("authorId", m.authorId()).bind("body", m.text())
+                .bind("postedAtUs", Micros.of(m.postedAt())).bind("recordedAtUs", p.recordedAtUs).execute();
+        if (inserted == 0) {
+            return RecordOutcome.NOT_IN_AN_INCIDENT;
+        }
         if (p.eventId != null) {
             h.createUpdate(MessageDao.CLAIM_EVENT).bind("eventId", p.eventId).bind("receivedAtUs", p.recordedAtUs).execute();
         }
-        h.createUpdate(MessageDao.INSERT).bind("incident", p.incidentNumber).bind("channelId", m.channelId())
-                .bind("ts", m.ts()).bind("threadTs", m.threadTs()).bind("authorId", m.authorId()).bind("body", m.text())
-                .bind("postedAtUs", Micros.of(m.postedAt())).bind("recordedAtUs", p.recordedAtUs).execute();
+        return RecordOutcome.RECORDED;
     }
 
-    private record Pending(int incidentNumber, RecordedMessage message, String eventId, long recordedAtUs,
-                           CompletableFuture<Boolean> stored) {
+    private record Pending(RecordedMessage message, String eventId, long recordedAtUs,
+                           CompletableFuture<RecordOutcome> stored, Thread waiter) {
     }
 }

@@ -9,6 +9,7 @@ import dev.scribe.incident.EntryKind;
 import dev.scribe.incident.Incident;
 import dev.scribe.incident.Mark;
 import dev.scribe.incident.NewIncident;
+import dev.scribe.incident.RecordOutcome;
 import dev.scribe.incident.RecordedMessage;
 import dev.scribe.incident.Severity;
 import dev.scribe.incident.TimelineEntry;
@@ -61,7 +62,7 @@ class DatabaseCompatibilityTest {
     void everyScriptRoundTrips(DatabaseKind kind) throws Exception {
         JdbiIncidentStore store = store(target(kind));
         Incident incident = store.open(new NewIncident("Paiement échoué 💳 決済 " + "𝔘", Severity.SEV1, "C1", "C0", "U1", NOW));
-        store.recordMessage(incident.number(), new RecordedMessage("C1", "1700000000.000100", null, "U1", EVERY_SCRIPT,
+        store.recordInOpenIncident(new RecordedMessage("C1", "1700000000.000100", null, "U1", EVERY_SCRIPT,
                 Instant.ofEpochSecond(1700000000, 100_000)), "Ev1");
         store.addEntry(incident.number(), TimelineEntry.of(NOW, EntryKind.NOTE, "U1", EVERY_SCRIPT));
         store.addMark(incident.number(), new Mark("C1", "1700000000.000100", EntryKind.TRIGGER, "U1"), "boom", NOW);
@@ -83,9 +84,9 @@ class DatabaseCompatibilityTest {
         JdbiIncidentStore store = store(target(kind));
         int n = store.open(new NewIncident("x", Severity.SEV3, "C1", "C0", "U1", NOW)).number();
         RecordedMessage m = new RecordedMessage("C1", "1700000000.000100", null, "U1", "hi", Instant.ofEpochSecond(1700000000));
-        assertTrue(store.recordMessage(n, m, "Ev1"));
-        assertFalse(store.recordMessage(n, m, "Ev1"));
-        assertFalse(store.recordMessage(n, m, "Ev2"));
+        assertEquals(RecordOutcome.RECORDED, store.recordInOpenIncident(m, "Ev1"));
+        assertEquals(RecordOutcome.DUPLICATE, store.recordInOpenIncident(m, "Ev1"));
+        assertEquals(RecordOutcome.DUPLICATE, store.recordInOpenIncident(m, "Ev2"));
         Mark mark = new Mark("C1", m.ts(), EntryKind.KEY, "U2");
         assertTrue(store.addMark(n, mark, "pushpin", NOW));
         assertFalse(store.addMark(n, mark, "pushpin", NOW));
@@ -123,7 +124,7 @@ class DatabaseCompatibilityTest {
         TestDatabases.Target t = target(kind);
         JdbiIncidentStore store = store(t);
         int n = store.open(new NewIncident("before the bad deploy 🔥", Severity.SEV2, "C1", "C0", "U1", NOW)).number();
-        store.recordMessage(n, new RecordedMessage("C1", "1700000000.000100", null, "U1", "kept 😬", Instant.ofEpochSecond(1700000000)), null);
+        store.recordInOpenIncident(new RecordedMessage("C1", "1700000000.000100", null, "U1", "kept 😬", Instant.ofEpochSecond(1700000000)), null);
         open.forEach(Database::close);
         open.clear();
 

@@ -12,6 +12,7 @@ import dev.scribe.incident.IncidentException;
 import dev.scribe.incident.Mark;
 import dev.scribe.incident.Status;
 import dev.scribe.incident.NewIncident;
+import dev.scribe.incident.RecordOutcome;
 import dev.scribe.incident.RecordedMessage;
 import dev.scribe.incident.Severity;
 import dev.scribe.incident.TimelineEntry;
@@ -95,41 +96,71 @@ class JdbiIncidentStoreTest {
         int number = open("C1").number();
         ExecutorService pool = Executors.newFixedThreadPool(16);
         try {
-            List<Future<Boolean>> results = new ArrayList<>();
+            List<Future<RecordOutcome>> results = new ArrayList<>();
+            List<Future<RecordOutcome>> elsewhere = new ArrayList<>();
             for (int i = 0; i < 400; i++) {
                 String ts = (1_700_000_000L + i) + ".000100";
                 RecordedMessage m = message("C1", ts, "message " + i);
-                results.add(pool.submit(() -> store.recordMessage(number, m, "Ev" + ts)));
-                results.add(pool.submit(() -> store.recordMessage(number, m, "Ev" + ts)));
+                results.add(pool.submit(() -> store.recordInOpenIncident(m, "Ev" + ts)));
+                results.add(pool.submit(() -> store.recordInOpenIncident(m, "Ev" + ts)));
+                // Chatter in a channel with no incident, in the same batches: left out, without failing them.
+                RecordedMessage chatter = message("C2", ts, "chatter " + i);
+                elsewhere.add(pool.submit(() -> store.recordInOpenIncident(chatter, "EvC2" + ts)));
             }
             int stored = 0;
-            for (Future<Boolean> r : results) {
-                stored += r.get() ? 1 : 0;
+            for (Future<RecordOutcome> r : results) {
+                stored += r.get() == RecordOutcome.RECORDED ? 1 : 0;
             }
             assertEquals(400, stored);
             assertEquals(400, store.messages(number).size());
+            for (Future<RecordOutcome> r : elsewhere) {
+                assertEquals(RecordOutcome.NOT_IN_AN_INCIDENT, r.get());
+            }
+            long rows = database.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM messages").mapTo(Long.class).one());
+            assertEquals(400, rows);
         } finally {
             pool.shutdownNow();
         }
     }
 
     @Test
+    void aMessageGoesToTheIncidentOpenInItsChannelAtTheTimeAndNowhereElse() {
+        RecordedMessage early = message("C1", "1700000000.000100", "before anyone opened an incident");
+        assertEquals(RecordOutcome.NOT_IN_AN_INCIDENT, store.recordInOpenIncident(early, "Ev1"));
+        int first = open("C1").number();
+        open("C2");
+        assertEquals(RecordOutcome.RECORDED, store.recordInOpenIncident(message("C1", "1700000001.000100", "during"), "Ev2"));
+        store.close(first, NOW.plusSeconds(60), "U1", null);
+        assertEquals(RecordOutcome.NOT_IN_AN_INCIDENT,
+                store.recordInOpenIncident(message("C1", "1700000002.000100", "after the close"), "Ev3"));
+        int second = open("C1").number();
+        assertEquals(RecordOutcome.RECORDED, store.recordInOpenIncident(message("C1", "1700000003.000100", "next one"), "Ev4"));
+        // A message left out changed nothing: not even its event id was kept.
+        assertEquals(RecordOutcome.RECORDED, store.recordInOpenIncident(early, "Ev1"));
+
+        assertEquals(List.of("during"), store.messages(first).stream().map(RecordedMessage::text).toList());
+        assertEquals(List.of("before anyone opened an incident", "next one"),
+                store.messages(second).stream().map(RecordedMessage::text).toList());
+        assertEquals(List.of(), store.messages(2).stream().map(RecordedMessage::text).toList(), "C2's incident");
+    }
+
+    @Test
     void aMessageIsRecordedOnceWhateverTheRetry() {
         int n = open("C1").number();
-        assertTrue(store.recordMessage(n, message("C1", "1700000000.000100", "first"), "Ev1"));
-        assertFalse(store.recordMessage(n, message("C1", "1700000000.000100", "first"), "Ev1"), "same event id");
-        assertFalse(store.recordMessage(n, message("C1", "1700000000.000100", "first"), "Ev2"), "same channel and ts");
-        assertFalse(store.recordMessage(n, message("C1", "1700000001.000000", "other"), "Ev1"), "same event id, other ts");
+        assertEquals(RecordOutcome.RECORDED, store.recordInOpenIncident(message("C1", "1700000000.000100", "first"), "Ev1"));
+        assertEquals(RecordOutcome.DUPLICATE, store.recordInOpenIncident(message("C1", "1700000000.000100", "first"), "Ev1"), "same event id");
+        assertEquals(RecordOutcome.DUPLICATE, store.recordInOpenIncident(message("C1", "1700000000.000100", "first"), "Ev2"), "same channel and ts");
+        assertEquals(RecordOutcome.DUPLICATE, store.recordInOpenIncident(message("C1", "1700000001.000000", "other"), "Ev1"), "same event id, other ts");
         assertEquals(1, store.messages(n).size());
     }
 
     @Test
     void messagesComeBackInTheirOwnTimeOrderWhateverTheArrivalOrder() {
         int n = open("C1").number();
-        store.recordMessage(n, message("C1", "1700000300.000000", "third"), null);
-        store.recordMessage(n, message("C1", "1700000100.000000", "first"), null);
-        store.recordMessage(n, message("C1", "1600000000.000000", "an old import"), null);
-        store.recordMessage(n, message("C1", "1700000200.000000", "second"), null);
+        store.recordInOpenIncident(message("C1", "1700000300.000000", "third"), null);
+        store.recordInOpenIncident(message("C1", "1700000100.000000", "first"), null);
+        store.recordInOpenIncident(message("C1", "1600000000.000000", "an old import"), null);
+        store.recordInOpenIncident(message("C1", "1700000200.000000", "second"), null);
         assertEquals(List.of("an old import", "first", "second", "third"),
                 store.messages(n).stream().map(RecordedMessage::text).toList());
     }
@@ -138,7 +169,7 @@ class JdbiIncidentStoreTest {
     void userTextRoundTripsExactly() {
         int n = open("C1").number();
         String text = "emoji 🔥👩‍💻, CJK 決済エラー, RTL שלום مرحبا, 4-byte 𝔘𝔫𝔦, <@U1> &amp; &lt;!channel&gt;\nline 2";
-        store.recordMessage(n, message("C1", "1700000000.000001", text), null);
+        store.recordInOpenIncident(message("C1", "1700000000.000001", text), null);
         assertEquals(text, store.messages(n).get(0).text());
         assertEquals(Instant.ofEpochSecond(1700000000), store.messages(n).get(0).postedAt());
     }
@@ -204,8 +235,8 @@ class JdbiIncidentStoreTest {
     @Test
     void editsKeepTheEarlierTextAndDeletesLeaveTheReport() {
         int n = open("C1").number();
-        store.recordMessage(n, message("C1", "1700000000.000100", "deploy v2.41"), null);
-        store.recordMessage(n, message("C1", "1700000001.000100", "oops wrong channel"), null);
+        store.recordInOpenIncident(message("C1", "1700000000.000100", "deploy v2.41"), null);
+        store.recordInOpenIncident(message("C1", "1700000001.000100", "oops wrong channel"), null);
         assertTrue(store.editMessage("C1", "1700000000.000100", "deploy v2.41 to prod", NOW));
         assertTrue(store.editMessage("C1", "1700000000.000100", "deploy v2.41 to prod", NOW), "the same edit again");
         assertFalse(store.editMessage("C1", "1799999999.000100", "never recorded", NOW));
