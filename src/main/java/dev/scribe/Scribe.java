@@ -74,9 +74,10 @@ public final class Scribe implements AutoCloseable {
         slackConfig.setHttpClientCallTimeoutMillis(2 * SLACK_READ_TIMEOUT_MS);
         Slack slack = Slack.getInstance(slackConfig);
         MethodsClient methods = slack.methods(config.botToken());
-        // The two slowest parts of start-up overlap: Slack's client loads and checks the token while the
-        // database migrates.
+        // The slowest parts of start-up overlap: Slack's client and the Bolt app load, and the token is checked,
+        // while the database migrates.
         CompletableFuture<Void> tokenChecked = CompletableFuture.runAsync(() -> checkBotToken(methods, config.slackApiUrl()));
+        CompletableFuture<App> boltApp = CompletableFuture.supplyAsync(() -> boltApp(config, slack));
         Database database;
         try {
             database = Database.open(config.dbUrl(), config.dbUser().orElse(null), config.dbPassword().orElse(null));
@@ -92,16 +93,7 @@ public final class Scribe implements AutoCloseable {
             IncidentService incidents = new IncidentService(new JdbiIncidentStore(database, clock), clock,
                     config.zone(), config.reactions());
 
-            App app = new App(AppConfig.builder()
-                    .singleTeamBotToken(config.botToken())
-                    .signingSecret(config.signingSecret())
-                    .slack(slack)
-                    // Signatures are checked by SlackRequestFilter on the raw bytes, in both time directions.
-                    .requestVerificationEnabled(false)
-                    // Events nobody handles are acknowledged, so Slack neither retries them nor counts failures.
-                    .allEventsApiAutoAckEnabled(true)
-                    .subtypedMessageEventsAutoAckEnabled(true)
-                    .build());
+            App app = boltApp.join();
 
             WorkspaceDirectory directory = new WorkspaceDirectory(methods);
             ReportPublisher publisher = new ReportPublisher(methods, incidents, directory, config.zone(),
@@ -181,6 +173,19 @@ public final class Scribe implements AutoCloseable {
         slack.close();
         database.close();
         log.info("Incident Scribe stopped");
+    }
+
+    private static App boltApp(Config config, Slack slack) {
+        return new App(AppConfig.builder()
+                .singleTeamBotToken(config.botToken())
+                .signingSecret(config.signingSecret())
+                .slack(slack)
+                // Signatures are checked by SlackRequestFilter on the raw bytes, in both time directions.
+                .requestVerificationEnabled(false)
+                // Events nobody handles are acknowledged, so Slack neither retries them nor counts failures.
+                .allEventsApiAutoAckEnabled(true)
+                .subtypedMessageEventsAutoAckEnabled(true)
+                .build());
     }
 
     /** Bolt's own start-up check calls every failure "the token is invalid"; say which it is. */

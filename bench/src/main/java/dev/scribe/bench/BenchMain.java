@@ -24,6 +24,7 @@ public final class BenchMain {
     static final int[] SENDERS = {1, 16, 64};
     static final int[] CLOSE_SIZES = {1_000, 10_000, 100_000};
     static final int INCIDENT_CHANNELS = 8;
+    static final String SHARED_ARCHIVE_FLAG = "-XX:SharedArchiveFile=";
 
     private BenchMain() {
     }
@@ -33,16 +34,24 @@ public final class BenchMain {
         Path benchClasses = Path.of(args[1]).toAbsolutePath();
         Path work = Path.of(args[2]).toAbsolutePath();
         String heap = args[3];
-        List<String> jvmFlags = new ArrayList<>(Arrays.asList(args).subList(4, args.length));
-        jvmFlags.add("-Xmx" + heap);
+        List<String> dockerFlags = new ArrayList<>(Arrays.asList(args).subList(4, args.length));
+        dockerFlags.add("-Xmx" + heap);
+        // The Dockerfile's class-data archive belongs to the image's jar: the bench makes its own for its jar, the
+        // same way, and only the bot uses it (the baseline and the close runs have other class paths).
+        List<String> jvmFlags = dockerFlags.stream().filter(f -> !f.startsWith(SHARED_ARCHIVE_FLAG)).toList();
+        List<String> botFlags = jvmFlags;
+        if (jvmFlags.size() < dockerFlags.size()) {
+            botFlags = new ArrayList<>(jvmFlags);
+            botFlags.add(SHARED_ARCHIVE_FLAG + ClassDataArchive.create(botJar, work, jvmFlags));
+        }
         boolean quick = "1".equals(System.getenv("BENCH_QUICK"));
         long warmupMs = quick ? 2_000 : 3_000;
         long measureMs = quick ? 4_000 : 12_000;
         long jitWarmupMs = quick ? 4_000 : 10_000;
 
-        Report report = new Report(heap, jvmFlags, quick);
+        Report report = new Report(heap, botFlags, quick);
         try (SlackStub slack = new SlackStub()) {
-            ackAndStartup(report, slack, botJar, benchClasses, work, jvmFlags, warmupMs, measureMs, jitWarmupMs);
+            ackAndStartup(report, slack, botJar, benchClasses, work, botFlags, jvmFlags, warmupMs, measureMs, jitWarmupMs);
             if (!"1".equals(System.getenv("BENCH_SKIP_CLOSE"))) {
                 close(report, botJar, benchClasses, work, jvmFlags);
             }
@@ -51,7 +60,8 @@ public final class BenchMain {
     }
 
     private static void ackAndStartup(Report report, SlackStub slack, Path botJar, Path benchClasses, Path work,
-                                      List<String> jvmFlags, long warmupMs, long measureMs, long jitWarmupMs)
+                                      List<String> botFlags, List<String> jvmFlags, long warmupMs, long measureMs,
+                                      long jitWarmupMs)
             throws Exception {
         Path botDir = work.resolve("bot");
         Map<String, String> botEnv = new LinkedHashMap<>();
@@ -59,7 +69,7 @@ public final class BenchMain {
         botEnv.put("SLACK_SIGNING_SECRET", SECRET);
         botEnv.put("SLACK_API_URL", slack.apiUrl());
         List<String> botCommand = new ArrayList<>(List.of("java"));
-        botCommand.addAll(jvmFlags);
+        botCommand.addAll(botFlags);
         // For profiling, e.g. BENCH_BOT_JVM_EXTRA="-XX:StartFlightRecording=filename=/tmp/bot.jfr,settings=profile".
         String extra = System.getenv("BENCH_BOT_JVM_EXTRA");
         if (extra != null && !extra.isBlank()) {
@@ -97,34 +107,14 @@ public final class BenchMain {
         baseCommand.addAll(List.of("-cp", botJar + ":" + benchClasses, Baseline.class.getName(),
                 Integer.toString(basePort), slack.apiUrl(), SECRET));
         long botAcked = 0;
-        try (ChildJvm bot = ChildJvm.start("bot", botCommand, botDir, botEnv);
-             ChildJvm base = ChildJvm.start("baseline", baseCommand, work.resolve("baseline"), Map.of())) {
+        try (ChildJvm bot = ChildJvm.start("bot", botCommand, botDir, botEnv)) {
+            // Timed alone, as on a deploy: the baseline's JVM starts only once the bot answers.
             report.startupRestartMs = bot.awaitHttp(port, "/healthz", 200);
             progress("start-up, restart: %.0f ms", report.startupRestartMs);
-            base.awaitHttp(basePort, "/", 0);
-            String runId = Long.toString(System.currentTimeMillis(), 36);
-            LoadGenerator botLoad = new LoadGenerator(port, new SignedEvents(SECRET, runId + "b"), channels);
-            LoadGenerator baseLoad = new LoadGenerator(basePort, new SignedEvents(SECRET, runId + "s"), channels);
-            try (RssSampler botRss = new RssSampler(bot.pid()); RssSampler baseRss = new RssSampler(base.pid())) {
-                progress("warming up both servers (JIT), %d s each", jitWarmupMs / 1000);
-                botLoad.run(16, jitWarmupMs, 0);
-                baseLoad.run(16, jitWarmupMs, 0);
-                botRss.reset();
-                baseRss.reset();
-                for (int senders : SENDERS) {
-                    // Baseline and bot take turns at each level, so noise from other work on the machine
-                    // falls on both rather than on one of them.
-                    LoadGenerator.Result b = baseLoad.run(senders, warmupMs, measureMs);
-                    progress("baseline, %d senders: %.0f events/s, p99 %.1f ms", senders, b.perSecond(), b.percentileMs(99));
-                    LoadGenerator.Result s = botLoad.run(senders, warmupMs, measureMs);
-                    progress("bot, %d senders: %.0f events/s, p99 %.1f ms", senders, s.perSecond(), s.percentileMs(99));
-                    report.ack.put(senders, new Result2(s, b));
-                }
-                report.ackRssBotMiB = botRss.peakMiB();
-                report.ackRssBaseMiB = baseRss.peakMiB();
+            try (ChildJvm base = ChildJvm.start("baseline", baseCommand, work.resolve("baseline"), Map.of())) {
+                base.awaitHttp(basePort, "/", 0);
+                botAcked = ackLoad(report, port, basePort, bot, base, channels, warmupMs, measureMs, jitWarmupMs);
             }
-            botAcked = botLoad.allAcked();
-            report.ackFailures = botLoad.allFailed() + baseLoad.allFailed();
         }
         // Every event the bot acknowledged must be in its database: stored before the ack.
         try (Database db = Database.open(botDbUrl, null, null)) {
@@ -132,6 +122,34 @@ public final class BenchMain {
         }
         report.acked = botAcked;
         progress("acknowledged by the bot: %d, stored: %d", report.acked, report.stored);
+    }
+
+    /** The ack load on both servers, taking turns at each level; returns how many events the bot acknowledged. */
+    private static long ackLoad(Report report, int port, int basePort, ChildJvm bot, ChildJvm base, List<String> channels,
+                                long warmupMs, long measureMs, long jitWarmupMs) throws Exception {
+        String runId = Long.toString(System.currentTimeMillis(), 36);
+        LoadGenerator botLoad = new LoadGenerator(port, new SignedEvents(SECRET, runId + "b"), channels);
+        LoadGenerator baseLoad = new LoadGenerator(basePort, new SignedEvents(SECRET, runId + "s"), channels);
+        try (RssSampler botRss = new RssSampler(bot.pid()); RssSampler baseRss = new RssSampler(base.pid())) {
+            progress("warming up both servers (JIT), %d s each", jitWarmupMs / 1000);
+            botLoad.run(16, jitWarmupMs, 0);
+            baseLoad.run(16, jitWarmupMs, 0);
+            botRss.reset();
+            baseRss.reset();
+            for (int senders : SENDERS) {
+                // Baseline and bot take turns at each level, so noise from other work on the machine
+                // falls on both rather than on one of them.
+                LoadGenerator.Result b = baseLoad.run(senders, warmupMs, measureMs);
+                progress("baseline, %d senders: %.0f events/s, p99 %.1f ms", senders, b.perSecond(), b.percentileMs(99));
+                LoadGenerator.Result s = botLoad.run(senders, warmupMs, measureMs);
+                progress("bot, %d senders: %.0f events/s, p99 %.1f ms", senders, s.perSecond(), s.percentileMs(99));
+                report.ack.put(senders, new Result2(s, b));
+            }
+            report.ackRssBotMiB = botRss.peakMiB();
+            report.ackRssBaseMiB = baseRss.peakMiB();
+        }
+        report.ackFailures = botLoad.allFailed() + baseLoad.allFailed();
+        return botLoad.allAcked();
     }
 
     private static void close(Report report, Path botJar, Path benchClasses, Path work, List<String> jvmFlags)
