@@ -32,7 +32,7 @@ public final class PostmortemRenderer {
 
     /** Renders the whole document. */
     public String render(Postmortem p) {
-        StringBuilder md = new StringBuilder(4096 + p.transcript().size() * 120);
+        StringBuilder md = new StringBuilder(expectedLength(p));
         md.append("# Incident ").append(p.number()).append(": ").append(MarkdownText.escape(p.title())).append("\n\n");
         md.append(BLAMELESS).append("\n\n");
         summary(md, p);
@@ -168,6 +168,18 @@ public final class PostmortemRenderer {
             }
             md.append(": ").append(MarkdownText.listItem(m.text(), "  ")).append('\n');
         }
+    }
+
+    /**
+     * A little more than the document will take, so the buffer is not regrown (each regrowth copies the whole
+     * document so far and, for a 100,000-message transcript, briefly needs three times its size in memory).
+     */
+    private static int expectedLength(Postmortem p) {
+        long chars = 8192L + 256L * (p.timeline().size() + p.actionItems().size());
+        for (TranscriptItem m : p.transcript()) {
+            chars += 40 + m.author().length() + m.text().approximateLength();
+        }
+        return (int) Math.min(chars + chars / 8, Integer.MAX_VALUE - 64);
     }
 
     private static void section(StringBuilder md, String heading) {

@@ -31,18 +31,29 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * H2 closes a database from its own shutdown hook by default, racing ours: on SIGTERM the work being
-     * finished or stored would meet a closed database. The bot closes it itself, last.
+     * The bot's settings for an H2 URL, unless the URL sets them itself. DB_CLOSE_ON_EXIT=FALSE: H2 closes a
+     * database from its own shutdown hook by default, racing ours: on SIGTERM the work being finished or stored
+     * would meet a closed database; the bot closes it itself, last. LAZY_QUERY_EXECUTION=1: H2 otherwise builds
+     * every result whole before the first row, in a temporary file past its in-memory row limit; the messages of
+     * a 100,000-message incident went through one on every close (docs/performance.md).
      */
-    static String keepOpenUntilClosed(String url) {
-        return url.toUpperCase(java.util.Locale.ROOT).contains("DB_CLOSE_ON_EXIT") ? url : url + ";DB_CLOSE_ON_EXIT=FALSE";
+    static String withH2Settings(String url) {
+        String upper = url.toUpperCase(java.util.Locale.ROOT);
+        String withSettings = url;
+        if (!upper.contains("DB_CLOSE_ON_EXIT")) {
+            withSettings += ";DB_CLOSE_ON_EXIT=FALSE";
+        }
+        if (!upper.contains("LAZY_QUERY_EXECUTION")) {
+            withSettings += ";LAZY_QUERY_EXECUTION=1";
+        }
+        return withSettings;
     }
 
     /** As {@link #open(String, String, String)}, with more migration locations (tests add a failing one). */
     static Database open(String url, String user, String password, List<String> extraLocations) {
         DatabaseKind kind = DatabaseKind.of(url);
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(kind == DatabaseKind.H2 ? keepOpenUntilClosed(url) : url);
+        config.setJdbcUrl(kind == DatabaseKind.H2 ? withH2Settings(url) : url);
         if (user != null) {
             config.setUsername(user);
         }
