@@ -124,32 +124,4 @@ final class ExportReplay {
             return Optional.empty();
         }
     }
-
-    /** Time stands where the replay puts it: at the first message while recording, at the last for the close. */
-    private static final class ReplayClock extends Clock {
-        private volatile Instant now;
-
-        ReplayClock(Instant start) {
-            this.now = start;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return Clock.fixed(now, zone);
-        }
-    }
 }

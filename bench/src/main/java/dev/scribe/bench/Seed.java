@@ -1,5 +1,6 @@
 package dev.scribe.bench;
 
+import dev.scribe.export.ReplayClock;
 import dev.scribe.incident.Incident;
 import dev.scribe.incident.IncidentService;
 import dev.scribe.incident.RecordedMessage;
@@ -55,7 +56,7 @@ final class Seed {
     static int closedIncident(String dbUrl, String channel, int messages, long randomSeed) {
         Random random = new Random(randomSeed);
         Instant start = Instant.parse("2025-03-29T22:00:00Z");
-        BenchClock clock = new BenchClock(start);
+        ReplayClock clock = new ReplayClock(start);
         try (Database db = Database.open(dbUrl, null, null)) {
             IncidentService service = new IncidentService(new JdbiIncidentStore(db, clock), clock);
             Incident incident = service.open("Checkout errors after deploy (" + messages + " messages)", Severity.SEV1,

@@ -1,20 +1,23 @@
-package dev.scribe.bench;
+package dev.scribe.export;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the seeder moves forward, so generated incidents span realistic hours and days. */
-final class BenchClock extends Clock {
+/**
+ * A clock whose time stands where a replay puts it: the export replay moves it to each message's time, and
+ * the benchmark's seeder moves it along the incidents it generates.
+ */
+public final class ReplayClock extends Clock {
 
     private volatile Instant now;
 
-    BenchClock(Instant start) {
+    public ReplayClock(Instant start) {
         this.now = start;
     }
 
-    void set(Instant instant) {
+    public void set(Instant instant) {
         now = instant;
     }
 
@@ -30,6 +33,6 @@ final class BenchClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        return this;
+        return Clock.fixed(now, zone);
     }
 }
