@@ -46,6 +46,7 @@ public final class Scribe implements AutoCloseable {
     static final int SLACK_READ_TIMEOUT_MS = 10_000;
 
     private final Database database;
+    private final JdbiIncidentStore store;
     private final App app;
     private final Slack slack;
     private final ReportPublisher publisher;
@@ -53,10 +54,11 @@ public final class Scribe implements AutoCloseable {
     private final WebServer web;
     private final SocketModeConnection socket;
 
-    private Scribe(Database database, App app, Slack slack, ReportPublisher publisher, List<ExecutorService> workers,
-                   WebServer web, SocketModeConnection socket) {
+    private Scribe(Database database, JdbiIncidentStore store, App app, Slack slack, ReportPublisher publisher,
+                   List<ExecutorService> workers, WebServer web, SocketModeConnection socket) {
         this.socket = socket;
         this.database = database;
+        this.store = store;
         this.publisher = publisher;
         this.app = app;
         this.slack = slack;
@@ -89,9 +91,12 @@ public final class Scribe implements AutoCloseable {
         ExecutorService headers = Executors.newSingleThreadExecutor(daemonThreads("scribe-header-"));
         ScheduledExecutorService reports = Executors.newSingleThreadScheduledExecutor(daemonThreads("scribe-reports-"));
         SocketModeConnection socket = null;
+        JdbiIncidentStore store = null;
         try {
-            IncidentService incidents = new IncidentService(new JdbiIncidentStore(database, clock), clock,
-                    config.zone(), config.reactions());
+            // On the embedded database, messages are taken through a journal file next to it (docs/performance.md).
+            store = database.journalFile().map(file -> JdbiIncidentStore.withJournal(database, clock, file))
+                    .orElseGet(() -> new JdbiIncidentStore(database, clock));
+            IncidentService incidents = new IncidentService(store, clock, config.zone(), config.reactions());
 
             App app = boltApp.join();
 
@@ -127,7 +132,7 @@ public final class Scribe implements AutoCloseable {
             // has a drain running against a pool it is closing.
             reports.scheduleWithFixedDelay(publisher::drain, 0, 2, TimeUnit.SECONDS);
             log.info("Incident Scribe is listening on port {} ({})", web.port(), config);
-            return new Scribe(database, app, slack, publisher, List.of(workers, headers, reports), web, socket);
+            return new Scribe(database, store, app, slack, publisher, List.of(workers, headers, reports), web, socket);
         } catch (Exception | Error e) {
             slack.close();
             if (socket != null) {
@@ -139,9 +144,20 @@ public final class Scribe implements AutoCloseable {
             for (ExecutorService pool : List.of(workers, headers, reports)) {
                 pool.awaitTermination(5, TimeUnit.SECONDS);
             }
+            if (store != null) {
+                store.close();
+            }
             database.close();
             throw e;
         }
+    }
+
+    /**
+     * Returns once every message acknowledged so far is in the database tables (on the embedded database they
+     * reach the message journal first), for tools and tests that read the tables directly.
+     */
+    public void awaitStored() {
+        store.awaitStored();
     }
 
     /** The HTTP port bound. */
@@ -171,6 +187,7 @@ public final class Scribe implements AutoCloseable {
         }
         app.stop();
         slack.close();
+        store.close();
         database.close();
         log.info("Incident Scribe stopped");
     }

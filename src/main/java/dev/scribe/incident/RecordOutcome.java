@@ -7,5 +7,10 @@ public enum RecordOutcome {
     /** The same message (channel and ts) or the same Slack event was stored before; nothing changed. */
     DUPLICATE,
     /** No incident is open in the message's channel; nothing stored. */
-    NOT_IN_AN_INCIDENT
+    NOT_IN_AN_INCIDENT,
+    /**
+     * Taken for storing and safe from a crash, stored a moment later if an incident is open in its channel then
+     * (the store reads and changes nothing before it is).
+     */
+    ACCEPTED
 }

@@ -2,8 +2,10 @@ package dev.scribe.storage;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.jdbi.v3.core.Jdbi;
@@ -18,9 +20,11 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final DatabaseKind kind;
+    private final String url;
 
-    private Database(HikariDataSource dataSource, DatabaseKind kind) {
+    private Database(HikariDataSource dataSource, DatabaseKind kind, String url) {
         this.dataSource = dataSource;
+        this.url = url;
         this.kind = kind;
         this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
     }
@@ -72,7 +76,7 @@ public final class Database implements AutoCloseable {
             if (kind == DatabaseKind.MARIADB) {
                 Utf8mb4Check.tables(dataSource);
             }
-            return new Database(dataSource, kind);
+            return new Database(dataSource, kind, url);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
@@ -117,6 +121,36 @@ public final class Database implements AutoCloseable {
         MigrationException(String message, Throwable cause) {
             super(message, cause);
         }
+    }
+
+    /**
+     * Where the message journal of an embedded H2 database lives: next to its file, named after it
+     * ({@code ./data/incident-scribe} gives {@code ./data/incident-scribe.journal}). Empty for PostgreSQL and
+     * MariaDB (replicas: no replica's local file may hold the only copy of a message), for in-memory H2 (nothing
+     * survives anyway) and for H2 reached over the network.
+     */
+    public Optional<Path> journalFile() {
+        return kind == DatabaseKind.H2 ? h2JournalFile(url) : Optional.empty();
+    }
+
+    static Optional<Path> h2JournalFile(String url) {
+        String name = url.substring("jdbc:h2:".length());
+        int settings = name.indexOf(';');
+        if (settings >= 0) {
+            name = name.substring(0, settings);
+        }
+        if (name.startsWith("file:")) {
+            name = name.substring("file:".length());
+        } else if (name.matches("^[a-zA-Z]{2,}:.*")) {
+            return Optional.empty(); // mem:, tcp:, ssl:, zip:, nio: ...
+        }
+        if (name.isBlank()) {
+            return Optional.empty();
+        }
+        if (name.startsWith("~")) {
+            name = System.getProperty("user.home") + name.substring(1);
+        }
+        return Optional.of(Path.of(name + ".journal"));
     }
 
     /** The Jdbi instance over the pool. */

@@ -11,6 +11,7 @@ import dev.scribe.incident.RecordOutcome;
 import dev.scribe.incident.RecordedMessage;
 import dev.scribe.incident.Status;
 import dev.scribe.incident.TimelineEntry;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -20,8 +21,11 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.mapper.RowMapper;
 
-/** {@link IncidentStore} on a Jdbi database; every write that must be atomic is one transaction. */
-public final class JdbiIncidentStore implements IncidentStore {
+/**
+ * {@link IncidentStore} on a Jdbi database; every write that must be atomic is one transaction. Close it (before
+ * the database) to store the messages it has taken but not stored yet.
+ */
+public final class JdbiIncidentStore implements IncidentStore, AutoCloseable {
 
     private final Database database;
     private final Jdbi jdbi;
@@ -33,7 +37,7 @@ public final class JdbiIncidentStore implements IncidentStore {
     private final MessageDao messageDao;
     private final EntryDao entryDao;
     private final MarkDao markDao;
-    private final MessageWriter messageWriter;
+    private final MessageSink received;
 
     /** {@link IncidentRow} by column, without the reflection the constructor mapper repeats per query. */
     private static final RowMapper<IncidentRow> INCIDENT_ROW = (rs, ctx) -> {
@@ -46,7 +50,20 @@ public final class JdbiIncidentStore implements IncidentStore {
                 rs.getString("header_ts"), rs.getInt("close_count"));
     };
 
+    /** Stores each message before {@link #recordInOpenIncident} returns. */
     public JdbiIncidentStore(Database database, Clock clock) {
+        this(database, clock, null);
+    }
+
+    /**
+     * Takes messages through the journal file (the embedded database only, see {@link JournaledMessageWriter});
+     * stores what it holds from an earlier run before returning.
+     */
+    public static JdbiIncidentStore withJournal(Database database, Clock clock, Path journalFile) {
+        return new JdbiIncidentStore(database, clock, journalFile);
+    }
+
+    private JdbiIncidentStore(Database database, Clock clock, Path journalFile) {
         this.database = database;
         this.jdbi = database.jdbi();
         this.clock = clock;
@@ -54,11 +71,22 @@ public final class JdbiIncidentStore implements IncidentStore {
         this.messageDao = jdbi.onDemand(MessageDao.class);
         this.entryDao = jdbi.onDemand(EntryDao.class);
         this.markDao = jdbi.onDemand(MarkDao.class);
-        this.messageWriter = new MessageWriter(jdbi);
+        this.received = journalFile == null ? new MessageWriter(jdbi) : JournaledMessageWriter.start(jdbi, journalFile);
+    }
+
+    /** Returns once every message taken so far is in the database, for whoever reads the tables directly. */
+    public void awaitStored() {
+        received.awaitStored();
+    }
+
+    @Override
+    public void close() {
+        received.close();
     }
 
     @Override
     public Incident open(NewIncident incident) {
+        received.awaitStored();
         findOpenInChannel(incident.channelId()).ifPresent(open -> {
             throw alreadyOpen(open);
         });
@@ -106,7 +134,7 @@ public final class JdbiIncidentStore implements IncidentStore {
 
     @Override
     public RecordOutcome recordInOpenIncident(RecordedMessage message, String eventId) {
-        return messageWriter.record(message, eventId, Micros.of(clock.instant()));
+        return received.record(new ReceivedMessage(message, eventId, Micros.of(clock.instant())));
     }
 
     @Override
@@ -121,6 +149,7 @@ public final class JdbiIncidentStore implements IncidentStore {
 
     @Override
     public Optional<Incident> close(int number, Instant at, String closedBy, String resolution) {
+        received.awaitStored();
         return jdbi.inTransaction(h -> {
             IncidentDao incidents = h.attach(IncidentDao.class);
             if (incidents.close(number, Micros.of(at), resolution) == 0) {
@@ -139,6 +168,7 @@ public final class JdbiIncidentStore implements IncidentStore {
 
     @Override
     public List<RecordedMessage> messages(int incidentNumber) {
+        received.awaitStored();
         return messageDao.forIncident(incidentNumber).stream()
                 .map(MessageRow::toMessage).toList();
     }
@@ -151,6 +181,7 @@ public final class JdbiIncidentStore implements IncidentStore {
 
     @Override
     public boolean addMark(int incidentNumber, Mark mark, String reaction, Instant at) {
+        received.awaitStored();
         try {
             markDao.insert(mark.channelId(), mark.ts(), reaction, mark.userId(), incidentNumber, mark.kind().name(),
                     Micros.of(at));
@@ -165,17 +196,20 @@ public final class JdbiIncidentStore implements IncidentStore {
 
     @Override
     public boolean removeMark(String channelId, String ts, String reaction, String userId) {
+        received.awaitStored();
         return markDao.delete(channelId, ts, reaction, userId) > 0;
     }
 
     @Override
     public List<Mark> marks(int incidentNumber) {
+        received.awaitStored();
         return markDao.forIncident(incidentNumber).stream()
                 .map(MarkRow::toMark).toList();
     }
 
     @Override
     public boolean editMessage(String channelId, String ts, String newText, Instant editedAt) {
+        received.awaitStored();
         try {
             return jdbi.inTransaction(h -> {
                 MessageDao dao = h.attach(MessageDao.class);
@@ -200,6 +234,7 @@ public final class JdbiIncidentStore implements IncidentStore {
 
     @Override
     public boolean deleteMessage(String channelId, String ts, Instant deletedAt) {
+        received.awaitStored();
         return messageDao.markDeleted(channelId, ts, Micros.of(deletedAt)) > 0;
     }
 
@@ -221,6 +256,7 @@ public final class JdbiIncidentStore implements IncidentStore {
 
     @Override
     public Optional<Incident> reopenLast(String channelId, Instant at, String userId) {
+        received.awaitStored();
         try {
             return jdbi.inTransaction(h -> {
                 IncidentDao incidents = h.attach(IncidentDao.class);

@@ -24,7 +24,7 @@ import org.jdbi.v3.core.JdbiException;
  * of the baseline's throughput (docs/performance.md). Thread-safe; no thread of its own: whoever holds the lock
  * writes what is queued, the others park until their message is written or they are asked to write.
  */
-final class MessageWriter {
+final class MessageWriter implements MessageSink {
 
     /** At most this many messages per transaction, so one commit never grows without bound. */
     static final int MAX_BATCH = 256;
@@ -44,8 +44,9 @@ final class MessageWriter {
      *
      * @throws JdbiException when the database fails; nothing of this message is stored then
      */
-    RecordOutcome record(RecordedMessage message, String eventId, long recordedAtUs) {
-        Pending pending = new Pending(message, eventId, recordedAtUs, new CompletableFuture<>(), Thread.currentThread());
+    @Override
+    public RecordOutcome record(ReceivedMessage message) {
+        Pending pending = new Pending(message, new CompletableFuture<>(), Thread.currentThread());
         queue.add(pending);
         boolean interrupted = false;
         // Waiters park rather than queue on the lock: the writer wakes each waiter whose message it stored, all
@@ -81,6 +82,15 @@ final class MessageWriter {
         }
     }
 
+    /** Nothing to wait for: {@link #record} returns only once its message is committed. */
+    @Override
+    public void awaitStored() {
+    }
+
+    @Override
+    public void close() {
+    }
+
     private void writeQueued() {
         List<Pending> batch = new ArrayList<>();
         for (Pending p = queue.poll(); p != null; p = batch.size() < MAX_BATCH ? queue.poll() : null) {
@@ -91,7 +101,7 @@ final class MessageWriter {
         }
         try {
             try {
-                List<RecordOutcome> outcomes = jdbi.inTransaction(h -> batch.stream().map(p -> insert(h, p)).toList());
+                List<RecordOutcome> outcomes = jdbi.inTransaction(h -> batch.stream().map(p -> insert(h, p.message)).toList());
                 for (int i = 0; i < batch.size(); i++) {
                     batch.get(i).stored.complete(outcomes.get(i));
                 }
@@ -110,7 +120,7 @@ final class MessageWriter {
 
     private void writeAlone(Pending p) {
         try {
-            p.stored.complete(jdbi.inTransaction(h -> insert(h, p)));
+            p.stored.complete(jdbi.inTransaction(h -> insert(h, p.message)));
         } catch (JdbiException e) {
             if (Sql.isDuplicateKey(e)) {
                 p.stored.complete(RecordOutcome.DUPLICATE);
@@ -123,21 +133,21 @@ final class MessageWriter {
     }
 
     /** Stores one message; a duplicate message or event throws, rolling back the transaction it is in. */
-    private static RecordOutcome insert(Handle h, Pending p) {
-        RecordedMessage m = p.message;
+    static RecordOutcome insert(Handle h, ReceivedMessage received) {
+        RecordedMessage m = received.message();
         int inserted = h.createUpdate(MessageDao.INSERT_IN_OPEN_INCIDENT).bind("channelId", m.channelId())
                 .bind("ts", m.ts()).bind("threadTs", m.threadTs()).bind("authorId", m.authorId()).bind("body", m.text())
-                .bind("postedAtUs", Micros.of(m.postedAt())).bind("recordedAtUs", p.recordedAtUs).execute();
+                .bind("postedAtUs", Micros.of(m.postedAt())).bind("recordedAtUs", received.recordedAtUs()).execute();
         if (inserted == 0) {
             return RecordOutcome.NOT_IN_AN_INCIDENT;
         }
-        if (p.eventId != null) {
-            h.createUpdate(MessageDao.CLAIM_EVENT).bind("eventId", p.eventId).bind("receivedAtUs", p.recordedAtUs).execute();
+        if (received.eventId() != null) {
+            h.createUpdate(MessageDao.CLAIM_EVENT).bind("eventId", received.eventId())
+                    .bind("receivedAtUs", received.recordedAtUs()).execute();
         }
         return RecordOutcome.RECORDED;
     }
 
-    private record Pending(RecordedMessage message, String eventId, long recordedAtUs,
-                           CompletableFuture<RecordOutcome> stored, Thread waiter) {
+    private record Pending(ReceivedMessage message, CompletableFuture<RecordOutcome> stored, Thread waiter) {
     }
 }

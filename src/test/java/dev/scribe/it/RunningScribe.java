@@ -205,8 +205,12 @@ final class RunningScribe implements AutoCloseable {
         return channel;
     }
 
-    /** Row counts of every table of the bot's database (H2 in this JVM shares the open database). */
+    /**
+     * Row counts of every table of the bot's database (H2 in this JVM shares the open database), once every
+     * message acknowledged so far has left the message journal for its table.
+     */
     Map<String, Long> tableCounts() throws SQLException {
+        scribe.awaitStored();
         Map<String, Long> counts = new TreeMap<>();
         try (Connection c = connect();
              Statement s = c.createStatement()) {

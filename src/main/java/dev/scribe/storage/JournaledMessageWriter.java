@@ -1,0 +1,331 @@
+package dev.scribe.storage;
+
+import dev.scribe.incident.RecordOutcome;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes messages by appending them to a {@link MessageJournal} (the event is acknowledged after that) and stores
+ * them in the database from one thread of its own, in batches of whatever arrived within {@link #BATCH_WINDOW_MS}.
+ * For the embedded H2 database only: the journal is a file next to it, so it lives and dies with it; replicas on
+ * PostgreSQL or MariaDB use {@link MessageWriter}, whose commit is the ack's, as no replica's local file may be the
+ * only copy of a message.
+ *
+ * <p>Everything that reads or changes messages first calls {@link #awaitStored}, so a close, an edit, a reaction
+ * or a newly opened incident sees exactly the messages received before it, as if they had been stored at once.
+ *
+ * <p>Nothing taken is dropped: a batch the database refuses is tried again (backing off up to
+ * {@link #MAX_RETRY_DELAY_MS}) and stays in the journal meanwhile; at start-up whatever the journal still holds
+ * is stored before anything else happens (storing is idempotent: a message already there is left alone). The
+ * journal is emptied whenever everything taken is stored; when it is full (a flood with no pause, or a database
+ * that does not answer), new messages wait until it has been stored and emptied, and after
+ * {@link #AWAIT_STORED_MS} are refused, so Slack retries them.
+ */
+final class JournaledMessageWriter implements MessageSink {
+
+    private static final Logger log = LoggerFactory.getLogger(JournaledMessageWriter.class);
+
+    /** How long the first message of a batch waits for others: fewer, larger commits cost far less on H2. */
+    static final long BATCH_WINDOW_MS = 100;
+    static final int MAX_BATCH = 5_000;
+    static final long MAX_RETRY_DELAY_MS = 30_000;
+    /** How long {@link #awaitStored} waits for a database that does not answer before it gives up. */
+    static final long AWAIT_STORED_MS = 10_000;
+
+    private final Jdbi jdbi;
+    private final MessageJournal journal;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    /** Signalled when there is work for the applier: a message, a wait for stored messages, or closing. */
+    private final Condition work = lock.newCondition();
+    /** Signalled when messages were stored. */
+    private final Condition progress = lock.newCondition();
+    // Guarded by lock: messages taken but not stored yet (oldest first), counts of messages taken and stored
+    // since start, the count someone waits to see stored, closing.
+    private final ArrayDeque<ReceivedMessage> queued = new ArrayDeque<>();
+    private long taken;
+    private long stored;
+    private long awaited;
+    private boolean closing;
+
+    private final Thread applier;
+
+    private JournaledMessageWriter(Jdbi jdbi, MessageJournal journal) {
+        this.jdbi = jdbi;
+        this.journal = journal;
+        this.applier = new Thread(this::applyUntilClosed, "scribe-message-journal");
+        applier.setDaemon(true);
+    }
+
+    /**
+     * Opens the journal, stores what it holds from an earlier run (before returning) and starts storing new
+     * messages.
+     */
+    static JournaledMessageWriter start(Jdbi jdbi, Path journalFile) {
+        return start(jdbi, journalFile, MessageJournal.DEFAULT_CAPACITY_BYTES);
+    }
+
+    static JournaledMessageWriter start(Jdbi jdbi, Path journalFile, int journalBytes) {
+        MessageJournal journal = MessageJournal.open(journalFile, journalBytes);
+        try {
+            JournaledMessageWriter writer = new JournaledMessageWriter(jdbi, journal);
+            writer.recover();
+            writer.applier.start();
+            return writer;
+        } catch (RuntimeException e) {
+            journal.close();
+            throw e;
+        }
+    }
+
+    private void recover() {
+        MessageJournal.Contents left = journal.read();
+        if (left.unreadableBytes() > 0) {
+            log.warn("The message journal {} ends with {} bytes that are not a whole record (a write cut off when the "
+                    + "machine stopped); they were never acknowledged and are ignored", journal.file(),
+                    left.unreadableBytes());
+        }
+        List<ReceivedMessage> messages = left.messages();
+        for (int from = 0; from < messages.size(); from += MAX_BATCH) {
+            // At start-up a database failure is a failed start, not a retry loop: the journal stays as it is.
+            store(messages.subList(from, Math.min(messages.size(), from + MAX_BATCH)));
+        }
+        if (!messages.isEmpty()) {
+            log.info("Stored {} messages received before the last stop, from the message journal", messages.size());
+        }
+        journal.clear();
+    }
+
+    @Override
+    public RecordOutcome record(ReceivedMessage message) {
+        byte[] record = MessageJournal.encode(message);
+        lock.lock();
+        try {
+            if (closing) {
+                throw new IllegalStateException("Incident Scribe is stopping; the message was not taken");
+            }
+            long left = TimeUnit.MILLISECONDS.toNanos(AWAIT_STORED_MS);
+            while (!journal.tryAppend(record)) {
+                if (left <= 0 || closing) {
+                    throw new IllegalStateException("The message journal is full and the database is not storing "
+                            + "its messages; the message was not taken");
+                }
+                // Full: the applier stores everything queued (nothing new can join) and empties it.
+                awaited = Math.max(awaited, taken);
+                work.signal();
+                left = progress.awaitNanos(left);
+            }
+            queued.add(message);
+            taken++;
+            if (queued.size() == 1) {
+                work.signal();
+            }
+            return RecordOutcome.ACCEPTED;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for room in the message journal", e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void awaitStored() {
+        lock.lock();
+        try {
+            long target = taken;
+            if (stored >= target) {
+                return;
+            }
+            awaited = Math.max(awaited, target);
+            work.signal();
+            long left = TimeUnit.MILLISECONDS.toNanos(AWAIT_STORED_MS);
+            while (stored < target) {
+                if (left <= 0) {
+                    throw new IllegalStateException("Messages received moments ago are not stored yet (the database "
+                            + "is not answering); nothing was changed, try again in a moment");
+                }
+                left = progress.awaitNanos(left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for received messages to be stored", e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Stores everything taken (or leaves it in the journal for the next start if the database fails), then stops. */
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            closing = true;
+            work.signal();
+            progress.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        try {
+            applier.join(TimeUnit.SECONDS.toMillis(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (applier.isAlive()) {
+            log.warn("Received messages were still being stored at shutdown; the journal keeps them for the next start");
+            applier.interrupt();
+        }
+        journal.close();
+    }
+
+    private void applyUntilClosed() {
+        try {
+            List<ReceivedMessage> batch;
+            while ((batch = nextBatch()) != null) {
+                if (!storeUntilDone(batch)) {
+                    return;
+                }
+                lock.lock();
+                try {
+                    stored += batch.size();
+                    if (stored == taken) {
+                        journal.clear();
+                    }
+                    progress.signalAll();
+                } finally {
+                    lock.unlock();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException | Error e) {
+            log.error("Storing received messages stopped; the message journal keeps them for the next start", e);
+        }
+    }
+
+    /** The next messages to store, once the batch window has passed; null when closing and nothing is left. */
+    private List<ReceivedMessage> nextBatch() throws InterruptedException {
+        lock.lock();
+        try {
+            while (queued.isEmpty()) {
+                if (closing) {
+                    return null;
+                }
+                work.await();
+            }
+            long left = TimeUnit.MILLISECONDS.toNanos(BATCH_WINDOW_MS);
+            while (left > 0 && !closing && awaited <= stored && queued.size() < MAX_BATCH) {
+                left = work.awaitNanos(left);
+            }
+            List<ReceivedMessage> batch = new ArrayList<>(Math.min(queued.size(), MAX_BATCH));
+            while (!queued.isEmpty() && batch.size() < MAX_BATCH) {
+                batch.add(queued.poll());
+            }
+            return batch;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Stores the batch, trying again while the database fails. False when closing made it give up: the batch is
+     * still in the journal.
+     */
+    private boolean storeUntilDone(List<ReceivedMessage> batch) throws InterruptedException {
+        long delayMs = 100;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                store(batch);
+                if (attempt > 1) {
+                    log.info("Stored {} received messages after {} attempts", batch.size(), attempt);
+                }
+                return true;
+            } catch (RuntimeException e) {
+                if (isClosing()) {
+                    log.warn("Could not store {} received messages at shutdown ({}); the message journal keeps them "
+                            + "for the next start", batch.size(), e.getMessage());
+                    return false;
+                }
+                log.error("Could not store {} received messages (attempt {}); they stay in the message journal and "
+                        + "are tried again in {} ms", batch.size(), attempt, delayMs, e);
+                sleepUnlessClosing(delayMs);
+                delayMs = Math.min(delayMs * 2, MAX_RETRY_DELAY_MS);
+            }
+        }
+    }
+
+    private boolean isClosing() {
+        lock.lock();
+        try {
+            return closing;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void sleepUnlessClosing(long delayMs) throws InterruptedException {
+        lock.lock();
+        try {
+            long left = TimeUnit.MILLISECONDS.toNanos(delayMs);
+            while (left > 0 && !closing) {
+                left = work.awaitNanos(left);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * One transaction for the batch; if it fails, each message on its own, so a message already stored (a Slack
+     * retry) or one the database refuses for itself does not hold back the others.
+     *
+     * @throws RuntimeException when the database failed; none of the batch may be stored then
+     */
+    private void store(List<ReceivedMessage> batch) {
+        try {
+            jdbi.useTransaction(h -> {
+                for (ReceivedMessage m : batch) {
+                    MessageWriter.insert(h, m);
+                }
+            });
+        } catch (RuntimeException batchFailed) {
+            for (ReceivedMessage m : batch) {
+                storeAlone(m);
+            }
+        }
+    }
+
+    private void storeAlone(ReceivedMessage m) {
+        try {
+            jdbi.useTransaction(h -> MessageWriter.insert(h, m));
+        } catch (JdbiException e) {
+            if (Sql.isDuplicateKey(e)) {
+                return;
+            }
+            if (answers()) {
+                // The database works but refuses this one message: retrying would block every later one forever.
+                log.error("Message {} in {} could not be stored and is left out of the record", m.message().ts(),
+                        m.message().channelId(), e);
+                return;
+            }
+            throw e;
+        }
+    }
+
+    private boolean answers() {
+        try {
+            return jdbi.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+}

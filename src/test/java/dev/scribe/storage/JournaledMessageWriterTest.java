@@ -1,0 +1,211 @@
+package dev.scribe.storage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.scribe.incident.Incident;
+import dev.scribe.incident.NewIncident;
+import dev.scribe.incident.RecordOutcome;
+import dev.scribe.incident.RecordedMessage;
+import dev.scribe.incident.Severity;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Messages taken through the journal on a real H2 file database with the production migrations: read as if stored
+ * at once, ordered before whatever comes after them, and never lost (start-up, shutdown, a full journal).
+ */
+class JournaledMessageWriterTest {
+
+    private static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
+    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+
+    @TempDir
+    Path dir;
+    private Database database;
+    private Path journalFile;
+    private JdbiIncidentStore store;
+
+    @BeforeEach
+    void open() {
+        database = Database.open("jdbc:h2:file:" + dir.resolve("db") + ";WRITE_DELAY=0", null, null);
+        journalFile = database.journalFile().orElseThrow();
+        store = JdbiIncidentStore.withJournal(database, CLOCK, journalFile);
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+        database.close();
+    }
+
+    private Incident openIncident(String channel) {
+        return store.open(new NewIncident("Checkout errors", Severity.SEV2, channel, "C0GENERAL", "U1", NOW));
+    }
+
+    private static RecordedMessage message(String channel, long seconds, String text) {
+        return new RecordedMessage(channel, seconds + ".000100", null, "U1", text, Instant.ofEpochSecond(seconds, 100_000));
+    }
+
+    private static List<String> texts(List<RecordedMessage> messages) {
+        return messages.stream().map(RecordedMessage::text).toList();
+    }
+
+    @Test
+    void messagesAreTakenAtOnceAndReadBackWholeAsIfStoredAtOnce() {
+        Incident incident = openIncident("C1");
+        String long40k = "障".repeat(39_990) + " 🔥🚒";
+        RecordedMessage reply = new RecordedMessage("C1", "1764583201.000200", "1764583200.000100", "U2",
+                "<@U1> rolled back &amp; watching", Instant.parse("2026-12-01T10:00:01.000200Z"));
+        assertEquals(RecordOutcome.ACCEPTED, store.recordInOpenIncident(message("C1", 1764583200, long40k), "Ev1"));
+        assertEquals(RecordOutcome.ACCEPTED, store.recordInOpenIncident(reply, null));
+        // A Slack retry (same event) and the same message under another event id: stored once.
+        store.recordInOpenIncident(message("C1", 1764583200, long40k), "Ev1");
+        store.recordInOpenIncident(message("C1", 1764583200, long40k), "Ev1b");
+        // Chatter where no incident is open: taken, never stored.
+        store.recordInOpenIncident(message("C2", 1764583202, "lunch?"), "Ev2");
+
+        List<RecordedMessage> stored = store.messages(incident.number());
+        assertEquals(List.of(message("C1", 1764583200, long40k), reply), stored);
+        assertEquals(0, (long) database.jdbi().withHandle(h -> h.createQuery(
+                "SELECT COUNT(*) FROM messages WHERE channel_id = 'C2'").mapTo(Long.class).one()));
+    }
+
+    @Test
+    void aCloseSeesEveryMessageReceivedBeforeItAndTheNextIncidentNone() {
+        Incident first = openIncident("C1");
+        for (int i = 0; i < 50; i++) {
+            store.recordInOpenIncident(message("C1", 1764583200 + i, "m" + i), "Ev" + i);
+        }
+        store.close(first.number(), NOW, "U1", "fixed");
+        Incident second = openIncident("C1");
+
+        assertEquals(50, store.messages(first.number()).size());
+        assertEquals(List.of(), store.messages(second.number()));
+    }
+
+    @Test
+    void aMessageReceivedBeforeAnIncidentOpensIsNotRecordedInIt() {
+        store.recordInOpenIncident(message("C1", 1764583200, "before the incident"), "Ev1");
+        Incident incident = openIncident("C1");
+        store.recordInOpenIncident(message("C1", 1764583201, "during"), "Ev2");
+
+        assertEquals(List.of("during"), texts(store.messages(incident.number())));
+    }
+
+    @Test
+    void anEditOrDeleteRightAfterItsMessageFindsIt() {
+        Incident incident = openIncident("C1");
+        store.recordInOpenIncident(message("C1", 1764583200, "rollback started"), "Ev1");
+        assertTrue(store.editMessage("C1", "1764583200.000100", "rollback done", NOW));
+        store.recordInOpenIncident(message("C1", 1764583201, "oops, wrong channel"), "Ev2");
+        assertTrue(store.deleteMessage("C1", "1764583201.000100", NOW));
+
+        assertEquals(List.of("rollback done"), texts(store.messages(incident.number())));
+    }
+
+    @Test
+    void whatTheJournalHoldsAtStartIsStoredBeforeAnythingElse() throws Exception {
+        Incident incident = openIncident("C1");
+        store.close();
+        // As a bot killed right after its acks leaves it: two records, then bytes of a write cut off mid-record.
+        try (MessageJournal journal = MessageJournal.open(journalFile, MessageJournal.DEFAULT_CAPACITY_BYTES)) {
+            journal.read();
+            assertTrue(journal.tryAppend(MessageJournal.encode(received(message("C1", 1764583200, "first 🔥"), "Ev1"))));
+            assertTrue(journal.tryAppend(MessageJournal.encode(received(message("C1", 1764583201, "second"), null))));
+        }
+        long tornAt = endOfRecords();
+        try (FileChannel file = FileChannel.open(journalFile, StandardOpenOption.WRITE)) {
+            file.write(ByteBuffer.allocate(12).putInt(200).putInt(0x1234).putInt(7).flip(), tornAt);
+        }
+
+        store = JdbiIncidentStore.withJournal(database, CLOCK, journalFile);
+
+        assertEquals(List.of("first 🔥", "second"), texts(new JdbiIncidentStore(database, CLOCK).messages(incident.number())));
+        try (MessageJournal journal = MessageJournal.open(journalFile, MessageJournal.DEFAULT_CAPACITY_BYTES)) {
+            assertEquals(List.of(), journal.read().messages(), "emptied once stored");
+        }
+    }
+
+    @Test
+    void anEmptiedJournalNeverGivesBackItsOlderRecords() {
+        try (MessageJournal journal = MessageJournal.open(dir.resolve("j"), 1 << 16)) {
+            journal.tryAppend(MessageJournal.encode(received(message("C1", 1764583200, "a long message from before"), "Ev1")));
+            journal.tryAppend(MessageJournal.encode(received(message("C1", 1764583201, "another one from before"), "Ev2")));
+            journal.clear();
+            journal.tryAppend(MessageJournal.encode(received(message("C1", 1764583202, "new"), "Ev3")));
+        }
+        try (MessageJournal journal = MessageJournal.open(dir.resolve("j"), 1 << 16)) {
+            MessageJournal.Contents contents = journal.read();
+            assertEquals(List.of("new"), contents.messages().stream().map(m -> m.message().text()).toList());
+            assertEquals(0, contents.unreadableBytes());
+        }
+    }
+
+    @Test
+    void stoppingStoresEverythingTakenAndEmptiesTheJournal() {
+        Incident incident = openIncident("C1");
+        for (int i = 0; i < 1_000; i++) {
+            store.recordInOpenIncident(message("C1", 1764583200 + i, "m" + i), "Ev" + i);
+        }
+        store.close();
+
+        assertEquals(1_000, new JdbiIncidentStore(database, CLOCK).messages(incident.number()).size());
+        try (MessageJournal journal = MessageJournal.open(journalFile, MessageJournal.DEFAULT_CAPACITY_BYTES)) {
+            assertEquals(List.of(), journal.read().messages());
+        }
+        store = JdbiIncidentStore.withJournal(database, CLOCK, journalFile);
+    }
+
+    @Test
+    void aFullJournalMakesNewMessagesWaitUntilItIsStoredAndEmptied() {
+        Incident incident = openIncident("C1");
+        List<RecordedMessage> sent = new ArrayList<>();
+        // About 100 bytes a record: 300 of them fill a 4 KiB journal several times over.
+        try (JournaledMessageWriter writer = JournaledMessageWriter.start(database.jdbi(), dir.resolve("small.journal"), 4096)) {
+            for (int i = 0; i < 300; i++) {
+                RecordedMessage m = message("C1", 1764583200 + i, "message " + i);
+                assertEquals(RecordOutcome.ACCEPTED, writer.record(received(m, "Ev" + i)));
+                sent.add(m);
+            }
+            writer.awaitStored();
+        }
+        assertEquals(sent, store.messages(incident.number()));
+    }
+
+    @Test
+    void theJournalOfAnH2FileLivesNextToIt() {
+        assertEquals(Optional.of(Path.of("./data/incident-scribe.journal")),
+                Database.h2JournalFile("jdbc:h2:file:./data/incident-scribe;WRITE_DELAY=0"));
+        assertEquals(Optional.of(Path.of("/var/lib/scribe/db.journal")), Database.h2JournalFile("jdbc:h2:/var/lib/scribe/db"));
+        assertEquals(Optional.of(Path.of(System.getProperty("user.home") + "/scribe.journal")),
+                Database.h2JournalFile("jdbc:h2:~/scribe;MODE=PostgreSQL"));
+        assertEquals(Optional.empty(), Database.h2JournalFile("jdbc:h2:mem:test;DB_CLOSE_DELAY=-1"));
+        assertEquals(Optional.empty(), Database.h2JournalFile("jdbc:h2:tcp://db.internal/scribe"));
+        assertEquals(journalFile, dir.resolve("db.journal"));
+    }
+
+    private static ReceivedMessage received(RecordedMessage m, String eventId) {
+        return new ReceivedMessage(m, eventId, 1);
+    }
+
+    /** Where the next record would go: after the last whole one. */
+    private long endOfRecords() {
+        try (MessageJournal journal = MessageJournal.open(journalFile, MessageJournal.DEFAULT_CAPACITY_BYTES)) {
+            journal.read();
+            return journal.end();
+        }
+    }
+}
