@@ -32,7 +32,7 @@ import java.util.zip.CRC32C;
  */
 final class MessageJournal implements AutoCloseable {
 
-    static final int DEFAULT_CAPACITY_BYTES = 64 << 20;
+    static final int DEFAULT_CAPACITY_BYTES = 16 << 20;
     /** A record larger than this cannot be one we wrote (Slack caps a message at 40,000 characters). */
     static final int MAX_RECORD_BYTES = 1 << 20;
 
