@@ -116,7 +116,8 @@ public final class BenchMain {
                 botAcked = ackLoad(report, port, basePort, bot, base, channels, warmupMs, measureMs, jitWarmupMs);
             }
         }
-        // Every event the bot acknowledged must be in its database: stored before the ack.
+        // Every event the bot acknowledged must be in its database once it stopped: journaled (or committed)
+        // before the ack, stored from the journal by the time the bot exits.
         try (Database db = Database.open(botDbUrl, null, null)) {
             report.stored = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM messages").mapTo(Long.class).one());
         }

@@ -66,7 +66,7 @@ final class Report {
                     latencies(base), "", targeted ? "p99 < 50 ms" : "",
                     targeted ? verdict(bot.percentileMs(99) < ACK_P99_TARGET_MS) : "");
         }
-        row(out, "Ack: events stored before their ack (counted after the run)", String.format(Locale.ROOT, "%,d of %,d", stored, acked),
+        row(out, "Ack: acknowledged events found in the database (counted after the bot stopped)", String.format(Locale.ROOT, "%,d of %,d", stored, acked),
                 "", "", "all", verdict(acked > 0 && stored == acked));
         row(out, "Ack: answers other than 200", Long.toString(ackFailures), "", "", "0", verdict(ackFailures == 0));
         BenchMain.CloseResult c10k = closes.get(10_000);
