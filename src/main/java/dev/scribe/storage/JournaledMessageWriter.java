@@ -43,6 +43,11 @@ final class JournaledMessageWriter implements MessageSink {
     static final long MAX_RETRY_DELAY_MS = 30_000;
     /** How long {@link #awaitStored} waits for a database that does not answer before it gives up. */
     static final long AWAIT_STORED_MS = 10_000;
+    /**
+     * How long a message waits for room in a full journal before it is refused: Slack stops waiting for the ack
+     * after 3 seconds, and a refused event is retried.
+     */
+    static final long AWAIT_ROOM_MS = 2_000;
 
     private final Jdbi jdbi;
     private final MessageJournal journal;
@@ -59,6 +64,8 @@ final class JournaledMessageWriter implements MessageSink {
     private long stored;
     private long awaited;
     private boolean closing;
+    /** The applier died of an error: nothing new is taken, so Slack retries it after a restart. */
+    private boolean stopped;
 
     private final Thread applier;
 
@@ -116,7 +123,11 @@ final class JournaledMessageWriter implements MessageSink {
             if (closing) {
                 throw new IllegalStateException("Incident Scribe is stopping; the message was not taken");
             }
-            long left = TimeUnit.MILLISECONDS.toNanos(AWAIT_STORED_MS);
+            if (stopped) {
+                throw new IllegalStateException("Storing received messages stopped after an error (see the log); the "
+                        + "message was not taken");
+            }
+            long left = TimeUnit.MILLISECONDS.toNanos(AWAIT_ROOM_MS);
             while (!journal.tryAppend(record)) {
                 if (left <= 0 || closing) {
                     throw new IllegalStateException("The message journal is full and the database is not storing "
@@ -211,7 +222,14 @@ final class JournaledMessageWriter implements MessageSink {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException | Error e) {
-            log.error("Storing received messages stopped; the message journal keeps them for the next start", e);
+            lock.lock();
+            try {
+                stopped = true;
+            } finally {
+                lock.unlock();
+            }
+            log.error("Storing received messages stopped; the message journal keeps them for the next start, and new "
+                    + "messages are refused until a restart", e);
         }
     }
 

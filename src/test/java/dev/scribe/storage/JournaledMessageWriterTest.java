@@ -8,16 +8,24 @@ import dev.scribe.incident.NewIncident;
 import dev.scribe.incident.RecordOutcome;
 import dev.scribe.incident.RecordedMessage;
 import dev.scribe.incident.Severity;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -180,6 +188,42 @@ class JournaledMessageWriterTest {
                 assertEquals(RecordOutcome.ACCEPTED, writer.record(received(m, "Ev" + i)));
                 sent.add(m);
             }
+            writer.awaitStored();
+        }
+        assertEquals(sent, store.messages(incident.number()));
+    }
+
+    @Test
+    void messagesTheDatabaseRefusesForAWhileAreStoredOnceItAnswers() throws Exception {
+        Incident incident = openIncident("C1");
+        AtomicBoolean down = new AtomicBoolean(true);
+        AtomicInteger refused = new AtomicInteger();
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:file:" + dir.resolve("db") + ";WRITE_DELAY=0");
+        DataSource flaky = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("getConnection") && down.get()) {
+                        refused.incrementAndGet();
+                        throw new SQLException("connection refused (test)");
+                    }
+                    try {
+                        return method.invoke(h2, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        List<RecordedMessage> sent = List.of(message("C1", 1764583200, "first"), message("C1", 1764583201, "second"));
+        try (JournaledMessageWriter writer = JournaledMessageWriter.start(Jdbi.create(flaky), dir.resolve("flaky.journal"))) {
+            for (RecordedMessage m : sent) {
+                assertEquals(RecordOutcome.ACCEPTED, writer.record(received(m, null)));
+            }
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (refused.get() < 3 && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertTrue(refused.get() >= 3, "the writer kept trying: " + refused.get());
+            assertEquals(List.of(), store.messages(incident.number()));
+            down.set(false);
             writer.awaitStored();
         }
         assertEquals(sent, store.messages(incident.number()));
