@@ -35,7 +35,7 @@ public record Postmortem(
     }
 
     /** A recorded message, for the transcript. */
-    public record TranscriptItem(Instant at, String author, RichText text, boolean threadReply, Optional<String> link) {
+    public record TranscriptItem(Instant at, String author, RichText text, boolean threadReply) {
     }
 
     /** An action item with its owner ({@code unassigned} when none) and where it came from. */

@@ -120,8 +120,7 @@ public final class PostmortemCompiler {
     }
 
     private TranscriptItem transcriptItem(RecordedMessage m) {
-        return new TranscriptItem(m.postedAt(), author(m.authorId()), markup.parse(m.text()), m.isThreadReply(),
-                directory.permalink(m.channelId(), m.ts(), m.threadTs()));
+        return new TranscriptItem(m.postedAt(), author(m.authorId()), markup.parse(m.text()), m.isThreadReply());
     }
 
     private String author(String userId) {
