@@ -72,6 +72,7 @@ final class MessageJournal implements AutoCloseable {
             boolean isNew = size == 0;
             if (isNew) {
                 size = Math.max(capacityBytes, HEADER_BYTES + RECORD_HEADER_BYTES);
+                allocate(channel, size);
             } else if (size < HEADER_BYTES || size > Integer.MAX_VALUE) {
                 throw new IOException("it is not a message journal (" + size + " bytes)");
             }
@@ -92,6 +93,19 @@ final class MessageJournal implements AutoCloseable {
                 }
             }
             throw new UncheckedIOException("Could not open the message journal " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes the whole file once, so its disk space is taken now: a page of a sparse mapping that the disk has no
+     * room for fails when it is first written, in the middle of taking a message; a full disk then fails the
+     * start-up instead, with a message that says so.
+     */
+    private static void allocate(FileChannel channel, long size) throws IOException {
+        ByteBuffer zeros = ByteBuffer.allocate(1 << 20);
+        for (long at = 0; at < size; ) {
+            zeros.clear().limit((int) Math.min(zeros.capacity(), size - at));
+            at += channel.write(zeros, at);
         }
     }
 
@@ -126,7 +140,11 @@ final class MessageJournal implements AutoCloseable {
         return record.array();
     }
 
-    /** Copies a record from {@link #encode} after the last; false (and nothing written) when there is no room. */
+    /**
+     * Copies a record from {@link #encode} after the last; false (and nothing written) when there is no room.
+     *
+     * @throws UncheckedIOException when the operating system could not write the page; the message is not taken
+     */
     boolean tryAppend(byte[] record) {
         if (record.length > map.capacity() - end) {
             return false;
@@ -135,9 +153,16 @@ final class MessageJournal implements AutoCloseable {
         CRC32C crc = new CRC32C();
         crc.update(record, RECORD_HEADER_BYTES, record.length - RECORD_HEADER_BYTES);
         ByteBuffer.wrap(record).putInt(4, (int) crc.getValue());
-        map.put(end, record);
-        end += record.length;
-        terminate();
+        try {
+            map.put(end, record);
+            end += record.length;
+            terminate();
+        } catch (InternalError e) {
+            // How the JVM reports a page of the mapping that could not be written (e.g. no space on a file system
+            // that copies on write): the message was not taken, and the next record goes where it was to go.
+            throw new UncheckedIOException("Could not write to the message journal " + file,
+                    new IOException(e.getMessage(), e));
+        }
         return true;
     }
 

@@ -163,6 +163,17 @@ class JournaledMessageWriterTest {
     }
 
     @Test
+    void aNewJournalTakesItsDiskSpaceAtOnce() throws Exception {
+        Path file = dir.resolve("new.journal");
+        MessageJournal.open(file, 1 << 20).close();
+        // Allocated blocks, not the apparent size: a sparse file would claim its space only when written.
+        Process stat = new ProcessBuilder("stat", "-c", "%b %B", file.toString()).redirectErrorStream(true).start();
+        String[] blocks = new String(stat.getInputStream().readAllBytes()).trim().split(" ");
+        assertEquals(0, stat.waitFor());
+        assertTrue(Long.parseLong(blocks[0]) * Long.parseLong(blocks[1]) >= 1 << 20, String.join(" ", blocks));
+    }
+
+    @Test
     void stoppingStoresEverythingTakenAndEmptiesTheJournal() {
         Incident incident = openIncident("C1");
         for (int i = 0; i < 1_000; i++) {
