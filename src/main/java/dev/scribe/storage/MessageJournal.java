@@ -74,13 +74,15 @@ final class MessageJournal implements AutoCloseable {
                 size = Math.max(capacityBytes, HEADER_BYTES + RECORD_HEADER_BYTES);
                 allocate(channel, size);
             } else if (size < HEADER_BYTES || size > Integer.MAX_VALUE) {
-                throw new IOException("it is not a message journal (" + size + " bytes)");
+                throw new IOException("it is not a message journal (" + size + " bytes; if it came from elsewhere, "
+                        + "move it aside: the bot then starts with a new one)");
             }
             MessageJournal journal = new MessageJournal(file, channel, channel.map(FileChannel.MapMode.READ_WRITE, 0, size));
             if (isNew) {
                 journal.map.putInt(0, MAGIC).putInt(4, VERSION).putLong(GENERATION_AT, 1);
             } else if (journal.map.getInt(0) != MAGIC || journal.map.getInt(4) != VERSION) {
-                throw new IOException("it is not a message journal of this version");
+                throw new IOException("it is not a message journal of this version (if it came from elsewhere, move "
+                        + "it aside: the bot then starts with a new one)");
             }
             journal.generation = journal.map.getLong(GENERATION_AT);
             return journal;

@@ -1,6 +1,7 @@
 package dev.scribe.storage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scribe.incident.Incident;
@@ -8,10 +9,12 @@ import dev.scribe.incident.NewIncident;
 import dev.scribe.incident.RecordOutcome;
 import dev.scribe.incident.RecordedMessage;
 import dev.scribe.incident.Severity;
+import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.SQLException;
@@ -171,6 +174,17 @@ class JournaledMessageWriterTest {
         String[] blocks = new String(stat.getInputStream().readAllBytes()).trim().split(" ");
         assertEquals(0, stat.waitFor());
         assertTrue(Long.parseLong(blocks[0]) * Long.parseLong(blocks[1]) >= 1 << 20, String.join(" ", blocks));
+    }
+
+    @Test
+    void aFileThatIsNotAJournalIsLeftAloneAndNamed() throws Exception {
+        Path file = dir.resolve("notes.journal");
+        Files.writeString(file, "not a journal at all, just some text here");
+        UncheckedIOException e = assertThrows(UncheckedIOException.class,
+                () -> MessageJournal.open(file, 1 << 20));
+        assertEquals("Could not open the message journal " + file + ": it is not a message journal of this version (if "
+                + "it came from elsewhere, move it aside: the bot then starts with a new one)", e.getMessage());
+        assertEquals("not a journal at all, just some text here", Files.readString(file));
     }
 
     @Test
