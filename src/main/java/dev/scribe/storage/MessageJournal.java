@@ -78,6 +78,8 @@ final class MessageJournal implements AutoCloseable {
                         + "move it aside: the bot then starts with a new one)");
             }
             MessageJournal journal = new MessageJournal(file, channel, channel.map(FileChannel.MapMode.READ_WRITE, 0, size));
+            // A header never written: the first start was cut off while it made the file, which holds nothing then.
+            isNew |= journal.map.getInt(0) == 0 && journal.map.getInt(4) == 0;
             if (isNew) {
                 journal.map.putInt(0, MAGIC).putInt(4, VERSION).putLong(GENERATION_AT, 1);
             } else if (journal.map.getInt(0) != MAGIC || journal.map.getInt(4) != VERSION) {

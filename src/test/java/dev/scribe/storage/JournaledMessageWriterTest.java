@@ -188,6 +188,19 @@ class JournaledMessageWriterTest {
     }
 
     @Test
+    void aJournalWhoseCreationWasCutOffStartsAfresh() throws Exception {
+        Path file = dir.resolve("cut.journal");
+        Files.write(file, new byte[4096]);
+        try (MessageJournal journal = MessageJournal.open(file, 1 << 20)) {
+            assertEquals(List.of(), journal.read().messages());
+            assertTrue(journal.tryAppend(MessageJournal.encode(received(message("C1", 1764583200, "hello"), "Ev1"))));
+        }
+        try (MessageJournal journal = MessageJournal.open(file, 1 << 20)) {
+            assertEquals(List.of("hello"), journal.read().messages().stream().map(m -> m.message().text()).toList());
+        }
+    }
+
+    @Test
     void stoppingStoresEverythingTakenAndEmptiesTheJournal() {
         Incident incident = openIncident("C1");
         for (int i = 0; i < 1_000; i++) {
