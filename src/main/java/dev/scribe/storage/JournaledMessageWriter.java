@@ -28,10 +28,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Nothing taken is dropped: a batch the database refuses is tried again (backing off up to
  * {@link #MAX_RETRY_DELAY_MS}) and stays in the journal meanwhile; at start-up whatever the journal still holds
- * is stored before anything else happens (storing is idempotent: a message already there is left alone). The
- * journal is emptied whenever everything taken is stored; when it is full (a flood with no pause, or a database
- * that does not answer), new messages wait until it has been stored and emptied, and after
- * {@link #AWAIT_STORED_MS} are refused, so Slack retries them.
+ * is stored before anything else happens (storing is idempotent: a message already there is left alone). A half
+ * of the journal is emptied once everything in it is stored; when both are full (a flood faster than the database
+ * stores, or a database that does not answer), new messages wait for room, and after {@link #AWAIT_ROOM_MS} are
+ * refused, so Slack retries them.
  */
 final class JournaledMessageWriter implements MessageSink {
 
@@ -64,6 +64,7 @@ final class JournaledMessageWriter implements MessageSink {
     private long stored;
     private long awaited;
     private boolean closing;
+    private int waitingForRoom;
     /** The applier died of an error: nothing new is taken, so Slack retries it after a restart. */
     private boolean stopped;
 
@@ -133,10 +134,16 @@ final class JournaledMessageWriter implements MessageSink {
                     throw new IllegalStateException("The message journal is full and the database is not storing "
                             + "its messages; the message was not taken");
                 }
-                // Full: the applier stores everything queued (nothing new can join) and empties it.
+                // Both halves hold messages not stored: the applier stores what is queued, without waiting to
+                // gather a batch, and empties the older half.
                 awaited = Math.max(awaited, taken);
                 work.signal();
-                left = progress.awaitNanos(left);
+                waitingForRoom++;
+                try {
+                    left = progress.awaitNanos(left);
+                } finally {
+                    waitingForRoom--;
+                }
             }
             queued.add(message);
             taken++;
@@ -211,9 +218,11 @@ final class JournaledMessageWriter implements MessageSink {
                 lock.lock();
                 try {
                     stored += batch.size();
-                    if (stored == taken) {
-                        journal.clear();
+                    if (waitingForRoom > 0) {
+                        log.warn("The message journal was full: {} new messages waited for room while the ones before "
+                                + "them were stored (a flood of events, or a slow database)", waitingForRoom);
                     }
+                    journal.release(stored);
                     progress.signalAll();
                 } finally {
                     lock.unlock();

@@ -25,10 +25,14 @@ import java.util.zip.CRC32C;
  * (a write(2) under it was a convoy on two cores). Once copied, the bytes belong to the file and survive the bot
  * being killed, just as an H2 commit with {@code WRITE_DELAY=0} does; neither is forced to the disk.
  *
- * <p>Layout: a header (magic, version, generation) then records {@code [length][CRC-32C][generation][message]},
- * ended by a zero length. Emptying the journal only increments the generation in the header; reading stops at the
- * zero length or at the first record that is short, fails its checksum or belongs to another generation, so records
- * left over from before are never read again. Not thread-safe: {@link JournaledMessageWriter} serializes every call.
+ * <p>Layout: two halves, each a header (magic, version, generation) then records
+ * {@code [length][CRC-32C][generation][message]} ended by a zero length. Messages go to the active half; when it
+ * is full they go on in the other half (once everything in that one is stored) while the full one is drained, so a
+ * steady flood never has to wait for the journal to be wholly stored. Emptying a half only gives it a generation
+ * higher than both halves had; reading a half stops at the zero length or at the first record that is short, fails
+ * its checksum or belongs to another generation, so records left over from before are never read again, and the
+ * halves are read in the order of their generations. Not thread-safe: {@link JournaledMessageWriter} serializes
+ * every call.
  */
 final class MessageJournal implements AutoCloseable {
 
@@ -44,14 +48,17 @@ final class MessageJournal implements AutoCloseable {
 
     private final Path file;
     private final FileChannel channel;
-    private final MappedByteBuffer map;
-    private long generation;
-    private int end = HEADER_BYTES;
+    private final Half[] halves;
+    private Half active;
+    /** How many records were appended since the journal was last read or emptied: the last one's number. */
+    private long appended;
 
     private MessageJournal(Path file, FileChannel channel, MappedByteBuffer map) {
         this.file = file;
         this.channel = channel;
-        this.map = map;
+        int half = map.capacity() / 2;
+        this.halves = new Half[] {new Half(map.slice(0, half)), new Half(map.slice(half, map.capacity() - half))};
+        this.active = halves[0];
     }
 
     /**
@@ -71,22 +78,16 @@ final class MessageJournal implements AutoCloseable {
             long size = channel.size();
             boolean isNew = size == 0;
             if (isNew) {
-                size = Math.max(capacityBytes, HEADER_BYTES + RECORD_HEADER_BYTES);
+                size = Math.max(capacityBytes, 2 * (HEADER_BYTES + RECORD_HEADER_BYTES));
                 allocate(channel, size);
-            } else if (size < HEADER_BYTES || size > Integer.MAX_VALUE) {
+            } else if (size < 2 * (HEADER_BYTES + RECORD_HEADER_BYTES) || size > Integer.MAX_VALUE) {
                 throw new IOException("it is not a message journal (" + size + " bytes; if it came from elsewhere, "
                         + "move it aside: the bot then starts with a new one)");
             }
             MessageJournal journal = new MessageJournal(file, channel, channel.map(FileChannel.MapMode.READ_WRITE, 0, size));
-            // A header never written: the first start was cut off while it made the file, which holds nothing then.
-            isNew |= journal.map.getInt(0) == 0 && journal.map.getInt(4) == 0;
-            if (isNew) {
-                journal.map.putInt(0, MAGIC).putInt(4, VERSION).putLong(GENERATION_AT, 1);
-            } else if (journal.map.getInt(0) != MAGIC || journal.map.getInt(4) != VERSION) {
-                throw new IOException("it is not a message journal of this version (if it came from elsewhere, move "
-                        + "it aside: the bot then starts with a new one)");
+            for (Half half : journal.halves) {
+                half.openHeader(isNew);
             }
-            journal.generation = journal.map.getLong(GENERATION_AT);
             return journal;
         } catch (IOException e) {
             if (channel != null) {
@@ -145,94 +146,188 @@ final class MessageJournal implements AutoCloseable {
     }
 
     /**
-     * Copies a record from {@link #encode} after the last; false (and nothing written) when there is no room.
+     * Copies a record from {@link #encode} after the last; false (and nothing written) when there is no room: the
+     * active half is full and the other still holds messages not stored.
      *
      * @throws UncheckedIOException when the operating system could not write the page; the message is not taken
      */
     boolean tryAppend(byte[] record) {
-        if (record.length > map.capacity() - end) {
-            return false;
+        if (!active.hasRoomFor(record)) {
+            Half other = other(active);
+            if (!other.isEmpty() || !other.hasRoomFor(record)) {
+                return false;
+            }
+            active = other;
         }
-        ByteBuffer.wrap(record).putLong(RECORD_HEADER_BYTES, generation);
-        CRC32C crc = new CRC32C();
-        crc.update(record, RECORD_HEADER_BYTES, record.length - RECORD_HEADER_BYTES);
-        ByteBuffer.wrap(record).putInt(4, (int) crc.getValue());
-        try {
-            map.put(end, record);
-            end += record.length;
-            terminate();
-        } catch (InternalError e) {
-            // How the JVM reports a page of the mapping that could not be written (e.g. no space on a file system
-            // that copies on write): the message was not taken, and the next record goes where it was to go.
-            throw new UncheckedIOException("Could not write to the message journal " + file,
-                    new IOException(e.getMessage(), e));
-        }
+        active.append(record, ++appended);
         return true;
     }
 
-    /** Where the next record goes. */
-    int end() {
-        return end;
+    /**
+     * Forgets what is stored: the records numbered up to {@code stored} (in the order they were appended since the
+     * journal was last read or emptied). A half is emptied once all its records are stored.
+     */
+    void release(long stored) {
+        for (Half half : halves) {
+            if (!half.isEmpty() && half.lastNumber <= stored) {
+                half.clear(nextGeneration());
+            }
+        }
     }
 
-    /** True when nothing was appended since the journal was last emptied. */
+    /** Where the next record goes, in bytes from the start of the file. */
+    int end() {
+        return (active == halves[0] ? 0 : halves[0].region.capacity()) + active.end;
+    }
+
+    /** True when nothing was appended since everything was last stored. */
     boolean isEmpty() {
-        return end == HEADER_BYTES;
+        return halves[0].isEmpty() && halves[1].isEmpty();
     }
 
     /** Forgets every record: everything in it is stored in the database. */
     void clear() {
-        generation++;
-        map.putLong(GENERATION_AT, generation);
-        end = HEADER_BYTES;
-        terminate();
-    }
-
-    /**
-     * Marks where the records end with a zero length: a shorter generation would otherwise end in the middle of
-     * an older record, whose leftover bytes would read as a record cut off by a crash.
-     */
-    private void terminate() {
-        if (end + Integer.BYTES <= map.capacity()) {
-            map.putInt(end, 0);
+        for (Half half : halves) {
+            half.clear(nextGeneration());
         }
+        active = halves[0];
+        appended = 0;
     }
 
     /**
-     * Every whole record of the current generation, oldest first, and how many bytes after them look written but
-     * could not be read (a record cut off when the machine stopped). New records go after the last one read.
+     * Every whole record, oldest first (the halves in the order of their generations), and how many bytes after
+     * them look written but could not be read (a record cut off when the machine stopped). Records appended after
+     * this go after the last one read.
      */
     Contents read() {
+        List<Half> byAge = new ArrayList<>(List.of(halves));
+        byAge.sort(java.util.Comparator.comparingLong(h -> h.generation));
         List<ReceivedMessage> messages = new ArrayList<>();
-        int at = HEADER_BYTES;
         int unreadable = 0;
-        while (at + RECORD_HEADER_BYTES <= map.capacity()) {
-            int length = map.getInt(at);
-            if (length == 0) {
-                break;
+        appended = 0;
+        for (Half half : byAge) {
+            unreadable += half.read(messages);
+            appended += half.count;
+            half.lastNumber = appended;
+        }
+        // New records go to the newer half while it has room; a full one hands over as usual.
+        active = byAge.get(1).isEmpty() && !byAge.get(0).isEmpty() ? byAge.get(0) : byAge.get(1);
+        return new Contents(messages, unreadable);
+    }
+
+    private Half other(Half half) {
+        return half == halves[0] ? halves[1] : halves[0];
+    }
+
+    private long nextGeneration() {
+        return Math.max(halves[0].generation, halves[1].generation) + 1;
+    }
+
+    /** One half of the file: its own header, generation and records. */
+    private static final class Half {
+        private final ByteBuffer region;
+        private long generation;
+        private int end = HEADER_BYTES;
+        private int count;
+        /** The number of the last record appended here. */
+        private long lastNumber;
+
+        Half(ByteBuffer region) {
+            this.region = region;
+        }
+
+        void openHeader(boolean isNew) throws IOException {
+            // A header never written: the first start was cut off while it made the file, which holds nothing then.
+            if (isNew || (region.getInt(0) == 0 && region.getInt(4) == 0)) {
+                region.putInt(0, MAGIC).putInt(4, VERSION).putLong(GENERATION_AT, 1);
+                terminate();
+            } else if (region.getInt(0) != MAGIC || region.getInt(4) != VERSION) {
+                throw new IOException("it is not a message journal of this version (if it came from elsewhere, move "
+                        + "it aside: the bot then starts with a new one)");
             }
-            int checksum = map.getInt(at + 4);
-            ReceivedMessage message = null;
-            if (length >= Long.BYTES && length <= MAX_RECORD_BYTES && at + RECORD_HEADER_BYTES + length <= map.capacity()) {
-                byte[] payload = new byte[length];
-                map.get(at + RECORD_HEADER_BYTES, payload);
-                if (checksum(payload) == checksum) {
-                    ByteBuffer fields = ByteBuffer.wrap(payload);
-                    message = fields.getLong() == generation ? decode(fields) : null;
-                    if (message == null) {
-                        break; // an older generation's record: nothing after it is current
+            generation = region.getLong(GENERATION_AT);
+        }
+
+        boolean isEmpty() {
+            return end == HEADER_BYTES;
+        }
+
+        boolean hasRoomFor(byte[] record) {
+            return record.length <= region.capacity() - end;
+        }
+
+        void append(byte[] record, long number) {
+            ByteBuffer.wrap(record).putLong(RECORD_HEADER_BYTES, generation);
+            CRC32C crc = new CRC32C();
+            crc.update(record, RECORD_HEADER_BYTES, record.length - RECORD_HEADER_BYTES);
+            ByteBuffer.wrap(record).putInt(4, (int) crc.getValue());
+            try {
+                region.put(end, record);
+                end += record.length;
+                terminate();
+            } catch (InternalError e) {
+                // How the JVM reports a page of the mapping that could not be written (e.g. no space on a file
+                // system that copies on write): the message was not taken; the next record goes where it was to go.
+                throw new UncheckedIOException("Could not write to the message journal",
+                        new IOException(e.getMessage(), e));
+            }
+            count++;
+            lastNumber = number;
+        }
+
+        void clear(long newGeneration) {
+            generation = newGeneration;
+            region.putLong(GENERATION_AT, generation);
+            end = HEADER_BYTES;
+            count = 0;
+            terminate();
+        }
+
+        /**
+         * Marks where the records end with a zero length: a shorter generation would otherwise end in the middle
+         * of an older record, whose leftover bytes would read as a record cut off by a crash.
+         */
+        private void terminate() {
+            if (end + Integer.BYTES <= region.capacity()) {
+                region.putInt(end, 0);
+            }
+        }
+
+        /** Adds this half's whole records to {@code messages}; returns the claimed size of a torn one (0 if none). */
+        int read(List<ReceivedMessage> messages) {
+            int at = HEADER_BYTES;
+            int unreadable = 0;
+            count = 0;
+            while (at + RECORD_HEADER_BYTES <= region.capacity()) {
+                int length = region.getInt(at);
+                if (length == 0) {
+                    break;
+                }
+                int checksum = region.getInt(at + 4);
+                ReceivedMessage message = null;
+                if (length >= Long.BYTES && length <= MAX_RECORD_BYTES
+                        && at + RECORD_HEADER_BYTES + length <= region.capacity()) {
+                    byte[] payload = new byte[length];
+                    region.get(at + RECORD_HEADER_BYTES, payload);
+                    if (checksum(payload) == checksum) {
+                        ByteBuffer fields = ByteBuffer.wrap(payload);
+                        message = fields.getLong() == generation ? decode(fields) : null;
+                        if (message == null) {
+                            break; // an older generation's record: nothing after it is current
+                        }
                     }
                 }
+                if (message == null) {
+                    unreadable = length;
+                    break;
+                }
+                messages.add(message);
+                count++;
+                at += RECORD_HEADER_BYTES + length;
             }
-            if (message == null) {
-                unreadable = length;
-                break;
-            }
-            messages.add(message);
-            at += RECORD_HEADER_BYTES + length;
+            end = at;
+            return unreadable;
         }
-        end = at;
-        return new Contents(messages, unreadable);
     }
 
     @Override

@@ -179,12 +179,12 @@ class JournaledMessageWriterTest {
     @Test
     void aFileThatIsNotAJournalIsLeftAloneAndNamed() throws Exception {
         Path file = dir.resolve("notes.journal");
-        Files.writeString(file, "not a journal at all, just some text here");
+        Files.writeString(file, "not a journal at all, just some text here\n".repeat(3));
         UncheckedIOException e = assertThrows(UncheckedIOException.class,
                 () -> MessageJournal.open(file, 1 << 20));
         assertEquals("Could not open the message journal " + file + ": it is not a message journal of this version (if "
                 + "it came from elsewhere, move it aside: the bot then starts with a new one)", e.getMessage());
-        assertEquals("not a journal at all, just some text here", Files.readString(file));
+        assertEquals("not a journal at all, just some text here\n".repeat(3), Files.readString(file));
     }
 
     @Test
@@ -197,6 +197,30 @@ class JournaledMessageWriterTest {
         }
         try (MessageJournal journal = MessageJournal.open(file, 1 << 20)) {
             assertEquals(List.of("hello"), journal.read().messages().stream().map(m -> m.message().text()).toList());
+        }
+    }
+
+    @Test
+    void whenOneHalfIsFullTheOtherTakesOverAndAfterACrashBothComeBackInOrder() {
+        Path file = dir.resolve("halves.journal");
+        List<String> appended = new ArrayList<>();
+        int firstInSecondHalf = -1;
+        try (MessageJournal journal = MessageJournal.open(file, 4096)) {
+            for (int i = 0; journal.tryAppend(MessageJournal.encode(received(message("C1", 1764583200 + i, "m" + i), "Ev" + i))); i++) {
+                appended.add("m" + i);
+                if (firstInSecondHalf < 0 && journal.end() > 2048) {
+                    firstInSecondHalf = i;
+                }
+            }
+            assertTrue(firstInSecondHalf > 0 && appended.size() > firstInSecondHalf + 1, appended + " " + firstInSecondHalf);
+            // Both halves full: refused until the first half is stored, then the first half is used again.
+            journal.release(firstInSecondHalf);
+            assertTrue(journal.tryAppend(MessageJournal.encode(received(message("C1", 1764584000, "after"), "Ev-after"))));
+        }
+        try (MessageJournal journal = MessageJournal.open(file, 4096)) {
+            List<String> expected = new ArrayList<>(appended.subList(firstInSecondHalf, appended.size()));
+            expected.add("after");
+            assertEquals(expected, journal.read().messages().stream().map(m -> m.message().text()).toList());
         }
     }
 
