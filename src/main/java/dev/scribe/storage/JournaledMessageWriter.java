@@ -131,8 +131,8 @@ final class JournaledMessageWriter implements MessageSink {
             long left = TimeUnit.MILLISECONDS.toNanos(AWAIT_ROOM_MS);
             while (!journal.tryAppend(record)) {
                 if (left <= 0 || closing) {
-                    throw new IllegalStateException("The message journal is full and the database is not storing "
-                            + "its messages; the message was not taken");
+                    throw new IllegalStateException("The message journal is full: the database is not storing its "
+                            + "messages, or not as fast as they come; the message was not taken");
                 }
                 // Both halves hold messages not stored: the applier stores what is queued, without waiting to
                 // gather a batch, and empties the older half.
