@@ -165,6 +165,11 @@ public final class Database implements AutoCloseable {
 
     /** True when a trivial query answers. */
     public boolean isHealthy() {
+        return answers(jdbi);
+    }
+
+    /** True when a trivial query answers through this Jdbi. */
+    static boolean answers(Jdbi jdbi) {
         try {
             return jdbi.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
         } catch (RuntimeException e) {

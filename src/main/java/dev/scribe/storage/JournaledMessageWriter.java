@@ -8,11 +8,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import dev.scribe.incident.RecordedMessage;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -337,17 +336,14 @@ final class JournaledMessageWriter implements MessageSink {
     private static void insertAll(Handle h, List<ReceivedMessage> batch) {
         PreparedBatch messages = h.prepareBatch(MessageDao.INSERT_IN_OPEN_INCIDENT);
         for (ReceivedMessage received : batch) {
-            RecordedMessage m = received.message();
-            messages.bind("channelId", m.channelId()).bind("ts", m.ts()).bind("threadTs", m.threadTs())
-                    .bind("authorId", m.authorId()).bind("body", m.text()).bind("postedAtUs", Micros.of(m.postedAt()))
-                    .bind("recordedAtUs", received.recordedAtUs()).add();
+            MessageDao.bindMessage(messages, received).add();
         }
         int[] inserted = messages.execute();
         PreparedBatch events = h.prepareBatch(MessageDao.CLAIM_EVENT);
         for (int i = 0; i < batch.size(); i++) {
             ReceivedMessage received = batch.get(i);
             if (inserted[i] > 0 && received.eventId() != null) {
-                events.bind("eventId", received.eventId()).bind("receivedAtUs", received.recordedAtUs()).add();
+                MessageDao.bindClaim(events, received).add();
             }
         }
         if (events.size() > 0) {
@@ -362,21 +358,13 @@ final class JournaledMessageWriter implements MessageSink {
             if (Sql.isDuplicateKey(e)) {
                 return;
             }
-            if (answers()) {
+            if (Database.answers(jdbi)) {
                 // The database works but refuses this one message: retrying would block every later one forever.
                 log.error("Message {} in {} could not be stored and is left out of the record", m.message().ts(),
                         m.message().channelId(), e);
                 return;
             }
             throw e;
-        }
-    }
-
-    private boolean answers() {
-        try {
-            return jdbi.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
-        } catch (RuntimeException e) {
-            return false;
         }
     }
 }

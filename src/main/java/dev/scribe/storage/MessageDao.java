@@ -1,6 +1,8 @@
 package dev.scribe.storage;
 
+import dev.scribe.incident.RecordedMessage;
 import java.util.List;
+import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -20,6 +22,19 @@ public interface MessageDao {
     String INSERT_IN_OPEN_INCIDENT = "INSERT INTO messages (channel_id, ts, incident_number, thread_ts, author_id, "
             + "body, posted_at_us, recorded_at_us) SELECT :channelId, :ts, incident_number, :threadTs, :authorId, "
             + ":body, :postedAtUs, :recordedAtUs FROM incidents WHERE open_channel_id = :channelId";
+
+    /** Binds a received message to {@link #INSERT_IN_OPEN_INCIDENT}, in a single statement or a batch. */
+    static <T extends SqlStatement<T>> T bindMessage(T statement, ReceivedMessage received) {
+        RecordedMessage m = received.message();
+        return statement.bind("channelId", m.channelId()).bind("ts", m.ts()).bind("threadTs", m.threadTs())
+                .bind("authorId", m.authorId()).bind("body", m.text()).bind("postedAtUs", Micros.of(m.postedAt()))
+                .bind("recordedAtUs", received.recordedAtUs());
+    }
+
+    /** Binds a received message's event to {@link #CLAIM_EVENT}. */
+    static <T extends SqlStatement<T>> T bindClaim(T statement, ReceivedMessage received) {
+        return statement.bind("eventId", received.eventId()).bind("receivedAtUs", received.recordedAtUs());
+    }
 
     // Ordered exactly like the UNIQUE (incident_number, posted_at_us, ts) key, so the database reads the
     // incident's messages in index order instead of sorting them (H2 sorted 100,000 rows without the first column).

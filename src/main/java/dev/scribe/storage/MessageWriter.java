@@ -1,7 +1,6 @@
 package dev.scribe.storage;
 
 import dev.scribe.incident.RecordOutcome;
-import dev.scribe.incident.RecordedMessage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -134,16 +133,11 @@ final class MessageWriter implements MessageSink {
 
     /** Stores one message; a duplicate message or event throws, rolling back the transaction it is in. */
     static RecordOutcome insert(Handle h, ReceivedMessage received) {
-        RecordedMessage m = received.message();
-        int inserted = h.createUpdate(MessageDao.INSERT_IN_OPEN_INCIDENT).bind("channelId", m.channelId())
-                .bind("ts", m.ts()).bind("threadTs", m.threadTs()).bind("authorId", m.authorId()).bind("body", m.text())
-                .bind("postedAtUs", Micros.of(m.postedAt())).bind("recordedAtUs", received.recordedAtUs()).execute();
-        if (inserted == 0) {
+        if (MessageDao.bindMessage(h.createUpdate(MessageDao.INSERT_IN_OPEN_INCIDENT), received).execute() == 0) {
             return RecordOutcome.NOT_IN_AN_INCIDENT;
         }
         if (received.eventId() != null) {
-            h.createUpdate(MessageDao.CLAIM_EVENT).bind("eventId", received.eventId())
-                    .bind("receivedAtUs", received.recordedAtUs()).execute();
+            MessageDao.bindClaim(h.createUpdate(MessageDao.CLAIM_EVENT), received).execute();
         }
         return RecordOutcome.RECORDED;
     }
