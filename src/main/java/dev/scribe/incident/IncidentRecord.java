@@ -5,17 +5,22 @@ import java.util.List;
 /**
  * Everything recorded for one incident: the input of the report compiler. Messages and entries are in
  * time order; deleted messages are not here; marks may name messages that are not (yet) recorded.
+ * The messages are read from where they are kept each time they are gone through ({@link MessageLog}).
  */
-public record IncidentRecord(Incident incident, List<RecordedMessage> messages, List<TimelineEntry> entries,
-                             List<Mark> marks) {
+public record IncidentRecord(Incident incident, MessageLog messages, List<TimelineEntry> entries, List<Mark> marks) {
     public IncidentRecord {
-        messages = List.copyOf(messages);
         entries = List.copyOf(entries);
         marks = List.copyOf(marks);
     }
 
-    /** A record with no marks. */
+    /** A record of messages in memory. */
+    public IncidentRecord(Incident incident, List<RecordedMessage> messages, List<TimelineEntry> entries,
+                          List<Mark> marks) {
+        this(incident, MessageLog.of(messages), entries, marks);
+    }
+
+    /** A record of messages in memory, with no marks. */
     public IncidentRecord(Incident incident, List<RecordedMessage> messages, List<TimelineEntry> entries) {
-        this(incident, messages, entries, List.of());
+        this(incident, MessageLog.of(messages), entries, List.of());
     }
 }

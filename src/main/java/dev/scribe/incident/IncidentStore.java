@@ -45,8 +45,11 @@ public interface IncidentStore {
     /** Remembers the ts of the header message pinned in the incident's channel. */
     void setHeaderTs(int number, String ts);
 
-    /** The incident's messages in time order. */
-    List<RecordedMessage> messages(int incidentNumber);
+    /**
+     * The incident's messages in time order, read from the store each time the log is gone through (after
+     * every message taken before that moment is stored), never all held at once.
+     */
+    MessageLog messages(int incidentNumber);
 
     /** The incident's timeline entries in time order. */
     List<TimelineEntry> entries(int incidentNumber);

@@ -27,7 +27,7 @@ public record Postmortem(
         List<ActionItem> actionItems,
         List<TimelineItem> wentWell,
         List<TimelineItem> wentBadly,
-        List<TranscriptItem> transcript,
+        Transcript transcript,
         ZoneId zone) {
 
     /** A key entry of the timeline. */
@@ -48,7 +48,6 @@ public record Postmortem(
         actionItems = List.copyOf(actionItems);
         wentWell = List.copyOf(wentWell);
         wentBadly = List.copyOf(wentBadly);
-        transcript = List.copyOf(transcript);
     }
 
     /** The report's file name, e.g. {@code incident-7-rca.md}. */

@@ -14,14 +14,17 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,19 +44,19 @@ public final class PostmortemCompiler {
         this.zone = zone;
     }
 
-    /** Compiles the report of an incident, open or closed. */
+    /**
+     * Compiles the report of an incident, open or closed. Goes through the messages once here; the transcript
+     * goes through them again when it is rendered, so no compiled copy of them is ever held.
+     */
     public Postmortem compile(IncidentRecord record) {
         Incident incident = record.incident();
-        List<RecordedMessage> messages = record.messages().stream()
-                .sorted(Comparator.comparing(RecordedMessage::postedAt).thenComparing(RecordedMessage::ts)).toList();
+        MessagePass pass = new MessagePass(record.marks(), record.entries());
+        record.messages().forEach(pass);
         List<TimelineEntry> entries = new ArrayList<>(record.entries());
-        entries.addAll(markedMessages(messages, record.marks()));
+        entries.addAll(pass.markedEntries());
         entries.sort(Comparator.comparing(TimelineEntry::at));
 
-        // A marked thread reply links into its thread, so the permalink needs the parent's ts.
-        Map<String, String> threadOf = new HashMap<>();
-        messages.forEach(m -> m.parentTs().ifPresent(parent -> threadOf.put(m.ts(), parent)));
-        List<TimelineItem> timeline = entries.stream().map(e -> timelineItem(incident, e, threadOf)).toList();
+        List<TimelineItem> timeline = entries.stream().map(e -> timelineItem(incident, e, pass.threadOf)).toList();
         List<ActionItem> actions = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             if (entries.get(i).kind() == EntryKind.ACTION_ITEM) {
@@ -71,7 +74,7 @@ public final class PostmortemCompiler {
                 incident.isOpen() ? incident.status().label() : "Closed",
                 !incident.isOpen(),
                 directory.userName(incident.commanderId()),
-                participants(messages, entries),
+                participants(pass.firstMessages.values(), entries),
                 incident.startedAt(),
                 incident.closed(),
                 incident.resolutionText(),
@@ -80,23 +83,58 @@ public final class PostmortemCompiler {
                 actions,
                 timeline.stream().filter(i -> i.kind() == EntryKind.WENT_WELL).toList(),
                 timeline.stream().filter(i -> i.kind() == EntryKind.WENT_BADLY).toList(),
-                messages.stream().map(this::transcriptItem).toList(),
+                new Transcript(record.messages(), pass.count, pass.chars, this::transcriptItem),
                 zone);
     }
 
-    /** One entry per message and kind marked on it (however many people marked it), at the message's time. */
-    private static List<TimelineEntry> markedMessages(List<RecordedMessage> messages, List<Mark> marks) {
-        Map<String, RecordedMessage> byTs = new HashMap<>();
-        messages.forEach(m -> byTs.put(m.channelId() + "/" + m.ts(), m));
-        Set<String> seen = new HashSet<>();
-        List<TimelineEntry> out = new ArrayList<>();
-        for (Mark mark : marks) {
-            RecordedMessage m = byTs.get(mark.channelId() + "/" + mark.ts());
-            if (m != null && seen.add(mark.channelId() + "/" + mark.ts() + "/" + mark.kind())) {
-                out.add(new TimelineEntry(m.postedAt(), mark.kind(), m.authorId(), m.text(), m.ts()));
+    /**
+     * What the report needs from the messages besides the transcript, gathered in one pass: the marked ones, the
+     * parents of linked thread replies, each author's first message, how many there are and their length.
+     */
+    private static final class MessagePass implements Consumer<RecordedMessage> {
+        private final List<Mark> marks;
+        private final Set<String> markedKeys = new HashSet<>();
+        private final Set<String> linkedTs = new HashSet<>();
+        private final Map<String, RecordedMessage> marked = new HashMap<>();
+        // A linked thread reply links into its thread, so the permalink needs the parent's ts.
+        private final Map<String, String> threadOf = new HashMap<>();
+        private final Map<String, RecordedMessage> firstMessages = new LinkedHashMap<>();
+        private int count;
+        private long chars;
+
+        MessagePass(List<Mark> marks, List<TimelineEntry> entries) {
+            this.marks = marks;
+            marks.forEach(mark -> markedKeys.add(mark.channelId() + "/" + mark.ts()));
+            marks.forEach(mark -> linkedTs.add(mark.ts()));
+            entries.forEach(e -> e.message().ifPresent(linkedTs::add));
+        }
+
+        @Override
+        public void accept(RecordedMessage m) {
+            count++;
+            chars += m.text().length();
+            firstMessages.putIfAbsent(m.authorId(), m);
+            String key = m.channelId() + "/" + m.ts();
+            if (markedKeys.contains(key)) {
+                marked.put(key, m);
+            }
+            if (linkedTs.contains(m.ts())) {
+                m.parentTs().ifPresent(parent -> threadOf.put(m.ts(), parent));
             }
         }
-        return out;
+
+        /** One entry per message and kind marked on it (however many people marked it), at the message's time. */
+        List<TimelineEntry> markedEntries() {
+            Set<String> seen = new HashSet<>();
+            List<TimelineEntry> out = new ArrayList<>();
+            for (Mark mark : marks) {
+                RecordedMessage m = marked.get(mark.channelId() + "/" + mark.ts());
+                if (m != null && seen.add(mark.channelId() + "/" + mark.ts() + "/" + mark.kind())) {
+                    out.add(new TimelineEntry(m.postedAt(), mark.kind(), m.authorId(), m.text(), m.ts()));
+                }
+            }
+            return out;
+        }
     }
 
     private ActionItem actionItem(TimelineEntry entry, TimelineItem item) {
@@ -127,12 +165,12 @@ public final class PostmortemCompiler {
         return userId == null ? "Incident Scribe" : directory.userName(userId);
     }
 
-    private List<String> participants(List<RecordedMessage> messages, List<TimelineEntry> entries) {
-        // Ordered by first appearance in time, so the list reads like who joined the response when.
+    /** Ordered by first appearance in time, so the list reads like who joined the response when. */
+    private List<String> participants(Collection<RecordedMessage> firstMessages, List<TimelineEntry> entries) {
         record Appearance(Instant at, String userId) {
         }
         List<Appearance> all = new ArrayList<>();
-        messages.forEach(m -> all.add(new Appearance(m.postedAt(), m.authorId())));
+        firstMessages.forEach(m -> all.add(new Appearance(m.postedAt(), m.authorId())));
         entries.stream().filter(e -> e.authorId() != null).forEach(e -> all.add(new Appearance(e.at(), e.authorId())));
         all.sort(Comparator.comparing(Appearance::at));
         Set<String> names = new LinkedHashSet<>();

@@ -4,7 +4,6 @@ import dev.scribe.report.KeyTimings.Moment;
 import dev.scribe.report.KeyTimings.Span;
 import dev.scribe.report.Postmortem.ActionItem;
 import dev.scribe.report.Postmortem.TimelineItem;
-import dev.scribe.report.Postmortem.TranscriptItem;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -151,14 +150,14 @@ public final class PostmortemRenderer {
             md.append("_No messages were recorded._\n");
             return;
         }
-        LocalDate day = null;
-        for (TranscriptItem m : p.transcript()) {
+        LocalDate[] day = {null};
+        p.transcript().forEach(m -> {
             LocalDate messageDay = m.at().atZone(p.zone()).toLocalDate();
-            if (!Objects.equals(day, messageDay)) {
-                if (day != null) {
+            if (!Objects.equals(day[0], messageDay)) {
+                if (day[0] != null) {
                     md.append('\n');
                 }
-                day = messageDay;
+                day[0] = messageDay;
                 md.append("### ").append(DATE.format(messageDay)).append("\n\n");
             }
             md.append("- ").append(HH_MM_SS.format(m.at().atZone(p.zone()))).append(" **@")
@@ -167,18 +166,17 @@ public final class PostmortemRenderer {
                 md.append(" (in thread)");
             }
             md.append(": ").append(MarkdownText.listItem(m.text(), "  ")).append('\n');
-        }
+        });
     }
 
     /**
      * A little more than the document will take, so the buffer is not regrown (each regrowth copies the whole
      * document so far and, for a 100,000-message transcript, briefly needs three times its size in memory).
+     * Names and Markdown escapes are guessed at 48 characters a message: the transcript items are not made twice.
      */
     private static int expectedLength(Postmortem p) {
-        long chars = 8192L + 256L * (p.timeline().size() + p.actionItems().size());
-        for (TranscriptItem m : p.transcript()) {
-            chars += 40 + m.author().length() + m.text().approximateLength();
-        }
+        long chars = 8192L + 256L * (p.timeline().size() + p.actionItems().size())
+                + 48L * p.transcript().size() + p.transcript().recordedChars();
         return (int) Math.min(chars + chars / 8, Integer.MAX_VALUE - 64);
     }
 

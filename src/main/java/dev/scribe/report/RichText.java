@@ -62,25 +62,6 @@ public record RichText(List<Segment> segments) {
         return out.toString();
     }
 
-    /** About how many characters the text takes once written out: for sizing buffers, not exact. */
-    public int approximateLength() {
-        int length = 0;
-        for (Segment s : segments) {
-            if (s instanceof Plain p) {
-                length += p.text().length();
-            } else if (s instanceof UserRef u) {
-                length += 2 + u.name().length();
-            } else if (s instanceof ChannelRef c) {
-                length += 2 + c.name().length();
-            } else if (s instanceof Broadcast b) {
-                length += 2 + b.word().length();
-            } else if (s instanceof Link l) {
-                length += 4 + l.url().length() + l.label().length();
-            }
-        }
-        return length;
-    }
-
     /** Joins texts with a separator. */
     static RichText concat(RichText first, String separator, RichText second) {
         List<Segment> all = new ArrayList<>(first.segments);

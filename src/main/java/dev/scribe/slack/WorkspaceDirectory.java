@@ -3,7 +3,6 @@ package dev.scribe.slack;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.model.User;
 import dev.scribe.incident.IncidentRecord;
-import dev.scribe.incident.RecordedMessage;
 import dev.scribe.incident.TimelineEntry;
 import dev.scribe.report.Directory;
 import dev.scribe.report.SlackMarkup;
@@ -38,10 +37,10 @@ public final class WorkspaceDirectory {
         if (record.incident().commanderId() != null) {
             users.add(record.incident().commanderId());
         }
-        for (RecordedMessage m : record.messages()) {
+        record.messages().forEach(m -> {
             users.add(m.authorId());
             users.addAll(SlackMarkup.mentionedUsers(m.text()));
-        }
+        });
         for (TimelineEntry e : record.entries()) {
             if (e.authorId() != null) {
                 users.add(e.authorId());

@@ -6,6 +6,7 @@ import dev.scribe.incident.IncidentException;
 import dev.scribe.incident.IncidentChange;
 import dev.scribe.incident.IncidentStore;
 import dev.scribe.incident.Mark;
+import dev.scribe.incident.MessageLog;
 import dev.scribe.incident.NewIncident;
 import dev.scribe.incident.RecordOutcome;
 import dev.scribe.incident.RecordedMessage;
@@ -16,6 +17,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
@@ -167,10 +169,15 @@ public final class JdbiIncidentStore implements IncidentStore, AutoCloseable {
     }
 
     @Override
-    public List<RecordedMessage> messages(int incidentNumber) {
-        received.awaitStored();
-        return messageDao.forIncident(incidentNumber).stream()
-                .map(MessageRow::toMessage).toList();
+    public MessageLog messages(int incidentNumber) {
+        return action -> {
+            received.awaitStored();
+            jdbi.useTransaction(h -> {
+                try (Stream<MessageRow> rows = h.attach(MessageDao.class).forIncident(incidentNumber)) {
+                    rows.forEach(row -> action.accept(row.toMessage()));
+                }
+            });
+        };
     }
 
     @Override

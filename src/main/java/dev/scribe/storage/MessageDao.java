@@ -1,10 +1,11 @@
 package dev.scribe.storage;
 
 import dev.scribe.incident.RecordedMessage;
-import java.util.List;
+import java.util.stream.Stream;
 import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.FetchSize;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -38,9 +39,12 @@ public interface MessageDao {
 
     // Ordered exactly like the UNIQUE (incident_number, posted_at_us, ts) key, so the database reads the
     // incident's messages in index order instead of sorting them (H2 sorted 100,000 rows without the first column).
+    // Read as a stream, a thousand rows at a time: PostgreSQL and MariaDB otherwise fetch the whole result at once
+    // (PostgreSQL only uses a cursor inside a transaction); H2 streams with LAZY_QUERY_EXECUTION (Database).
+    @FetchSize(1000)
     @SqlQuery("SELECT channel_id, ts, thread_ts, author_id, body, posted_at_us FROM messages "
             + "WHERE incident_number = :incident AND deleted_at_us IS NULL ORDER BY incident_number, posted_at_us, ts")
-    List<MessageRow> forIncident(@Bind("incident") int incident);
+    Stream<MessageRow> forIncident(@Bind("incident") int incident);
 
     @SqlQuery("SELECT body FROM messages WHERE channel_id = :channelId AND ts = :ts")
     java.util.Optional<String> body(@Bind("channelId") String channelId, @Bind("ts") String ts);

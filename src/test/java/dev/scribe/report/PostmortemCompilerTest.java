@@ -20,7 +20,7 @@ class PostmortemCompilerTest {
     private static final IncidentRecord BASE = SampleIncidents.forumsMerge();
 
     private static RecordedMessage message(int index) {
-        return BASE.messages().get(index);
+        return BASE.messages().toList().get(index);
     }
 
     private static Mark mark(int index, EntryKind kind, String user) {
@@ -98,7 +98,7 @@ class PostmortemCompilerTest {
         RecordedMessage parent = message(0);
         RecordedMessage reply = new RecordedMessage("C0INC", "1733323000.000100", parent.ts(), "U01DAVE",
                 "rolled back, error rate is back to normal", Instant.parse("2024-12-04T14:36:40Z"));
-        List<RecordedMessage> messages = new ArrayList<>(BASE.messages());
+        List<RecordedMessage> messages = new ArrayList<>(BASE.messages().toList());
         messages.add(reply);
         Postmortem p = new PostmortemCompiler(SampleIncidents.directory(), ZoneId.of("UTC"))
                 .compile(new IncidentRecord(BASE.incident(), messages, BASE.entries(),

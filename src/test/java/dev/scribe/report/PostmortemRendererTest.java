@@ -64,7 +64,7 @@ class PostmortemRendererTest {
         while (m.find()) {
             times.add(m.group(1));
         }
-        assertEquals(SampleIncidents.forumsMerge().messages().size(), times.size());
+        assertEquals(SampleIncidents.forumsMerge().messages().toList().size(), times.size());
         assertEquals(times.stream().sorted().toList(), times);
     }
 

@@ -71,7 +71,7 @@ class DatabaseCompatibilityTest {
         Incident stored = store.find(incident.number()).orElseThrow();
         assertEquals("Paiement échoué 💳 決済 𝔘", stored.title());
         assertEquals("résolu ✅ " + EVERY_SCRIPT, stored.resolution());
-        RecordedMessage message = store.messages(incident.number()).get(0);
+        RecordedMessage message = store.messages(incident.number()).toList().get(0);
         assertEquals(EVERY_SCRIPT, message.text());
         assertEquals(Instant.ofEpochSecond(1700000000, 100_000), message.postedAt());
         assertTrue(store.entries(incident.number()).stream().anyMatch(e -> e.text().equals(EVERY_SCRIPT)));
@@ -134,7 +134,7 @@ class DatabaseCompatibilityTest {
 
         JdbiIncidentStore after = store(t); // a normal start after the failure: no repair by hand needed
         assertEquals("before the bad deploy 🔥", after.find(n).orElseThrow().title());
-        assertEquals("kept 😬", after.messages(n).get(0).text());
+        assertEquals("kept 😬", after.messages(n).toList().get(0).text());
         // H2 keeps Flyway's lowercase names as quoted identifiers.
         String q = kind == DatabaseKind.H2 ? "\"" : "";
         List<String> rows = open.get(0).jdbi().withHandle(h -> h.createQuery(

@@ -10,6 +10,7 @@ import dev.scribe.incident.Incident;
 import dev.scribe.incident.IncidentChange;
 import dev.scribe.incident.IncidentException;
 import dev.scribe.incident.Mark;
+import dev.scribe.incident.MessageLog;
 import dev.scribe.incident.Status;
 import dev.scribe.incident.NewIncident;
 import dev.scribe.incident.RecordOutcome;
@@ -112,7 +113,7 @@ class JdbiIncidentStoreTest {
                 stored += r.get() == RecordOutcome.RECORDED ? 1 : 0;
             }
             assertEquals(400, stored);
-            assertEquals(400, store.messages(number).size());
+            assertEquals(400, store.messages(number).toList().size());
             for (Future<RecordOutcome> r : elsewhere) {
                 assertEquals(RecordOutcome.NOT_IN_AN_INCIDENT, r.get());
             }
@@ -138,10 +139,10 @@ class JdbiIncidentStoreTest {
         // A message left out changed nothing: not even its event id was kept.
         assertEquals(RecordOutcome.RECORDED, store.recordInOpenIncident(early, "Ev1"));
 
-        assertEquals(List.of("during"), store.messages(first).stream().map(RecordedMessage::text).toList());
+        assertEquals(List.of("during"), store.messages(first).toList().stream().map(RecordedMessage::text).toList());
         assertEquals(List.of("before anyone opened an incident", "next one"),
-                store.messages(second).stream().map(RecordedMessage::text).toList());
-        assertEquals(List.of(), store.messages(2).stream().map(RecordedMessage::text).toList(), "C2's incident");
+                store.messages(second).toList().stream().map(RecordedMessage::text).toList());
+        assertEquals(List.of(), store.messages(2).toList().stream().map(RecordedMessage::text).toList(), "C2's incident");
     }
 
     @Test
@@ -151,7 +152,7 @@ class JdbiIncidentStoreTest {
         assertEquals(RecordOutcome.DUPLICATE, store.recordInOpenIncident(message("C1", "1700000000.000100", "first"), "Ev1"), "same event id");
         assertEquals(RecordOutcome.DUPLICATE, store.recordInOpenIncident(message("C1", "1700000000.000100", "first"), "Ev2"), "same channel and ts");
         assertEquals(RecordOutcome.DUPLICATE, store.recordInOpenIncident(message("C1", "1700000001.000000", "other"), "Ev1"), "same event id, other ts");
-        assertEquals(1, store.messages(n).size());
+        assertEquals(1, store.messages(n).toList().size());
     }
 
     @Test
@@ -162,7 +163,21 @@ class JdbiIncidentStoreTest {
         store.recordInOpenIncident(message("C1", "1600000000.000000", "an old import"), null);
         store.recordInOpenIncident(message("C1", "1700000200.000000", "second"), null);
         assertEquals(List.of("an old import", "first", "second", "third"),
-                store.messages(n).stream().map(RecordedMessage::text).toList());
+                store.messages(n).toList().stream().map(RecordedMessage::text).toList());
+    }
+
+    @Test
+    void theMessageLogReadsTheStoreAgainOnEveryPass() {
+        int n = open("C1").number();
+        store.recordInOpenIncident(message("C1", "1700000200.000000", "first"), null);
+        MessageLog log = store.messages(n);
+        assertEquals(List.of("first"), log.toList().stream().map(RecordedMessage::text).toList());
+
+        store.recordInOpenIncident(message("C1", "1700000100.000000", "earlier, arrived late"), null);
+        store.editMessage("C1", "1700000200.000000", "first, edited", NOW);
+        store.deleteMessage("C1", "1700000100.000000", NOW);
+        store.recordInOpenIncident(message("C1", "1700000300.000000", "then"), null);
+        assertEquals(List.of("first, edited", "then"), log.toList().stream().map(RecordedMessage::text).toList());
     }
 
     @Test
@@ -170,8 +185,8 @@ class JdbiIncidentStoreTest {
         int n = open("C1").number();
         String text = "emoji 🔥👩‍💻, CJK 決済エラー, RTL שלום مرحبا, 4-byte 𝔘𝔫𝔦, <@U1> &amp; &lt;!channel&gt;\nline 2";
         store.recordInOpenIncident(message("C1", "1700000000.000001", text), null);
-        assertEquals(text, store.messages(n).get(0).text());
-        assertEquals(Instant.ofEpochSecond(1700000000), store.messages(n).get(0).postedAt());
+        assertEquals(text, store.messages(n).toList().get(0).text());
+        assertEquals(Instant.ofEpochSecond(1700000000), store.messages(n).toList().get(0).postedAt());
     }
 
     @Test
@@ -241,7 +256,7 @@ class JdbiIncidentStoreTest {
         assertTrue(store.editMessage("C1", "1700000000.000100", "deploy v2.41 to prod", NOW), "the same edit again");
         assertFalse(store.editMessage("C1", "1799999999.000100", "never recorded", NOW));
         assertTrue(store.deleteMessage("C1", "1700000001.000100", NOW));
-        assertEquals(List.of("deploy v2.41 to prod"), store.messages(n).stream().map(RecordedMessage::text).toList());
+        assertEquals(List.of("deploy v2.41 to prod"), store.messages(n).toList().stream().map(RecordedMessage::text).toList());
         assertEquals(List.of("deploy v2.41"), database.jdbi().withHandle(h -> h.createQuery(
                 "SELECT previous_body FROM message_revisions").mapTo(String.class).list()));
     }

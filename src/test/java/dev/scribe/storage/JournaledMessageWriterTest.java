@@ -88,7 +88,7 @@ class JournaledMessageWriterTest {
         // Chatter where no incident is open: taken, never stored.
         store.recordInOpenIncident(message("C2", 1764583202, "lunch?"), "Ev2");
 
-        List<RecordedMessage> stored = store.messages(incident.number());
+        List<RecordedMessage> stored = store.messages(incident.number()).toList();
         assertEquals(List.of(message("C1", 1764583200, long40k), reply), stored);
         assertEquals(0, (long) database.jdbi().withHandle(h -> h.createQuery(
                 "SELECT COUNT(*) FROM messages WHERE channel_id = 'C2'").mapTo(Long.class).one()));
@@ -103,8 +103,8 @@ class JournaledMessageWriterTest {
         store.close(first.number(), NOW, "U1", "fixed");
         Incident second = openIncident("C1");
 
-        assertEquals(50, store.messages(first.number()).size());
-        assertEquals(List.of(), store.messages(second.number()));
+        assertEquals(50, store.messages(first.number()).toList().size());
+        assertEquals(List.of(), store.messages(second.number()).toList());
     }
 
     @Test
@@ -113,7 +113,7 @@ class JournaledMessageWriterTest {
         Incident incident = openIncident("C1");
         store.recordInOpenIncident(message("C1", 1764583201, "during"), "Ev2");
 
-        assertEquals(List.of("during"), texts(store.messages(incident.number())));
+        assertEquals(List.of("during"), texts(store.messages(incident.number()).toList()));
     }
 
     @Test
@@ -124,7 +124,7 @@ class JournaledMessageWriterTest {
         store.recordInOpenIncident(message("C1", 1764583201, "oops, wrong channel"), "Ev2");
         assertTrue(store.deleteMessage("C1", "1764583201.000100", NOW));
 
-        assertEquals(List.of("rollback done"), texts(store.messages(incident.number())));
+        assertEquals(List.of("rollback done"), texts(store.messages(incident.number()).toList()));
     }
 
     @Test
@@ -144,7 +144,7 @@ class JournaledMessageWriterTest {
 
         store = JdbiIncidentStore.withJournal(database, CLOCK, journalFile);
 
-        assertEquals(List.of("first 🔥", "second"), texts(new JdbiIncidentStore(database, CLOCK).messages(incident.number())));
+        assertEquals(List.of("first 🔥", "second"), texts(new JdbiIncidentStore(database, CLOCK).messages(incident.number()).toList()));
         try (MessageJournal journal = MessageJournal.open(journalFile, MessageJournal.DEFAULT_CAPACITY_BYTES)) {
             assertEquals(List.of(), journal.read().messages(), "emptied once stored");
         }
@@ -232,7 +232,7 @@ class JournaledMessageWriterTest {
         }
         store.close();
 
-        assertEquals(1_000, new JdbiIncidentStore(database, CLOCK).messages(incident.number()).size());
+        assertEquals(1_000, new JdbiIncidentStore(database, CLOCK).messages(incident.number()).toList().size());
         try (MessageJournal journal = MessageJournal.open(journalFile, MessageJournal.DEFAULT_CAPACITY_BYTES)) {
             assertEquals(List.of(), journal.read().messages());
         }
@@ -252,7 +252,7 @@ class JournaledMessageWriterTest {
             }
             writer.awaitStored();
         }
-        assertEquals(sent, store.messages(incident.number()));
+        assertEquals(sent, store.messages(incident.number()).toList());
     }
 
     @Test
@@ -284,11 +284,11 @@ class JournaledMessageWriterTest {
                 Thread.onSpinWait();
             }
             assertTrue(refused.get() >= 3, "the writer kept trying: " + refused.get());
-            assertEquals(List.of(), store.messages(incident.number()));
+            assertEquals(List.of(), store.messages(incident.number()).toList());
             down.set(false);
             writer.awaitStored();
         }
-        assertEquals(sent, store.messages(incident.number()));
+        assertEquals(sent, store.messages(incident.number()).toList());
     }
 
     @Test
