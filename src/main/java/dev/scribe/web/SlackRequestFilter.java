@@ -30,6 +30,13 @@ public final class SlackRequestFilter implements Filter {
     /** Largest body accepted; Slack's own payloads are far smaller. */
     public static final int MAX_BODY_BYTES = 1024 * 1024;
 
+    /**
+     * How much of a body over the limit is read and thrown away before the 413. A client that writes its whole
+     * body before reading the answer (Java's HttpClient does) otherwise meets a connection closed under its write
+     * and never sees the 413; past this much, the connection is closed all the same.
+     */
+    static final int MAX_DISCARDED_BYTES = 8 * MAX_BODY_BYTES;
+
     private static final Logger log = LoggerFactory.getLogger(SlackRequestFilter.class);
 
     private final SignatureVerifier verifier;
@@ -46,12 +53,10 @@ public final class SlackRequestFilter implements Filter {
             reply(response, 405, "{\"error\":\"POST only\"}");
             return;
         }
-        if (request.getContentLengthLong() > MAX_BODY_BYTES) {
-            reply(response, 413, "{\"error\":\"request body over " + MAX_BODY_BYTES + " bytes\"}");
-            return;
-        }
-        byte[] body = readAtMost(request.getInputStream(), MAX_BODY_BYTES);
+        byte[] body = request.getContentLengthLong() > MAX_BODY_BYTES ? null
+                : readAtMost(request.getInputStream(), MAX_BODY_BYTES);
         if (body == null) {
+            discard(request.getInputStream(), MAX_DISCARDED_BYTES);
             reply(response, 413, "{\"error\":\"request body over " + MAX_BODY_BYTES + " bytes\"}");
             return;
         }
@@ -76,6 +81,16 @@ public final class SlackRequestFilter implements Filter {
             out.write(buffer, 0, n);
         }
         return out.toByteArray();
+    }
+
+    /** Reads and drops up to {@code limit} bytes, stopping at the end of the stream. */
+    private static void discard(InputStream in, int limit) throws IOException {
+        byte[] buffer = new byte[8192];
+        long dropped = 0;
+        int n;
+        while (dropped < limit && (n = in.read(buffer, 0, (int) Math.min(buffer.length, limit - dropped))) != -1) {
+            dropped += n;
+        }
     }
 
     private static void reply(HttpServletResponse response, int status, String json) throws IOException {

@@ -97,6 +97,21 @@ class BadInputFuzzTest {
     }
 
     @Test
+    void aClientThatWritesItsWholeOversizedBodyFirstStillReadsThe413() {
+        // Java's client writes the whole body before it reads the answer; when the bot answered without reading
+        // the rest, the connection closed under the write and about one request in thirty saw no answer at all.
+        byte[] over = padded(LIMIT + 10);
+        byte[] chunked = padded(3 * LIMIT);
+        for (int i = 0; i < 40; i++) {
+            assertEquals(413, bot.http().send("POST", HttpRequest.BodyPublishers.ofByteArray(over), SignedClient.JSON,
+                    over).statusCode(), "with a length, round " + i);
+            assertEquals(413, bot.http().send("POST", HttpRequest.BodyPublishers.ofInputStream(
+                    () -> new ByteArrayInputStream(chunked)), SignedClient.JSON, null).statusCode(), "chunked, round " + i);
+        }
+        assertEquals(200, bot.http().get("/healthz").statusCode());
+    }
+
+    @Test
     void otherMethodsGet405() {
         for (String method : List.of("GET", "PUT", "DELETE", "PATCH")) {
             HttpResponse<String> r = bot.http().send(method, HttpRequest.BodyPublishers.ofString("{}"), SignedClient.JSON, null);
