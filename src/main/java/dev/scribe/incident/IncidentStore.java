@@ -26,10 +26,11 @@ public interface IncidentStore {
     /**
      * Records a message in the incident open in its channel, once. Finding that incident and storing the
      * message are one step, so a message is stored in the incident that was open when it was written.
-     * Changes nothing when no incident is open there, or when the same Slack event ({@code eventId}, may be
-     * null) or the same message (channel and ts) was recorded before. A store may instead take the message to
-     * be stored a moment later ({@link RecordOutcome#ACCEPTED}); it then answers every later call as if it had
-     * been stored at once.
+     * Changes nothing when no incident is open there, or when the same message (channel and ts) was recorded
+     * before: a Slack retry carries the same message, whatever replica it reaches. {@code eventId} is Slack's id
+     * for the event that carried it (may be null), for logs. A store may instead take the message to be stored
+     * a moment later ({@link RecordOutcome#ACCEPTED}); it then answers every later call as if it had been
+     * stored at once.
      */
     RecordOutcome recordInOpenIncident(RecordedMessage message, String eventId);
 

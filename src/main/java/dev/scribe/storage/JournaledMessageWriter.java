@@ -338,17 +338,7 @@ final class JournaledMessageWriter implements MessageSink {
         for (ReceivedMessage received : batch) {
             MessageDao.bindMessage(messages, received).add();
         }
-        int[] inserted = messages.execute();
-        PreparedBatch events = h.prepareBatch(MessageDao.CLAIM_EVENT);
-        for (int i = 0; i < batch.size(); i++) {
-            ReceivedMessage received = batch.get(i);
-            if (inserted[i] > 0 && received.eventId() != null) {
-                MessageDao.bindClaim(events, received).add();
-            }
-        }
-        if (events.size() > 0) {
-            events.execute();
-        }
+        messages.execute();
     }
 
     private void storeAlone(ReceivedMessage m) {
@@ -360,8 +350,8 @@ final class JournaledMessageWriter implements MessageSink {
             }
             if (Database.answers(jdbi)) {
                 // The database works but refuses this one message: retrying would block every later one forever.
-                log.error("Message {} in {} could not be stored and is left out of the record", m.message().ts(),
-                        m.message().channelId(), e);
+                log.error("Message {} in {} (Slack event {}) could not be stored and is left out of the record",
+                        m.message().ts(), m.message().channelId(), m.eventId(), e);
                 return;
             }
             throw e;

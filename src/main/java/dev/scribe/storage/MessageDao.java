@@ -9,12 +9,14 @@ import org.jdbi.v3.sqlobject.customizer.FetchSize;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** SQL of the {@code messages} and {@code slack_events} tables. */
+/**
+ * SQL of the {@code messages} table. A message's key, its channel and ts, is what refuses a Slack retry: a retry
+ * carries the same message. The {@code slack_events} table (one row per event id) is no longer written: it
+ * repeated that refusal for messages at a third of the storing thread's work (docs/performance.md), and it is
+ * left in place while older versions may still run beside this one.
+ */
 @RegisterConstructorMapper(MessageRow.class)
 public interface MessageDao {
-
-    /** Claims a Slack event id; run as a plain statement by {@link MessageWriter} on the per-message path. */
-    String CLAIM_EVENT = "INSERT INTO slack_events (event_id, received_at_us) VALUES (:eventId, :receivedAtUs)";
 
     /**
      * Stores a message in the incident open in its channel, if there is one (one row inserted, else none): the
@@ -30,11 +32,6 @@ public interface MessageDao {
         return statement.bind("channelId", m.channelId()).bind("ts", m.ts()).bind("threadTs", m.threadTs())
                 .bind("authorId", m.authorId()).bind("body", m.text()).bind("postedAtUs", Micros.of(m.postedAt()))
                 .bind("recordedAtUs", received.recordedAtUs());
-    }
-
-    /** Binds a received message's event to {@link #CLAIM_EVENT}. */
-    static <T extends SqlStatement<T>> T bindClaim(T statement, ReceivedMessage received) {
-        return statement.bind("eventId", received.eventId()).bind("receivedAtUs", received.recordedAtUs());
     }
 
     // Ordered exactly like the UNIQUE (incident_number, posted_at_us, ts) key, so the database reads the

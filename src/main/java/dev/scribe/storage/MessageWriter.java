@@ -37,9 +37,8 @@ final class MessageWriter implements MessageSink {
     }
 
     /**
-     * Stores the message in the incident open in its channel (and claims its event, when it has an id) and
-     * returns once that is committed. Changes nothing when no incident is open there, or when the event or the
-     * message was stored before.
+     * Stores the message in the incident open in its channel and returns once that is committed. Changes nothing
+     * when no incident is open there, or when the message (channel and ts) was stored before.
      *
      * @throws JdbiException when the database fails; nothing of this message is stored then
      */
@@ -131,13 +130,10 @@ final class MessageWriter implements MessageSink {
         }
     }
 
-    /** Stores one message; a duplicate message or event throws, rolling back the transaction it is in. */
+    /** Stores one message; a duplicate message throws, rolling back the transaction it is in. */
     static RecordOutcome insert(Handle h, ReceivedMessage received) {
         if (MessageDao.bindMessage(h.createUpdate(MessageDao.INSERT_IN_OPEN_INCIDENT), received).execute() == 0) {
             return RecordOutcome.NOT_IN_AN_INCIDENT;
-        }
-        if (received.eventId() != null) {
-            MessageDao.bindClaim(h.createUpdate(MessageDao.CLAIM_EVENT), received).execute();
         }
         return RecordOutcome.RECORDED;
     }
