@@ -83,13 +83,17 @@ public final class SlackRequestFilter implements Filter {
         return out.toByteArray();
     }
 
-    /** Reads and drops up to {@code limit} bytes, stopping at the end of the stream. */
-    private static void discard(InputStream in, int limit) throws IOException {
+    /** Reads and drops up to {@code limit} bytes, stopping at the end of the stream or when the client is gone. */
+    private static void discard(InputStream in, int limit) {
         byte[] buffer = new byte[8192];
         long dropped = 0;
         int n;
-        while (dropped < limit && (n = in.read(buffer, 0, (int) Math.min(buffer.length, limit - dropped))) != -1) {
-            dropped += n;
+        try {
+            while (dropped < limit && (n = in.read(buffer, 0, (int) Math.min(buffer.length, limit - dropped))) != -1) {
+                dropped += n;
+            }
+        } catch (IOException e) {
+            // The client hung up while sending; the 413 goes out if the connection still takes it.
         }
     }
 
