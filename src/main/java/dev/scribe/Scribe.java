@@ -103,7 +103,10 @@ public final class Scribe implements AutoCloseable {
             WorkspaceDirectory directory = new WorkspaceDirectory(methods);
             ReportPublisher publisher = new ReportPublisher(methods, incidents, directory, config.zone(),
                     config.retroChannel(), new JdbiOutbox(database, clock), clock);
-            Runnable postReportsSoon = () -> reports.execute(publisher::drain);
+            // An Error thrown while draining (an OutOfMemoryError caused by other threads) would cancel the periodic
+            // drain for good and leave every later report unposted: each run survives whatever the last one met.
+            Runnable drainReports = () -> survive("posting reports", publisher::drain);
+            Runnable postReportsSoon = () -> reports.execute(drainReports);
             IncidentStarter starter = new IncidentStarter(methods, incidents, directory, config.zone());
             HeaderRefresher header = new HeaderRefresher(incidents, publisher, methods, headers, config.zone());
             app.command(IncidentCommandListener.COMMAND, new IncidentCommandListener(incidents, starter, publisher,
@@ -130,7 +133,7 @@ public final class Scribe implements AutoCloseable {
             // One thread posts reports: now (a restart resumes what was left), every two seconds (retries
             // that are due), and right after a close. Only once everything is up, so a failed start-up never
             // has a drain running against a pool it is closing.
-            reports.scheduleWithFixedDelay(publisher::drain, 0, 2, TimeUnit.SECONDS);
+            reports.scheduleWithFixedDelay(drainReports, 0, 2, TimeUnit.SECONDS);
             log.info("Incident Scribe is listening on port {} ({})", web.port(), config);
             return new Scribe(database, store, app, slack, publisher, List.of(workers, headers, reports), web, socket);
         } catch (Exception | Error e) {
@@ -226,6 +229,15 @@ public final class Scribe implements AutoCloseable {
             tokenChecked.join();
         } catch (java.util.concurrent.CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    /** Runs a periodic job, logging rather than passing on anything it throws, so the next run still happens. */
+    static void survive(String what, Runnable job) {
+        try {
+            job.run();
+        } catch (RuntimeException | Error e) {
+            log.error("Failed while {}; trying again on the next run", what, e);
         }
     }
 

@@ -85,8 +85,14 @@ public final class IncidentService {
         return store.find(number);
     }
 
-    /** Records a human message of a channel if the channel has an open incident; once per message. */
+    /**
+     * Records a human message of a channel if the channel has an open incident; once per message. A message whose
+     * time no Slack message can have is refused ({@link RecordOutcome#IMPLAUSIBLE_TIME}).
+     */
     public RecordOutcome record(RecordedMessage message, String eventId) {
+        if (!MessageTimes.isPlausible(message.postedAt(), clock.instant())) {
+            return RecordOutcome.IMPLAUSIBLE_TIME;
+        }
         return store.recordInOpenIncident(message, eventId);
     }
 

@@ -8,6 +8,8 @@ public enum RecordOutcome {
     DUPLICATE,
     /** No incident is open in the message's channel; nothing stored. */
     NOT_IN_AN_INCIDENT,
+    /** The message's time is not one a Slack message can have ({@link MessageTimes}); nothing stored. */
+    IMPLAUSIBLE_TIME,
     /**
      * Taken for storing and safe from a crash, stored a moment later if an incident is open in its channel then
      * (the store reads and changes nothing before it is).

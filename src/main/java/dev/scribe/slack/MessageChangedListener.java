@@ -25,7 +25,7 @@ public final class MessageChangedListener implements BoltEventHandler<MessageCha
     public Response apply(EventsApiPayload<MessageChangedEvent> payload, EventContext ctx) {
         MessageChangedEvent e = payload.getEvent();
         MessageChangedEvent.Message m = e.getMessage();
-        if (m == null || e.getChannel() == null || !SlackTs.isValid(m.getTs()) || m.getBotId() != null) {
+        if (m == null || !SlackIds.isValid(e.getChannel()) || !SlackTs.isValid(m.getTs()) || m.getBotId() != null) {
             return ctx.ack();
         }
         Instant editedAt = m.getEdited() != null && SlackTs.isValid(m.getEdited().getTs())

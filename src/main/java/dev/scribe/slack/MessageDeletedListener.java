@@ -19,7 +19,7 @@ public final class MessageDeletedListener implements BoltEventHandler<MessageDel
     @Override
     public Response apply(EventsApiPayload<MessageDeletedEvent> payload, EventContext ctx) {
         MessageDeletedEvent e = payload.getEvent();
-        if (e.getChannel() == null || !SlackTs.isValid(e.getDeletedTs())) {
+        if (!SlackIds.isValid(e.getChannel()) || !SlackTs.isValid(e.getDeletedTs())) {
             return ctx.ack();
         }
         return StoreThenAck.run(ctx, "deletion of " + e.getDeletedTs(), () -> incidents.delete(e.getChannel(), e.getDeletedTs()));

@@ -8,6 +8,7 @@ import com.slack.api.model.event.MessageEvent;
 import com.slack.api.model.event.MessageFileShareEvent;
 import com.slack.api.model.event.MessageMeEvent;
 import com.slack.api.model.event.MessageThreadBroadcastEvent;
+import dev.scribe.LogSafe;
 import dev.scribe.incident.IncidentService;
 import dev.scribe.incident.RecordOutcome;
 import dev.scribe.incident.RecordedMessage;
@@ -51,7 +52,13 @@ public final class MessageListener {
 
     private Response record(EventsApiPayload<?> payload, EventContext ctx, String botId, String channel, String ts,
                             String threadTs, String user, String text) {
-        if (botId != null || user == null || channel == null || !SlackTs.isValid(ts)) {
+        if (botId != null || user == null || channel == null) {
+            return ctx.ack();
+        }
+        if (!SlackIds.isValid(user) || !SlackIds.isValid(channel) || !SlackTs.isValid(ts)) {
+            // Deliberately acknowledged: no retry can make a malformed event storable.
+            log.warn("Ignored a message event with a malformed user, channel or ts (event {})",
+                    LogSafe.text(payload.getEventId()));
             return ctx.ack();
         }
         if (threadTs != null && !SlackTs.isValid(threadTs)) {
@@ -60,8 +67,13 @@ public final class MessageListener {
         RecordedMessage message = new RecordedMessage(channel, ts, threadTs, user, text == null ? "" : text,
                 SlackTs.toInstant(ts));
         return StoreThenAck.run(ctx, "message " + ts + " in " + channel, () -> {
-            if (incidents.record(message, payload.getEventId()) == RecordOutcome.DUPLICATE) {
-                log.debug("Message {} in {} was recorded before (event {})", ts, channel, payload.getEventId());
+            RecordOutcome outcome = incidents.record(message, payload.getEventId());
+            if (outcome == RecordOutcome.DUPLICATE) {
+                log.debug("Message {} in {} was recorded before (event {})", ts, channel,
+                        LogSafe.text(payload.getEventId()));
+            } else if (outcome == RecordOutcome.IMPLAUSIBLE_TIME) {
+                log.warn("Ignored message {} in {}: no Slack message has that time (before 2013 or more than a day "
+                        + "ahead)", ts, channel);
             }
         });
     }

@@ -31,8 +31,9 @@ public final class ReactionAddedListener implements BoltEventHandler<ReactionAdd
     @Override
     public Response apply(EventsApiPayload<ReactionAddedEvent> payload, EventContext ctx) {
         ReactionAddedEvent e = payload.getEvent();
-        if (e.getItem() == null || !"message".equals(e.getItem().getType()) || e.getUser() == null
-                || !SlackTs.isValid(e.getItem().getTs()) || e.getItem().getChannel() == null) {
+        if (e.getItem() == null || !"message".equals(e.getItem().getType()) || !SlackIds.isValid(e.getUser())
+                || !SlackTs.isValid(e.getItem().getTs()) || !SlackIds.isValid(e.getItem().getChannel())
+                || e.getReaction() == null) {
             return ctx.ack();
         }
         String channel = e.getItem().getChannel();

@@ -22,8 +22,9 @@ public final class ReactionRemovedListener implements BoltEventHandler<ReactionR
     @Override
     public Response apply(EventsApiPayload<ReactionRemovedEvent> payload, EventContext ctx) {
         ReactionRemovedEvent e = payload.getEvent();
-        if (e.getItem() == null || !"message".equals(e.getItem().getType()) || e.getUser() == null
-                || e.getItem().getChannel() == null) {
+        if (e.getItem() == null || !"message".equals(e.getItem().getType()) || !SlackIds.isValid(e.getUser())
+                || !SlackTs.isValid(e.getItem().getTs()) || !SlackIds.isValid(e.getItem().getChannel())
+                || e.getReaction() == null) {
             return ctx.ack();
         }
         String channel = e.getItem().getChannel();

@@ -2,6 +2,7 @@ package dev.scribe.slack;
 
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
+import dev.scribe.LogSafe;
 import com.slack.api.socket_mode.SocketModeClient;
 import java.io.IOException;
 import java.time.Duration;
@@ -34,7 +35,24 @@ public final class SocketModeConnection implements AutoCloseable {
     /** Prepares the connection; nothing is sent to Slack until {@link #start()}. */
     public SocketModeConnection(App app, String appToken) throws IOException {
         // Java-WebSocket, not the default Tyrus: it is the backend that resolves on our build (see the README).
-        this.socketApp = new SocketModeApp(appToken, app, SocketModeClient.Backend.JavaWebSocket);
+        this.socketApp = new SocketModeApp(appToken, SocketModeClient.Backend.JavaWebSocket,
+                SocketModeConnection::unacknowledged, app);
+    }
+
+    /**
+     * A request that failed is left unacknowledged (no answer on the socket), so Slack delivers it again; above all
+     * an event that could not be stored ({@link EventNotStoredException}).
+     */
+    private static com.slack.api.bolt.response.Response unacknowledged(SocketModeApp.ErrorContext failure) {
+        Exception e = failure.getException();
+        if (e instanceof EventNotStoredException) {
+            log.warn("{} ({}); not acknowledged", e.getMessage(), LogSafe.text(String.valueOf(e.getCause())));
+        } else {
+            log.error("Could not handle a Slack request over Socket Mode: {}; not acknowledged",
+                    LogSafe.text(String.valueOf(e)));
+            log.debug("Stack trace of the failed Socket Mode request", e);
+        }
+        return null;
     }
 
     /** Connects in the background, retrying until it succeeds or the bot stops. */

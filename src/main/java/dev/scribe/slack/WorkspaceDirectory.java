@@ -83,6 +83,11 @@ public final class WorkspaceDirectory {
 
     /** The name to show for a user: display name, else real name, else user name, else the id. */
     public String userName(String userId) {
+        if (!SlackIds.isValid(userId)) {
+            // A mention with something else inside (<@UFAKE\n...>) is text, not a person: not sent to Slack, not
+            // logged (it could forge a log line), shown as it is.
+            return userId;
+        }
         String cached = userNames.get(userId);
         if (cached != null) {
             return cached;

@@ -21,6 +21,9 @@ public final class Database implements AutoCloseable {
     private static final long MIN_CACHE_KB = 8 * 1024;
     private static final long MAX_CACHE_KB = 256 * 1024;
 
+    /** How long anything waits for a connection before the database counts as not answering. */
+    static final long CONNECTION_TIMEOUT_MS = 1_500;
+
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final DatabaseKind kind;
@@ -78,7 +81,11 @@ public final class Database implements AutoCloseable {
         }
         config.setPoolName("scribe-db");
         config.setMaximumPoolSize(10);
-        config.setConnectionTimeout(5_000);
+        // An event is answered within Slack's 3 seconds whether or not the database answers: waiting for a
+        // connection is bounded well below that, so a database that is down gets a 503 (and a retry from Slack)
+        // in time instead of a timeout.
+        config.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
+        config.setValidationTimeout(1_000);
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
             if (kind == DatabaseKind.MARIADB) {

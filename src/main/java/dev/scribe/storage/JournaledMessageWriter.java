@@ -26,7 +26,10 @@ import org.slf4j.LoggerFactory;
  * or a newly opened incident sees exactly the messages received before it, as if they had been stored at once.
  *
  * <p>Nothing taken is dropped: a batch the database refuses is tried again (backing off up to
- * {@link #MAX_RETRY_DELAY_MS}) and stays in the journal meanwhile; at start-up whatever the journal still holds
+ * {@link #MAX_RETRY_DELAY_MS}) and stays in the journal meanwhile, also when the database answers but refuses the
+ * messages themselves (a table gone, a disk full: every message would be refused alike, and dropping them would lose
+ * what Slack saw acknowledged; the listeners refuse beforehand what the schema cannot hold). An {@link Error} in the
+ * applier (an {@link OutOfMemoryError} caused by other threads) is retried the same way rather than ending it; at start-up whatever the journal still holds
  * is stored before anything else happens (storing is idempotent: a message already there is left alone). A half
  * of the journal is emptied once everything in it is stored; when both are full (a flood faster than the database
  * stores, or a database that does not answer), new messages wait for room, and after {@link #AWAIT_ROOM_MS} are
@@ -40,8 +43,11 @@ final class JournaledMessageWriter implements MessageSink {
     static final long BATCH_WINDOW_MS = 100;
     static final int MAX_BATCH = 5_000;
     static final long MAX_RETRY_DELAY_MS = 30_000;
-    /** How long {@link #awaitStored} waits for a database that does not answer before it gives up. */
-    static final long AWAIT_STORED_MS = 10_000;
+    /**
+     * How long {@link #awaitStored} waits for a database that does not answer before it gives up: reactions, edits
+     * and deletes wait here before their answer, which Slack expects within 3 seconds.
+     */
+    static final long AWAIT_STORED_MS = 2_000;
     /**
      * How long a message waits for room in a full journal before it is refused: Slack stops waiting for the ack
      * after 3 seconds, and a refused event is retried.
@@ -64,8 +70,6 @@ final class JournaledMessageWriter implements MessageSink {
     private long awaited;
     private boolean closing;
     private int waitingForRoom;
-    /** The applier died of an error: nothing new is taken, so Slack retries it after a restart. */
-    private boolean stopped;
 
     private final Thread applier;
 
@@ -122,10 +126,6 @@ final class JournaledMessageWriter implements MessageSink {
         try {
             if (closing) {
                 throw new IllegalStateException("Incident Scribe is stopping; the message was not taken");
-            }
-            if (stopped) {
-                throw new IllegalStateException("Storing received messages stopped after an error (see the log); the "
-                        + "message was not taken");
             }
             long left = TimeUnit.MILLISECONDS.toNanos(AWAIT_ROOM_MS);
             while (!journal.tryAppend(record)) {
@@ -207,41 +207,73 @@ final class JournaledMessageWriter implements MessageSink {
         journal.close();
     }
 
+    /**
+     * Stores batches until closing. A batch leaves {@link #queued} only once stored, so a failure anywhere, an
+     * {@link Error} included, loses nothing: the same messages are tried again after a back-off.
+     */
     private void applyUntilClosed() {
-        try {
+        long delayMs = 100;
+        int attempt = 1;
+        while (true) {
             List<ReceivedMessage> batch;
-            while ((batch = nextBatch()) != null) {
-                if (!storeUntilDone(batch)) {
+            try {
+                batch = nextBatch();
+                if (batch == null) {
                     return;
                 }
-                lock.lock();
-                try {
-                    stored += batch.size();
-                    if (waitingForRoom > 0) {
-                        log.warn("The message journal was full: {} new messages waited for room while the ones before "
-                                + "them were stored (a flood of events, or a slow database)", waitingForRoom);
-                    }
-                    journal.release(stored);
-                    progress.signalAll();
-                } finally {
-                    lock.unlock();
+                store(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException | Error e) {
+                if (isClosing()) {
+                    log.warn("Could not store received messages at shutdown ({}); the message journal keeps them "
+                            + "for the next start", e.toString());
+                    return;
                 }
+                log.error("Could not store received messages (attempt {}); they stay in the message journal and are "
+                        + "tried again in {} ms", attempt, delayMs, e);
+                try {
+                    sleepUnlessClosing(delayMs);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                delayMs = Math.min(delayMs * 2, MAX_RETRY_DELAY_MS);
+                attempt++;
+                continue;
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException | Error e) {
-            lock.lock();
-            try {
-                stopped = true;
-            } finally {
-                lock.unlock();
+            if (attempt > 1) {
+                log.info("Stored {} received messages after {} attempts", batch.size(), attempt);
             }
-            log.error("Storing received messages stopped; the message journal keeps them for the next start, and new "
-                    + "messages are refused until a restart", e);
+            delayMs = 100;
+            attempt = 1;
+            markStored(batch.size());
         }
     }
 
-    /** The next messages to store, once the batch window has passed; null when closing and nothing is left. */
+    private void markStored(int count) {
+        lock.lock();
+        try {
+            for (int i = 0; i < count; i++) {
+                queued.poll();
+            }
+            stored += count;
+            if (waitingForRoom > 0) {
+                log.warn("The message journal was full: {} new messages waited for room while the ones before "
+                        + "them were stored (a flood of events, or a slow database)", waitingForRoom);
+            }
+            journal.release(stored);
+            progress.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The oldest messages to store (still queued until {@link #markStored}), once the batch window has passed; null
+     * when closing and nothing is left.
+     */
     private List<ReceivedMessage> nextBatch() throws InterruptedException {
         lock.lock();
         try {
@@ -256,39 +288,15 @@ final class JournaledMessageWriter implements MessageSink {
                 left = work.awaitNanos(left);
             }
             List<ReceivedMessage> batch = new ArrayList<>(Math.min(queued.size(), MAX_BATCH));
-            while (!queued.isEmpty() && batch.size() < MAX_BATCH) {
-                batch.add(queued.poll());
+            for (ReceivedMessage m : queued) {
+                if (batch.size() == MAX_BATCH) {
+                    break;
+                }
+                batch.add(m);
             }
             return batch;
         } finally {
             lock.unlock();
-        }
-    }
-
-    /**
-     * Stores the batch, trying again while the database fails. False when closing made it give up: the batch is
-     * still in the journal.
-     */
-    private boolean storeUntilDone(List<ReceivedMessage> batch) throws InterruptedException {
-        long delayMs = 100;
-        for (int attempt = 1; ; attempt++) {
-            try {
-                store(batch);
-                if (attempt > 1) {
-                    log.info("Stored {} received messages after {} attempts", batch.size(), attempt);
-                }
-                return true;
-            } catch (RuntimeException e) {
-                if (isClosing()) {
-                    log.warn("Could not store {} received messages at shutdown ({}); the message journal keeps them "
-                            + "for the next start", batch.size(), e.getMessage());
-                    return false;
-                }
-                log.error("Could not store {} received messages (attempt {}); they stay in the message journal and "
-                        + "are tried again in {} ms", batch.size(), attempt, delayMs, e);
-                sleepUnlessClosing(delayMs);
-                delayMs = Math.min(delayMs * 2, MAX_RETRY_DELAY_MS);
-            }
         }
     }
 
@@ -346,12 +354,6 @@ final class JournaledMessageWriter implements MessageSink {
             jdbi.useTransaction(h -> MessageWriter.insert(h, m));
         } catch (JdbiException e) {
             if (Sql.isDuplicateKey(e)) {
-                return;
-            }
-            if (Database.answers(jdbi)) {
-                // The database works but refuses this one message: retrying would block every later one forever.
-                log.error("Message {} in {} (Slack event {}) could not be stored and is left out of the record",
-                        m.message().ts(), m.message().channelId(), m.eventId(), e);
                 return;
             }
             throw e;

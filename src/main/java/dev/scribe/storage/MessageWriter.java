@@ -104,9 +104,15 @@ final class MessageWriter implements MessageSink {
                     batch.get(i).stored.complete(outcomes.get(i));
                 }
             } catch (RuntimeException e) {
-                // A duplicate (a Slack retry) or a failure rolls the whole batch back: store each on its own, so
-                // only the message it concerns is refused.
-                batch.forEach(this::writeAlone);
+                if (Sql.isConnectionFailure(e)) {
+                    // The database is out of reach: each message on its own would wait for a connection again, and
+                    // the events' answers are due within Slack's 3 seconds.
+                    batch.forEach(p -> p.stored.completeExceptionally(e));
+                } else {
+                    // A duplicate (a Slack retry) or a failure rolls the whole batch back: store each on its own, so
+                    // only the message it concerns is refused.
+                    batch.forEach(this::writeAlone);
+                }
             }
         } catch (Error e) {
             batch.forEach(p -> p.stored.completeExceptionally(e));

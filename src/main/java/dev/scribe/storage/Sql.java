@@ -19,4 +19,21 @@ final class Sql {
         }
         return false;
     }
+
+    /**
+     * True when the failure is the database being out of reach (no connection could be had, or it broke), not a
+     * refusal of the statement: trying the same work again at once, one row at a time, would only wait again.
+     */
+    static boolean isConnectionFailure(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof org.jdbi.v3.core.ConnectionException || t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof java.sql.SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true; // SQLState class 08: connection exception, on every database
+            }
+        }
+        return false;
+    }
 }

@@ -5,6 +5,8 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.jakarta_servlet.SlackAppServletAdapter;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.response.Response;
+import dev.scribe.LogSafe;
+import dev.scribe.slack.EventNotStoredException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -15,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Bolt's servlet, with one difference: Bolt answers 500 to any exception, including a signed payload it
  * cannot map (a {@code ts} that is an object, a list where a string belongs). That is bad input, not our
- * failure, so it gets 400; a 5xx would also make Slack retry a request that can never succeed.
+ * failure, so it gets 400; a 5xx would also make Slack retry a request that can never succeed. An event that could
+ * not be stored ({@link EventNotStoredException}) gets 503, which Slack does retry.
  */
 public final class SlackEventsServlet extends HttpServlet {
 
@@ -36,23 +39,32 @@ public final class SlackEventsServlet extends HttpServlet {
             slackRequest = adapter.buildSlackRequest(request);
         } catch (RuntimeException e) {
             // Bolt's parser assumes the fields Slack always sends; a body without them is malformed.
-            log.warn("Refused a signed request Bolt could not parse: {}", e.toString());
+            log.warn("Refused a signed request Bolt could not parse: {}", LogSafe.text(e.toString()));
             slackRequest = null;
         }
         if (slackRequest == null) {
+            log.warn("Refused a signed request that is none of the kinds Slack sends ({} bytes)",
+                    request.getContentLength());
             adapter.writeResponse(response, badRequest());
             return;
         }
         Response answer;
         try {
             answer = app.run(slackRequest);
+        } catch (EventNotStoredException e) {
+            log.warn("{} ({}); answered {}", e.getMessage(), LogSafe.text(String.valueOf(e.getCause())),
+                    EventNotStoredException.STATUS);
+            answer = Response.builder().statusCode(EventNotStoredException.STATUS).contentType("application/json")
+                    .body("{\"error\":\"not stored, retry\"}").build();
         } catch (JsonParseException | IllegalStateException | ClassCastException | NumberFormatException
                  | UnsupportedOperationException e) {
             // What Gson throws when a payload's shape does not match Slack's documented types.
-            log.warn("Refused a signed request whose payload does not have Slack's shape: {}", e.toString());
+            log.warn("Refused a signed request whose payload does not have Slack's shape: {}", LogSafe.text(e.toString()));
             answer = badRequest();
         } catch (Exception e) {
-            log.error("Could not handle a Slack request", e);
+            // The message may echo the payload: one escaped line, the stack trace only at debug level.
+            log.error("Could not handle a Slack request: {}", LogSafe.text(e.toString()));
+            log.debug("Stack trace of the failed Slack request", e);
             answer = Response.builder().statusCode(500).contentType("application/json")
                     .body("{\"error\":\"internal error\"}").build();
         }
