@@ -3,9 +3,13 @@ package dev.scribe;
 import dev.scribe.incident.ReactionMap;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Every setting, read once from the environment. A missing or malformed setting is a
@@ -127,10 +131,29 @@ public record Config(
         return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
     }
 
+    /**
+     * {@code text} with every secret of these settings in it replaced by {@code ***}: the tokens, the signing
+     * secret, the database password and any credential in the database URL. For messages from libraries that
+     * may quote a setting back (a driver that cannot parse {@code user:secret@host} names the rest as the port).
+     */
+    public String redact(String text) {
+        List<String> secrets = new ArrayList<>(JdbcUrlCredentials.secrets(dbUrl));
+        Stream.of(Optional.ofNullable(botToken), Optional.ofNullable(signingSecret), appToken, dbPassword)
+                .flatMap(Optional::stream).forEach(secrets::add);
+        secrets.sort(Comparator.comparingInt(String::length).reversed()); // a secret inside another goes second
+        String redacted = text;
+        for (String secret : secrets) {
+            if (!secret.isEmpty()) {
+                redacted = redacted.replace(secret, JdbcUrlCredentials.MASK);
+            }
+        }
+        return redacted;
+    }
+
     /** Secrets never reach a log line: this is what {@code toString} shows instead. */
     @Override
     public String toString() {
-        return "Config[apiUrl=" + slackApiUrl + ", port=" + port + ", db=" + dbUrl.replaceAll("password=[^;&]*", "password=***")
+        return "Config[apiUrl=" + slackApiUrl + ", port=" + port + ", db=" + JdbcUrlCredentials.mask(dbUrl)
                 + ", zone=" + zone + ", channelMode=" + channelMode + ", socketMode=" + appToken.isPresent() + "]";
     }
 }

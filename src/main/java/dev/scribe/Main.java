@@ -51,7 +51,7 @@ public final class Main {
         try {
             scribe = Scribe.start(config, Clock.systemUTC());
         } catch (Exception e) {
-            System.err.println("incident-scribe: could not start: " + oneLine(e));
+            System.err.println("incident-scribe: could not start: " + config.redact(oneLine(e)));
             System.exit(1);
             return;
         }

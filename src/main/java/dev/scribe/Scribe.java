@@ -22,6 +22,7 @@ import dev.scribe.slack.ReportPublisher;
 import dev.scribe.slack.SocketModeConnection;
 import dev.scribe.slack.WorkspaceDirectory;
 import dev.scribe.storage.Database;
+import dev.scribe.storage.JdbiCommandInvocations;
 import dev.scribe.storage.JdbiIncidentStore;
 import dev.scribe.storage.JdbiOutbox;
 import dev.scribe.web.SignatureVerifier;
@@ -109,8 +110,9 @@ public final class Scribe implements AutoCloseable {
             Runnable postReportsSoon = () -> reports.execute(drainReports);
             IncidentStarter starter = new IncidentStarter(methods, incidents, directory, config.zone());
             HeaderRefresher header = new HeaderRefresher(incidents, publisher, methods, headers, config.zone());
-            app.command(IncidentCommandListener.COMMAND, new IncidentCommandListener(incidents, starter, publisher,
-                    config.channelMode(), workers, header, postReportsSoon, config.zone()));
+            app.command(IncidentCommandListener.COMMAND, new IncidentCommandListener(incidents,
+                    new JdbiCommandInvocations(database, clock), starter, publisher, config.channelMode(), workers, header,
+                    postReportsSoon, config.zone()));
             new MessageListener(incidents).register(app);
             app.event(MessageChangedEvent.class, new MessageChangedListener(incidents));
             app.event(MessageDeletedEvent.class, new MessageDeletedListener(incidents));

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.scribe.Config.ConfigException;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -63,5 +64,53 @@ class ConfigTest {
         assertFalse(shown.contains("xoxb-1-secret-token"));
         assertFalse(shown.contains("very-secret"));
         assertFalse(shown.contains("hunter2"));
+    }
+
+    private static String shownDbUrl(String url) {
+        Map<String, String> env = minimal();
+        env.put("SCRIBE_DB_URL", url);
+        String shown = Config.fromEnvironment(env).toString();
+        return shown.substring(shown.indexOf(", db=") + ", db=".length(), shown.indexOf(", zone="));
+    }
+
+    @Test
+    void everyCredentialInTheDatabaseUrlIsMaskedWhateverItsCase() {
+        String[][] cases = {
+                {"jdbc:h2:file:./data/x;WRITE_DELAY=0;USER=sa;PASSWORD=hunter2", "jdbc:h2:file:./data/x;WRITE_DELAY=0;USER=sa;PASSWORD=***"},
+                {"jdbc:h2:file:./data/x;Password=hunter2;USER=sa", "jdbc:h2:file:./data/x;Password=***;USER=sa"},
+                {"jdbc:h2:file:./data/x;CIPHER=AES;FILE_PASSWORD=hunter2", "jdbc:h2:file:./data/x;CIPHER=***;FILE_PASSWORD=***"},
+                {"jdbc:postgresql://db/scribe?user=x&PASSWORD=hunter2", "jdbc:postgresql://db/scribe?user=x&PASSWORD=***"},
+                {"jdbc:postgresql://db/scribe?password=hunter2&ssl=true", "jdbc:postgresql://db/scribe?password=***&ssl=true"},
+                {"jdbc:postgresql://db/scribe?sslkey=/k.pk8&sslpassword=hunter2", "jdbc:postgresql://db/scribe?sslkey=/k.pk8&sslpassword=***"},
+                {"jdbc:mariadb://db/scribe?keyStorePassword=hunter2&trustStorePassword=hunter3",
+                        "jdbc:mariadb://db/scribe?keyStorePassword=***&trustStorePassword=***"},
+                {"jdbc:postgresql://scribe:hunter2@db:5432/scribe", "jdbc:postgresql://scribe:***@db:5432/scribe"},
+                {"jdbc:mariadb://scribe:hunter2@db/scribe", "jdbc:mariadb://scribe:***@db/scribe"},
+                {"jdbc:mariadb://scribe:hun@ter2@db/scribe", "jdbc:mariadb://scribe:***@db/scribe"},
+                {"jdbc:mysql://(host=db,user=scribe,password=hunter2)/scribe", "jdbc:mysql://(host=db,user=scribe,password=***)/scribe"},
+        };
+        for (String[] c : cases) {
+            assertEquals(c[1], shownDbUrl(c[0]), c[0]);
+        }
+    }
+
+    @Test
+    void urlsWithoutCredentialsAreShownAsTheyAre() {
+        for (String url : List.of(Config.DEFAULT_DB_URL, "jdbc:postgresql://db:5432/scribe?user=ops@example.com&ssl=true",
+                "jdbc:mariadb://db1:3306,db2:3306/scribe", "jdbc:h2:tcp://localhost:9092/~/scribe;USER=sa")) {
+            assertEquals(url, shownDbUrl(url));
+        }
+    }
+
+    @Test
+    void redactTakesEverySecretOutOfALibraryMessage() {
+        Map<String, String> env = minimal();
+        env.put("SCRIBE_DB_URL", "jdbc:mariadb://scribe:hunter2@db/scribe");
+        env.put("SCRIBE_DB_PASSWORD", "pw-from-env");
+        Config config = Config.fromEnvironment(env);
+        // What MariaDB's driver says about a URL with userinfo, which it does not support.
+        assertEquals("Failed to initialize pool: Incorrect port value : ***@db (***, ***, ***)",
+                config.redact("Failed to initialize pool: Incorrect port value : hunter2@db (pw-from-env, very-secret, "
+                        + "xoxb-1-secret-token)"));
     }
 }

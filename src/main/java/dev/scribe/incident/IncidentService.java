@@ -16,6 +16,12 @@ public final class IncidentService {
     /** Longest title accepted: it must fit Slack's 150-character header with "Incident 1234: ". */
     public static final int MAX_TITLE_LENGTH = 100;
 
+    /**
+     * The earliest date {@code at} accepts: no Slack workspace is older, so an earlier date is a typo (and a year
+     * like 1600 is no incident's).
+     */
+    public static final LocalDate EARLIEST_AT = LocalDate.of(2013, 1, 1);
+
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm zzz");
 
     private final IncidentStore store;
@@ -167,6 +173,10 @@ public final class IncidentService {
             return (candidate.toInstant().isAfter(now) ? candidate.minusDays(1) : candidate).toInstant();
         }
         ZonedDateTime at = ZonedDateTime.of(date, time, zone);
+        if (date.isBefore(EARLIEST_AT)) {
+            throw new IncidentException("`" + SHOWN.format(at) + "` is before " + EARLIEST_AT
+                    + ", older than any Slack workspace; check the year.");
+        }
         if (at.toInstant().isAfter(now)) {
             throw new IncidentException("`" + SHOWN.format(at) + "` is in the future (it is now " + SHOWN.format(today)
                     + "); `at` records what already happened.");

@@ -10,6 +10,7 @@ import dev.scribe.Config.ChannelMode;
 import dev.scribe.command.Command;
 import dev.scribe.command.CommandException;
 import dev.scribe.command.CommandParser;
+import dev.scribe.incident.CommandInvocations;
 import dev.scribe.incident.Incident;
 import dev.scribe.incident.IncidentException;
 import dev.scribe.incident.IncidentService;
@@ -40,6 +41,7 @@ public final class IncidentCommandListener implements SlashCommandHandler {
     private static final int MAX_RESPONSES = 5;
 
     private final IncidentService incidents;
+    private final CommandInvocations invocations;
     private final IncidentStarter starter;
     private final ReportPublisher publisher;
     private final ChannelMode channelMode;
@@ -49,15 +51,17 @@ public final class IncidentCommandListener implements SlashCommandHandler {
     private final ZoneId zone;
 
     /**
+     * @param invocations   the trigger ids received so far, so that a replayed request is acted on once
      * @param executor      runs the slow work after the ack
      * @param headerChanged   told the incident number when its pinned header should be refreshed
      * @param postReportsSoon asks for stored reports to be posted now rather than at the next scheduled drain
      * @param zone            the zone times are shown in where Slack cannot localise them
      */
-    public IncidentCommandListener(IncidentService incidents, IncidentStarter starter, ReportPublisher publisher,
-                                   ChannelMode channelMode, Executor executor, IntConsumer headerChanged,
-                                   Runnable postReportsSoon, ZoneId zone) {
+    public IncidentCommandListener(IncidentService incidents, CommandInvocations invocations, IncidentStarter starter,
+                                   ReportPublisher publisher, ChannelMode channelMode, Executor executor,
+                                   IntConsumer headerChanged, Runnable postReportsSoon, ZoneId zone) {
         this.incidents = incidents;
+        this.invocations = invocations;
         this.starter = starter;
         this.publisher = publisher;
         this.channelMode = channelMode;
@@ -71,6 +75,9 @@ public final class IncidentCommandListener implements SlashCommandHandler {
     public Response apply(SlashCommandRequest request, SlashCommandContext ctx) {
         SlashCommandPayload payload = request.getPayload();
         try {
+            if (isReplay(payload)) {
+                return ctx.ack();
+            }
             Command command = CommandParser.parse(payload.getText());
             if (command instanceof Command.Start start) {
                 return start(start, payload, ctx);
@@ -129,6 +136,20 @@ public final class IncidentCommandListener implements SlashCommandHandler {
             log.error("/incident {} failed [ref {}]", firstWord(payload.getText()), ref, e);
             return ephemeral(ctx, "Something went wrong on my side (ref `" + ref + "`); nothing was changed.");
         }
+    }
+
+    /**
+     * True for a request whose trigger_id was received before, here or on another replica: the same signed
+     * request sent again within its five minutes. It gets an empty 200 and changes nothing. A request without
+     * a trigger_id (Slack always sends one) is handled as any other.
+     */
+    private boolean isReplay(SlashCommandPayload payload) {
+        String triggerId = payload.getTriggerId();
+        if (triggerId == null || triggerId.isBlank() || invocations.claim(triggerId)) {
+            return false;
+        }
+        log.warn("Ignored a repeated /incident request: its trigger_id was received before");
+        return true;
     }
 
     private Response start(Command.Start start, SlashCommandPayload payload, SlashCommandContext ctx) {

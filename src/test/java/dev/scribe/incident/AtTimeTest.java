@@ -50,6 +50,19 @@ class AtTimeTest {
     }
 
     @Test
+    void aDateBefore2013IsRefused() {
+        Instant now = Instant.parse("2026-11-22T12:00:00Z");
+        IncidentService tokyo = service("Asia/Tokyo", now);
+        IncidentException e = assertThrows(IncidentException.class,
+                () -> tokyo.resolveAt(LocalDate.of(1600, 1, 1), LocalTime.of(0, 0), now));
+        assertEquals("`1600-01-01 00:00 JST` is before 2013-01-01, older than any Slack workspace; check the year.",
+                e.getMessage());
+        assertThrows(IncidentException.class, () -> tokyo.resolveAt(LocalDate.of(2012, 12, 31), LocalTime.of(23, 59), now));
+        // The first day counts in the configured zone, though it is still 2012 in UTC.
+        assertEquals(Instant.parse("2012-12-31T15:00:00Z"), tokyo.resolveAt(LocalDate.of(2013, 1, 1), LocalTime.of(0, 0), now));
+    }
+
+    @Test
     void aDatedTimeInTheFutureIsRefused() {
         Instant now = Instant.parse("2026-11-22T12:00:00Z");
         IncidentException e = assertThrows(IncidentException.class,

@@ -44,6 +44,8 @@ class LifecycleCommandsTest {
         bot.command(ALICE, channel, "sev 9").assertEphemeral("1");
         bot.command(ALICE, channel, "at 25:99 something").assertEphemeral("HH:MM");
         bot.command(ALICE, channel, "at 2999-01-01 10:00 from the future").assertEphemeral("future");
+        bot.command(ALICE, channel, "at 1600-01-01 00:00 from long ago")
+                .assertEphemeral("` is before 2013-01-01, older than any Slack workspace; check the year.");
         bot.command(ALICE, channel, "at yesterday deploy").assertEphemeral("HH:MM");
         bot.command(ALICE, channel, "lead nobody").assertEphemeral("@");
         bot.command(ALICE, channel, "action").assertEphemeral("action");

@@ -207,7 +207,8 @@ final class RunningScribe implements AutoCloseable {
 
     /**
      * Row counts of every table of the bot's database (H2 in this JVM shares the open database), once every
-     * message acknowledged so far has left the message journal for its table.
+     * message acknowledged so far has left the message journal for its table. Except {@code command_invocations},
+     * which notes the trigger id of every command that arrived, bad or not, so that a replay is acted on once.
      */
     Map<String, Long> tableCounts() throws SQLException {
         scribe.awaitStored();
@@ -216,7 +217,7 @@ final class RunningScribe implements AutoCloseable {
              Statement s = c.createStatement()) {
             List<String> tables = new java.util.ArrayList<>();
             try (ResultSet rs = s.executeQuery("SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES "
-                    + "WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_TYPE = 'BASE TABLE'")) {
+                    + "WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_TYPE = 'BASE TABLE' AND TABLE_NAME <> 'COMMAND_INVOCATIONS'")) {
                 while (rs.next()) {
                     tables.add(rs.getString(1));
                 }

@@ -21,6 +21,8 @@ class ShutdownAndSecretsTest {
 
     private static final String DB_USER = "scribe";
     private static final String DB_PASSWORD = "pw-Zebra-9931-secret";
+    /** A password written into SCRIBE_DB_URL itself. */
+    private static final String URL_PASSWORD = "pw-Url-7714-secret";
 
     @TempDir
     Path dir;
@@ -81,10 +83,31 @@ class ShutdownAndSecretsTest {
             noDatabase.put("SCRIBE_DB_PASSWORD", DB_PASSWORD);
             assertFailsWithoutSecrets(noDatabase, "db", 1, DB_PASSWORD);
 
+            // A password in the URL, which the driver quotes back: MariaDB's takes userinfo for a port.
+            Map<String, String> userinfo = new HashMap<>(RunningScribe.environment(slack,
+                    "jdbc:mariadb://" + DB_USER + ":" + URL_PASSWORD + "@127.0.0.1:1/scribe", Map.of()));
+            assertFailsWithoutSecrets(userinfo, "userinfo", 1, URL_PASSWORD);
+
             // A malformed setting.
             Map<String, String> badPort = new HashMap<>(RunningScribe.environment(slack, RunningScribe.h2Url(dir), Map.of()));
             badPort.put("PORT", "eighty");
             assertFailsWithoutSecrets(badPort, "port", 2, RunningScribe.SECRET);
+        }
+    }
+
+    @Test
+    void aPasswordInTheDatabaseUrlIsMaskedInTheStartUpLog() throws Exception {
+        try (FakeSlackApi slack = new FakeSlackApi(RunningScribe.TOKEN)) {
+            String url = RunningScribe.h2Url(dir) + ";USER=" + DB_USER + ";PASSWORD=" + URL_PASSWORD;
+            BotProcess process = BotProcess.start(RunningScribe.environment(slack, url, Map.of()), dir.resolve("url.log"),
+                    List.of("-Dfile.encoding=UTF-8"));
+            try (process) {
+                process.awaitListening(Duration.ofSeconds(60));
+                process.terminate();
+            }
+            String log = process.output();
+            assertTrue(log.contains(";USER=" + DB_USER + ";PASSWORD=***"), "the URL is shown, masked: " + log);
+            assertNoSecrets(log);
         }
     }
 
@@ -103,7 +126,7 @@ class ShutdownAndSecretsTest {
     }
 
     private static void assertNoSecrets(String log) {
-        for (String secret : List.of(RunningScribe.TOKEN, RunningScribe.SECRET, DB_PASSWORD)) {
+        for (String secret : List.of(RunningScribe.TOKEN, RunningScribe.SECRET, DB_PASSWORD, URL_PASSWORD)) {
             assertFalse(log.contains(secret), "a secret is in the log: " + secret + "\n" + log);
         }
     }

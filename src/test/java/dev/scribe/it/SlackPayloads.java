@@ -15,6 +15,7 @@ final class SlackPayloads {
     static final String TEAM = "T0TEAM";
     static final String APP = "A0APP";
     private static final AtomicLong EVENT_IDS = new AtomicLong(1000);
+    private static final AtomicLong TRIGGER_IDS = new AtomicLong(1000);
 
     private SlackPayloads() {
     }
@@ -102,7 +103,7 @@ final class SlackPayloads {
         return envelope(eventId, e);
     }
 
-    /** The form body of {@code /incident <text>}. */
+    /** The form body of {@code /incident <text>}, with a trigger_id of its own, as Slack gives every invocation. */
     static String slashCommand(String user, String channel, String text, String responseUrl) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("token", "legacy-verification-token");
@@ -116,7 +117,7 @@ final class SlackPayloads {
         form.put("text", text);
         form.put("api_app_id", APP);
         form.put("response_url", responseUrl);
-        form.put("trigger_id", "1337.42.abcdef");
+        form.put("trigger_id", "1337." + TRIGGER_IDS.incrementAndGet() + ".abcdef");
         return form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))

@@ -132,6 +132,34 @@ class TwoReplicasTest {
                 "each start made its own channel: " + slack.channels());
     }
 
+    @Test
+    void aCommandReplayedToBothReplicasIsActedOnOnce() throws Exception {
+        String channel = RunningScribe.startIncident(slack, a.http(), ALICE, "Replayed on both replicas");
+        String form = SlackPayloads.slashCommand(BOB, channel, "note seen by both replicas", slack.responseUrl("both"));
+        List<Callable<HttpResponse<String>>> sends = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            RunningScribe replica = i % 2 == 0 ? a : b;
+            sends.add(() -> replica.http().command(form));
+        }
+        int added = 0;
+        for (Future<HttpResponse<String>> f : senders.invokeAll(sends)) {
+            HttpResponse<String> ack = f.get();
+            assertEquals(200, ack.statusCode(), ack.body());
+            if (ack.body().contains("Note added")) {
+                added++;
+            } else {
+                assertEquals("", ack.body(), "a replay is acknowledged with nothing to show");
+            }
+        }
+        assertEquals(1, added);
+        try (Connection c = DriverManager.getConnection(database.url(), database.user(), database.password());
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM timeline_entries WHERE body = 'seen by both replicas'")) {
+            rs.next();
+            assertEquals(1, rs.getInt(1));
+        }
+    }
+
     private List<Integer> incidentNumbers() {
         List<Integer> numbers = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(database.url(), database.user(), database.password());
