@@ -46,10 +46,19 @@ interface ExportFiles extends AutoCloseable {
     @Override
     void close();
 
+    /** How much of an export is read at most: per file and in all. */
+    record Limits(long perFile, long total) {
+        static final Limits DEFAULT = new Limits(MAX_FILE_BYTES, MAX_TOTAL_BYTES);
+    }
+
     static ExportFiles open(Path path) {
+        return open(path, Limits.DEFAULT);
+    }
+
+    static ExportFiles open(Path path, Limits limits) {
         if (Files.isDirectory(path)) {
             try {
-                return new Folder(path.toRealPath());
+                return new Folder(path.toRealPath(), new Budget(limits));
             } catch (IOException e) {
                 throw new ExportException("cannot read " + path + " (" + e.getMessage() + ")", e);
             }
@@ -58,7 +67,7 @@ interface ExportFiles extends AutoCloseable {
             throw new ExportException("no export at " + path + " (give the export's folder or its .zip)");
         }
         try {
-            return new Zip(new ZipFile(path.toFile(), StandardCharsets.UTF_8));
+            return new Zip(new ZipFile(path.toFile(), StandardCharsets.UTF_8), new Budget(limits));
         } catch (ZipException e) {
             throw new ExportException(path + " is neither a folder nor a readable zip (" + e.getMessage() + ")", e);
         } catch (IOException e) {
@@ -82,21 +91,34 @@ interface ExportFiles extends AutoCloseable {
         return path;
     }
 
-    /** What has been read of one export so far, against {@link #MAX_TOTAL_BYTES}. */
+    /** What has been read of one export so far, against its limits. */
     final class Budget {
+        private final Limits limits;
         private long total;
+
+        Budget(Limits limits) {
+            this.limits = limits;
+        }
 
         void take(String path, long bytes) {
             total += bytes;
-            if (total > MAX_TOTAL_BYTES) {
-                throw new ExportException("the export holds more than " + mib(MAX_TOTAL_BYTES) + " to read (reached at "
+            if (total > limits.total()) {
+                throw new ExportException("the export holds more than " + mib(limits.total()) + " to read (reached in "
                         + path + "), the most the report reads of one export");
             }
+        }
+
+        ExportException tooBig(String path) {
+            return new ExportException(path + " is larger than " + mib(limits.perFile())
+                    + ", the most the report reads of one file of an export");
         }
     }
 
     static String mib(long bytes) {
-        return bytes >= 1L << 30 && bytes % (1L << 30) == 0 ? (bytes >> 30) + " GiB" : (bytes >> 20) + " MiB";
+        if (bytes % (1L << 30) == 0) {
+            return (bytes >> 30) + " GiB";
+        }
+        return bytes % (1L << 20) == 0 ? (bytes >> 20) + " MiB" : bytes + " bytes";
     }
 
     /** A file's bytes, failing once more than {@link #MAX_FILE_BYTES} of it or of the budget are read. */
@@ -114,17 +136,12 @@ interface ExportFiles extends AutoCloseable {
         private int count(int n) {
             if (n > 0) {
                 read += n;
-                if (read > MAX_FILE_BYTES) {
-                    throw tooBig(path);
+                if (read > budget.limits.perFile()) {
+                    throw budget.tooBig(path);
                 }
                 budget.take(path, n);
             }
             return n;
-        }
-
-        static ExportException tooBig(String path) {
-            return new ExportException(path + " is larger than " + mib(MAX_FILE_BYTES)
-                    + ", the most the report reads of one file of an export");
         }
 
         @Override
@@ -165,10 +182,11 @@ interface ExportFiles extends AutoCloseable {
     /** An unpacked export; {@code root} is its real path. */
     final class Folder implements ExportFiles {
         private final Path root;
-        private final Budget budget = new Budget();
+        private final Budget budget;
 
-        Folder(Path root) {
+        Folder(Path root, Budget budget) {
             this.root = root;
+            this.budget = budget;
         }
 
         /** The real path of a file or folder of the export, if it exists; refused if it leads outside. */
@@ -225,10 +243,11 @@ interface ExportFiles extends AutoCloseable {
     final class Zip implements ExportFiles {
         private final ZipFile zip;
         private final String prefix;
-        private final Budget budget = new Budget();
+        private final Budget budget;
 
-        Zip(ZipFile zip) {
+        Zip(ZipFile zip, Budget budget) {
             this.zip = zip;
+            this.budget = budget;
             this.prefix = findTop(zip);
         }
 
@@ -250,8 +269,8 @@ interface ExportFiles extends AutoCloseable {
             }
             // The declared size can lie (the stream counts what really inflates), but when it is honest and
             // too big there is no need to inflate anything.
-            if (entry.getSize() > MAX_FILE_BYTES) {
-                throw Capped.tooBig(path);
+            if (entry.getSize() > budget.limits.perFile()) {
+                throw budget.tooBig(path);
             }
             try {
                 return Optional.of(new Capped(zip.getInputStream(entry), path, budget));

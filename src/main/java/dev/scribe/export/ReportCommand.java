@@ -51,15 +51,16 @@ public final class ReportCommand {
 
     /** Runs the command; returns the exit code. */
     public static int run(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
-        return run(args, env, out, err, Clock.systemUTC());
+        return run(args, env, out, err, Clock.systemUTC(), ExportFiles.Limits.DEFAULT);
     }
 
     /**
      * Runs the command with {@code clock} telling what "now" is (messages more than a day ahead of it are left
-     * out). Every failure, even one nobody foresaw, is one line on {@code err} and exit code 2: this is a tool
+     * out) and {@code limits} on what it reads of the export. Every failure, even one nobody foresaw, is one line on {@code err} and exit code 2: this is a tool
      * people point at files they were handed, and a stack trace tells them nothing.
      */
-    static int run(List<String> args, Map<String, String> env, PrintStream out, PrintStream err, Clock clock) {
+    static int run(List<String> args, Map<String, String> env, PrintStream out, PrintStream err, Clock clock,
+                   ExportFiles.Limits limits) {
         if (args.contains("--help") || args.contains("-h")) {
             out.println(USAGE);
             return 0;
@@ -73,7 +74,7 @@ public final class ReportCommand {
             Optional<Instant> from = Optional.ofNullable(options.get("--from")).map(v -> time("--from", v, zone, false));
             Optional<Instant> to = Optional.ofNullable(options.get("--to")).map(v -> time("--to", v, zone, true));
             String markdown;
-            try (ExportFiles files = ExportFiles.open(exportPath)) {
+            try (ExportFiles files = ExportFiles.open(exportPath, limits)) {
                 SlackExport export = SlackExport.read(files);
                 SlackExport.Channel channel = export.channel(channelName).orElseThrow(() -> new ExportException(
                         "the export has no channel '" + channelName + "'; it has " + someNames(export)));
