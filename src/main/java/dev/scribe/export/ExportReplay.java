@@ -39,11 +39,11 @@ final class ExportReplay {
     private ExportReplay() {
     }
 
-    /** The earliest time a message of a real export can have: Slack opened to the public in 2013 (well, 2014). */
+    /** The earliest time a message of a real export can have: Slack's first preview was in August 2013. */
     static final Instant EARLIEST = Instant.parse("2013-01-01T00:00:00Z");
 
     /** How far past now a message's time may be: clocks differ, not by days. */
-    static final Duration FUTURE_SLACK = Duration.ofDays(1);
+    static final Duration FUTURE_MARGIN = Duration.ofDays(1);
 
     /** Slack's ids are short capitals and digits; the database keeps 32 characters of them. */
     private static final Pattern SLACK_ID = Pattern.compile("[A-Za-z0-9_-]{1,32}");
@@ -59,9 +59,9 @@ final class ExportReplay {
      */
     static String report(SlackExport export, Request request, Consumer<String> notices) {
         Channel channel = request.channel();
-        Instant latest = request.now().plus(FUTURE_SLACK);
-        LeftOut badTime = new LeftOut("whose time is before " + EARLIEST.toString().substring(0, 10)
-                + " or more than a day from now, so not a real Slack message's");
+        Instant latest = request.now().plus(FUTURE_MARGIN);
+        LeftOut badTime = new LeftOut("whose time no Slack message has (before " + EARLIEST.toString().substring(0, 10)
+                + " or more than a day from now)");
         LeftOut badUser = new LeftOut("whose user id is not a Slack user id");
         List<Message> messages = new ArrayList<>();
         export.forEachMessage(channel, m -> {

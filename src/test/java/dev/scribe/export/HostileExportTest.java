@@ -223,8 +223,8 @@ class HostileExportTest {
                         message("1742290800.000200", "U02RAJ", "Rolled back, queue draining"))));
         Result r = run(export);
         assertEquals(0, r.exit(), r.err());
-        assertEquals("incident-scribe report: left out 4 messages whose time is before 2013-01-01 or more than a day "
-                + "from now, so not a real Slack message's (the first: ts 9999999999.000001 in " + CHANNEL
+        assertEquals("incident-scribe report: left out 4 messages whose time no Slack message has (before 2013-01-01 "
+                + "or more than a day from now) (the first: ts 9999999999.000001 in " + CHANNEL
                 + "/2025-03-18.json)\n", r.err());
         assertTrue(r.out().contains("Rolled back"), r.out());
         assertFalse(r.out().contains("FROM") || r.out().contains("AHEAD") || r.out().contains("1970-01-01"), r.out());
@@ -239,7 +239,7 @@ class HostileExportTest {
         assertEquals("", r.out());
         List<String> lines = r.err().lines().toList();
         assertEquals(2, lines.size(), r.err());
-        assertTrue(lines.get(0).startsWith("incident-scribe report: left out 1 message whose time"), r.err());
+        assertTrue(lines.get(0).startsWith("incident-scribe report: left out 1 message whose time no Slack message has"), r.err());
         assertEquals("incident-scribe report: #" + CHANNEL + " has no messages from people", lines.get(1));
     }
 
