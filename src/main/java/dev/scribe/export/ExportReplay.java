@@ -13,15 +13,17 @@ import dev.scribe.report.PostmortemRenderer;
 import dev.scribe.slack.SlackTs;
 import dev.scribe.storage.Database;
 import dev.scribe.storage.JdbiIncidentStore;
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * Replays a channel of a Slack export through the live path's own domain and storage (on a throwaway
@@ -37,54 +39,109 @@ final class ExportReplay {
     private ExportReplay() {
     }
 
-    /** What to take from the export. */
+    /** The earliest time a message of a real export can have: Slack's first preview was in August 2013. */
+    static final Instant EARLIEST = Instant.parse("2013-01-01T00:00:00Z");
+
+    /** How far past now a message's time may be: clocks differ, not by days. */
+    static final Duration FUTURE_MARGIN = Duration.ofDays(1);
+
+    /** Slack's ids are short capitals and digits; the database keeps 32 characters of them. */
+    private static final Pattern SLACK_ID = Pattern.compile("[A-Za-z0-9_-]{1,32}");
+
+    /** What to take from the export; {@code now} bounds the plausible times of messages. */
     record Request(Channel channel, Optional<Instant> from, Optional<Instant> to, Optional<String> title,
-                   Optional<String> commander, ZoneId zone, ReactionMap reactions) {
+                   Optional<String> commander, ZoneId zone, ReactionMap reactions, Instant now) {
     }
 
-    static String report(SlackExport export, Request request) {
+    /**
+     * The report of the request's channel. Messages Slack could not have written (a time before 2013 or more
+     * than a day ahead, a user id that is not an id) are left out, and {@code notices} is told how many.
+     */
+    static String report(SlackExport export, Request request, Consumer<String> notices) {
         Channel channel = request.channel();
-        List<Message> messages = export.messages(channel).stream()
-                .filter(ExportReplay::isHumanMessage)
-                .filter(m -> request.from().map(f -> !SlackTs.toInstant(m.ts()).isBefore(f)).orElse(true))
-                .filter(m -> request.to().map(t -> SlackTs.toInstant(m.ts()).isBefore(t)).orElse(true))
-                .sorted(Comparator.comparing((Message m) -> SlackTs.toInstant(m.ts())).thenComparing(Message::ts))
-                .toList();
+        Instant latest = request.now().plus(FUTURE_MARGIN);
+        LeftOut badTime = new LeftOut("whose time no Slack message has (before " + EARLIEST.toString().substring(0, 10)
+                + " or more than a day from now)");
+        LeftOut badUser = new LeftOut("whose user id is not a Slack user id");
+        List<Message> messages = new ArrayList<>();
+        export.forEachMessage(channel, m -> {
+            if (!isHumanMessage(m)) {
+                return;
+            }
+            Instant at = SlackTs.toInstant(m.ts());
+            if (at.isBefore(EARLIEST) || at.isAfter(latest)) {
+                badTime.add(m);
+            } else if (!SLACK_ID.matcher(m.user()).matches()) {
+                badUser.add(m);
+            } else if (request.from().map(f -> !at.isBefore(f)).orElse(true)
+                    && request.to().map(t -> at.isBefore(t)).orElse(true)) {
+                messages.add(m);
+            }
+        });
+        badTime.tell(notices);
+        badUser.tell(notices);
+        messages.sort(Comparator.comparing((Message m) -> SlackTs.toInstant(m.ts())).thenComparing(Message::ts));
         if (messages.isEmpty()) {
             throw new ExportException("#" + channel.name() + " has no messages from people"
                     + (request.from().isPresent() || request.to().isPresent() ? " in that time range" : ""));
         }
         Message first = messages.get(0);
         Message last = messages.get(messages.size() - 1);
+        // The commander opens it; without one named, the first person who wrote.
+        String commander = request.commander().map(name -> userId(export, name)).orElse(first.user());
+        String title = title(request, channel);
         ReplayClock clock = new ReplayClock(SlackTs.toInstant(first.ts()));
         try (Database database = Database.open("jdbc:h2:mem:export-" + UUID.randomUUID(), null, null)) {
             IncidentService incidents = new IncidentService(new JdbiIncidentStore(database, clock), clock,
                     request.zone(), request.reactions());
-            String channelId = channel.id() == null ? channel.name() : channel.id();
-            // The commander opens it; without one named, the first person who wrote.
-            String commander = request.commander().map(name -> userId(export, name)).orElse(first.user());
-            Incident incident = incidents.open(title(request, channel), Severity.SEV3, channelId, channelId, commander);
+            String channelId = channel.id() != null && SLACK_ID.matcher(channel.id()).matches() ? channel.id() : REPLAY_CHANNEL;
+            Incident incident = incidents.open(title, Severity.SEV3, channelId, channelId, commander);
             for (Message m : messages) {
-                incidents.record(new RecordedMessage(channelId, m.ts(), validThread(m.threadTs()), m.user(),
+                incidents.record(new RecordedMessage(channelId, m.ts(), validThread(m.threadTs(), latest), m.user(),
                         m.text() == null ? "" : m.text(), SlackTs.toInstant(m.ts())), "export-" + m.ts());
             }
             for (Message m : messages) {
-                m.reactions().forEach(r -> r.users().forEach(user -> incidents.mark(channelId, m.ts(), r.name(), user)));
+                m.reactions().forEach(r -> r.users().stream().filter(user -> SLACK_ID.matcher(user).matches())
+                        .forEach(user -> incidents.mark(channelId, m.ts(), r.name(), user)));
             }
             clock.set(SlackTs.toInstant(last.ts()));
             incidents.close(channelId, last.user(), null);
-            Directory directory = new ExportDirectory(export);
+            Directory directory = new ExportDirectory(export, channelId, channel.name());
             return new PostmortemRenderer().render(new PostmortemCompiler(directory, request.zone())
                     .compile(incidents.load(incident.number())));
         }
     }
 
+    /** The channel id the replay stores under when the export's is missing or not an id. */
+    private static final String REPLAY_CHANNEL = "CEXPORT";
+
+    /** Messages left out for one reason: how many, and the first, to name in the notice. */
+    private static final class LeftOut {
+        private final String why;
+        private int count;
+        private Message first;
+
+        LeftOut(String why) {
+            this.why = why;
+        }
+
+        void add(Message m) {
+            if (count++ == 0) {
+                first = m;
+            }
+        }
+
+        void tell(Consumer<String> notices) {
+            if (count > 0) {
+                notices.accept("left out " + count + (count == 1 ? " message " : " messages ") + why
+                        + " (the first: ts " + first.ts() + " in " + first.file() + ")");
+            }
+        }
+    }
+
     private static String userId(SlackExport export, String name) {
         String wanted = name.startsWith("@") ? name.substring(1) : name;
-        return export.users().values().stream()
-                .filter(u -> u.id().equals(wanted) || u.name().equalsIgnoreCase(wanted) || u.handle().equalsIgnoreCase(wanted))
-                .map(SlackExport.User::id).findFirst()
-                .orElseThrow(() -> new ExportException("no user '" + name + "' in users.json"));
+        return export.findUser(wanted).orElseThrow(() -> new ExportException("no user '" + name + "' in users.json"));
     }
 
     /** The live MessageListener's rule: people's messages, not bots', not joins and leaves. */
@@ -93,28 +150,53 @@ final class ExportReplay {
                 && (m.subtype() == null || RECORDED_SUBTYPES.contains(m.subtype()));
     }
 
-    private static String validThread(String threadTs) {
-        return threadTs != null && SlackTs.isValid(threadTs) ? threadTs : null;
+    /** A thread's ts when it is one Slack could have written; else the message stands on its own. */
+    private static String validThread(String threadTs, Instant latest) {
+        if (threadTs == null || !SlackTs.isValid(threadTs)) {
+            return null;
+        }
+        Instant at = SlackTs.toInstant(threadTs);
+        return at.isBefore(EARLIEST) || at.isAfter(latest) ? null : threadTs;
     }
 
+    /**
+     * {@code --title}, else the channel's purpose, else its name: on one line, cut to the title limit on a code
+     * point (never between the two halves of an emoji, which no file can hold).
+     */
     private static String title(Request request, Channel channel) {
+        if (request.title().isPresent() && oneLine(request.title().get()).isEmpty()) {
+            throw new ExportException("--title is blank; give the incident's title, or leave --title out to use "
+                    + "the channel's purpose");
+        }
         String title = request.title()
-                .or(() -> Optional.ofNullable(channel.purpose()).filter(p -> !p.isBlank()))
-                .orElse("#" + channel.name()).strip();
-        return title.length() > IncidentService.MAX_TITLE_LENGTH
-                ? title.substring(0, IncidentService.MAX_TITLE_LENGTH - 1) + "…" : title;
+                .or(() -> Optional.ofNullable(channel.purpose()))
+                .map(ExportReplay::oneLine)
+                .filter(t -> !t.isEmpty())
+                .orElse("#" + channel.name());
+        int max = IncidentService.MAX_TITLE_LENGTH;
+        return title.codePointCount(0, title.length()) > max
+                ? title.substring(0, title.offsetByCodePoints(0, max - 1)) + "…" : title;
     }
+
+    private static String oneLine(String text) {
+        return LINE_BREAKS.matcher(text).replaceAll(" ").strip();
+    }
+
+    /** A purpose may span lines; a title is one line. */
+    private static final Pattern LINE_BREAKS = Pattern.compile("[\\s\\p{Cc}\\u2028\\u2029\\u0085]+");
 
     /** Names from users.json and channels.json; an export has no workspace address, so no permalinks. */
-    private record ExportDirectory(SlackExport export) implements Directory {
+    private record ExportDirectory(SlackExport export, String replayChannelId, String replayChannelName) implements Directory {
         @Override
         public String userName(String userId) {
-            SlackExport.User user = export.users().get(userId);
-            return user == null ? userId : user.name();
+            return export.userName(userId).orElse(userId);
         }
 
         @Override
         public String channelName(String channelId) {
+            if (channelId.equals(replayChannelId)) {
+                return replayChannelName;
+            }
             return export.channels().stream().filter(c -> channelId.equals(c.id())).map(Channel::name).findFirst()
                     .orElse(channelId);
         }

@@ -2,12 +2,14 @@ package dev.scribe.export;
 
 import dev.scribe.Config;
 import dev.scribe.Config.ConfigException;
+import dev.scribe.incident.IncidentException;
 import dev.scribe.incident.ReactionMap;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -49,6 +51,16 @@ public final class ReportCommand {
 
     /** Runs the command; returns the exit code. */
     public static int run(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
+        return run(args, env, out, err, Clock.systemUTC(), ExportFiles.Limits.DEFAULT);
+    }
+
+    /**
+     * Runs the command with {@code clock} telling what "now" is (messages more than a day ahead of it are left
+     * out) and {@code limits} on what it reads of the export. Every failure, even one nobody foresaw, is one line on {@code err} and exit code 2: this is a tool
+     * people point at files they were handed, and a stack trace tells them nothing.
+     */
+    static int run(List<String> args, Map<String, String> env, PrintStream out, PrintStream err, Clock clock,
+                   ExportFiles.Limits limits) {
         if (args.contains("--help") || args.contains("-h")) {
             out.println(USAGE);
             return 0;
@@ -62,28 +74,38 @@ public final class ReportCommand {
             Optional<Instant> from = Optional.ofNullable(options.get("--from")).map(v -> time("--from", v, zone, false));
             Optional<Instant> to = Optional.ofNullable(options.get("--to")).map(v -> time("--to", v, zone, true));
             String markdown;
-            try (ExportFiles files = ExportFiles.open(exportPath)) {
+            try (ExportFiles files = ExportFiles.open(exportPath, limits)) {
                 SlackExport export = SlackExport.read(files);
                 SlackExport.Channel channel = export.channel(channelName).orElseThrow(() -> new ExportException(
                         "the export has no channel '" + channelName + "'; it has " + someNames(export)));
                 markdown = ExportReplay.report(export, new ExportReplay.Request(channel, from, to,
                         Optional.ofNullable(options.get("--title")), Optional.ofNullable(options.get("--commander")),
-                        zone, reactions));
+                        zone, reactions, clock.instant()), notice -> err.println("incident-scribe report: " + oneLine(notice)));
             }
             if (options.containsKey("--out")) {
                 Path target = Path.of(options.get("--out"));
-                Files.writeString(target, markdown, StandardCharsets.UTF_8);
+                // getBytes, not writeString: a lone surrogate from the export's JSON becomes '?' (as on stdout)
+                // instead of failing the whole write.
+                Files.write(target, markdown.getBytes(StandardCharsets.UTF_8));
                 out.println("Wrote " + target + " (" + markdown.lines().count() + " lines)");
             } else {
                 out.print(markdown);
                 out.flush();
             }
             return 0;
-        } catch (ExportException | ConfigException | IllegalArgumentException e) {
+        } catch (ExportException | ConfigException | IllegalArgumentException | IncidentException e) {
             err.println("incident-scribe report: " + oneLine(e.getMessage()));
             return 2;
         } catch (IOException e) {
             err.println("incident-scribe report: cannot write the report (" + oneLine(e.getMessage()) + ")");
+            return 2;
+        } catch (RuntimeException e) {
+            err.println("incident-scribe report: failed on this export (" + oneLine(e.toString()) + ")");
+            return 2;
+        } catch (OutOfMemoryError e) {
+            // Thrown from deep inside the read; by now what filled the heap is garbage, so this line can be printed.
+            err.println("incident-scribe report: out of memory replaying the export; narrow it with --from/--to "
+                    + "or give Java more memory (java -Xmx4g -jar ...)");
             return 2;
         }
     }
@@ -140,7 +162,8 @@ public final class ReportCommand {
         return names.stream().limit(8).collect(Collectors.joining(", ")) + (names.size() > 8 ? " ..." : "");
     }
 
+    /** Line breaks and control characters (terminal escapes from a hostile export's names) become spaces. */
     private static String oneLine(String message) {
-        return message == null ? "failed" : message.replaceAll("\\s+", " ").strip();
+        return message == null ? "failed" : message.replaceAll("[\\s\\p{Cc}\\u0085\\u2028\\u2029]+", " ").strip();
     }
 }
