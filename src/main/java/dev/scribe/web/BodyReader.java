@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * length, then the request is dispatched again with it), counted (an unsigned body without a length, to tell 413
  * from 401) or discarded (after an answer already written, so a client that writes its whole body before reading
  * still reads the answer). Past {@link SlackRequestFilter#MAX_BODY_BYTES} a kept or counted body gets 413 and the
- * rest is discarded; past {@link SlackRequestFilter#MAX_DISCARDED_BYTES} discarded, the connection is closed.
+ * rest is discarded; past the discard limit ({@link SlackRequestFilter#MAX_DISCARDED_BYTES} after a 413), the
+ * connection is closed.
  *
  * <p>The container calls the listener methods one at a time for a request, never two at once.
  */
@@ -61,14 +62,16 @@ final class BodyReader implements ReadListener, AsyncListener {
     private byte[] body;
     private int filled;
     private long discarded;
+    private final long discardLimit;
     private boolean finished;
 
     private BodyReader(HttpServletRequest request, HttpServletResponse response, Mode mode, int declared,
-                       KeptBody kept, CountedBody counted, Runnable onDropped) throws IOException {
+                       long discardLimit, KeptBody kept, CountedBody counted, Runnable onDropped) throws IOException {
         this.request = request;
         this.response = response;
         this.mode = mode;
         this.lengthKnown = declared >= 0;
+        this.discardLimit = discardLimit;
         this.kept = kept;
         this.counted = counted;
         this.onDropped = onDropped;
@@ -88,17 +91,17 @@ final class BodyReader implements ReadListener, AsyncListener {
      */
     static void keep(HttpServletRequest request, HttpServletResponse response, int declared, KeptBody kept,
                      Runnable onDropped) throws IOException {
-        new BodyReader(request, response, Mode.KEEP, declared, kept, null, onDropped);
+        new BodyReader(request, response, Mode.KEEP, declared, MAX_DISCARDED_BYTES, kept, null, onDropped);
     }
 
     /** Reads and drops a body of unknown length: 413 past the limit, else {@code counted} answers at its end. */
     static void count(HttpServletRequest request, HttpServletResponse response, CountedBody counted) throws IOException {
-        new BodyReader(request, response, Mode.COUNT, -1, null, counted, () -> { });
+        new BodyReader(request, response, Mode.COUNT, -1, MAX_DISCARDED_BYTES, null, counted, () -> { });
     }
 
-    /** Reads and drops what the client still sends after the answer already written, up to a limit. */
-    static void discard(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        new BodyReader(request, response, Mode.DISCARD, -1, null, null, () -> { });
+    /** Reads and drops what the client still sends after the answer already written, up to {@code limit} bytes. */
+    static void discard(HttpServletRequest request, HttpServletResponse response, long limit) throws IOException {
+        new BodyReader(request, response, Mode.DISCARD, -1, limit, null, null, () -> { });
     }
 
     @Override
@@ -117,7 +120,7 @@ final class BodyReader implements ReadListener, AsyncListener {
                 discarded += n;
                 if (mode == Mode.COUNT && discarded > MAX_BODY_BYTES) {
                     tooLarge();
-                } else if (mode == Mode.DISCARD && discarded >= MAX_DISCARDED_BYTES) {
+                } else if (mode == Mode.DISCARD && discarded >= discardLimit) {
                     // Enough: the connection is closed with the rest unread.
                     end();
                 }

@@ -43,6 +43,12 @@ public final class SlackRequestFilter implements Filter {
      */
     static final int MAX_DISCARDED_BYTES = 8 * MAX_BODY_BYTES;
 
+    /**
+     * How much of a body refused for its headers (401) or for want of room (503) is read and dropped: all of any
+     * body Slack sends, while a large unsigned one costs little before its connection is closed.
+     */
+    static final int MAX_DISCARDED_REFUSED_BYTES = (int) BodyBudget.SMALL_BODY_BYTES;
+
     /** Requests handed to Bolt at the same time; the rest of the server's threads stay free for {@code /healthz}. */
     static final int MAX_CONCURRENT_HANDLERS = 128;
 
@@ -81,20 +87,20 @@ public final class SlackRequestFilter implements Filter {
         boolean plausible = verifier.plausible(request.getHeader("X-Slack-Request-Timestamp"),
                 request.getHeader("X-Slack-Signature"));
         if (declared > MAX_BODY_BYTES) {
-            answerThenDiscard(request, response, 413, tooLarge());
+            answerThenDiscard(request, response, 413, tooLarge(), MAX_DISCARDED_BYTES);
         } else if (!plausible && declared < 0) {
             // Without a length, only reading tells an oversized body (413) from an unsigned one (401); nothing is kept.
             discardThenAnswer(request, response);
         } else if (!plausible) {
             logRefused(request);
-            answerThenDiscard(request, response, 401, invalid());
+            answerThenDiscard(request, response, 401, invalid(), MAX_DISCARDED_REFUSED_BYTES);
         } else {
             Optional<BodyBudget.Reservation> reservation = budget.tryReserve(declared < 0 ? MAX_BODY_BYTES : declared);
             if (reservation.isEmpty()) {
                 log.warn("Refused a request from {}: the {} bytes for bodies in flight are in use",
                         request.getRemoteAddr(), budget.totalBytes());
                 response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
-                answerThenDiscard(request, response, 503, busy());
+                answerThenDiscard(request, response, 503, busy(), MAX_DISCARDED_REFUSED_BYTES);
             } else {
                 readBody(request, response, reservation.get(), declared);
             }
@@ -132,12 +138,12 @@ public final class SlackRequestFilter implements Filter {
                 body -> request.setAttribute(BODY_ATTRIBUTE, new ReadBody(body, reservation)), reservation::close);
     }
 
-    /** Answers at once, then reads and drops what the client still sends, up to a limit, holding no thread. */
-    private static void answerThenDiscard(HttpServletRequest request, HttpServletResponse response, int status, String json)
-            throws IOException {
+    /** Answers at once, then reads and drops what the client still sends, up to {@code limit}, holding no thread. */
+    private static void answerThenDiscard(HttpServletRequest request, HttpServletResponse response, int status, String json,
+                                          long limit) throws IOException {
         reply(response, status, json);
         response.flushBuffer();
-        BodyReader.discard(request, response);
+        BodyReader.discard(request, response, limit);
     }
 
     /** An unsigned body of unknown length: 413 once it passes the limit, 401 if it ends before; nothing is kept. */

@@ -67,6 +67,18 @@ class SlowAndHeldBodiesTest {
     }
 
     @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void requestsWithoutSlackHeadersGet401BeforeTheirBodyArrives() throws Exception {
+        try (RunningScribe bot = RunningScribe.start(dir);
+             HostileSenders senders = new HostileSenders(bot.port())) {
+            for (int i = 0; i < 20; i++) {
+                senders.open(1_000, false); // headers only; the body never comes
+            }
+            assertEquals(20, senders.answered("HTTP/1.1 401"), "every one answered 401 without its body");
+        }
+    }
+
+    @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void heldLargeBodiesDoNotExhaustA256MiBHeap() throws Exception {
         try (FakeSlackApi slack = new FakeSlackApi(RunningScribe.TOKEN)) {
