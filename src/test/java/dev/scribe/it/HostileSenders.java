@@ -66,8 +66,8 @@ final class HostileSenders implements AutoCloseable {
         return took;
     }
 
-    /** How many sockets already hold an answer starting with {@code statusLine}, waiting at most 50 ms on each. */
-    int answered(String statusLine) {
+    /** How many sockets hold an answer starting with {@code statusLine}, waiting at most {@code waitMillis} on each. */
+    int answered(String statusLine, int waitMillis) {
         int count = 0;
         byte[] expected = statusLine.getBytes(StandardCharsets.US_ASCII);
         for (Socket socket : sockets) {
@@ -75,7 +75,7 @@ final class HostileSenders implements AutoCloseable {
                 continue;
             }
             try {
-                socket.setSoTimeout(50);
+                socket.setSoTimeout(waitMillis);
                 InputStream in = socket.getInputStream();
                 byte[] got = in.readNBytes(expected.length);
                 if (java.util.Arrays.equals(expected, got)) {
