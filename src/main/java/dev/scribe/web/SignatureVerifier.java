@@ -30,15 +30,24 @@ public final class SignatureVerifier {
 
     /** True when the headers sign exactly this body at an acceptable time. */
     public boolean verify(String timestampHeader, String signatureHeader, byte[] body) {
-        if (timestampHeader == null || signatureHeader == null || !timestampHeader.matches("\\d{1,12}")) {
-            return false;
-        }
-        long timestamp = Long.parseLong(timestampHeader);
-        if (Math.abs(clock.instant().getEpochSecond() - timestamp) > MAX_SKEW_SECONDS) {
+        if (!plausible(timestampHeader, signatureHeader)) {
             return false;
         }
         byte[] expected = sign(timestampHeader, body).getBytes(StandardCharsets.US_ASCII);
         return MessageDigest.isEqual(expected, signatureHeader.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /**
+     * True when both headers are present, the signature has Slack's shape and the timestamp is within
+     * {@link #MAX_SKEW_SECONDS} of now: what can be checked before the body has arrived.
+     */
+    public boolean plausible(String timestampHeader, String signatureHeader) {
+        if (timestampHeader == null || signatureHeader == null || !timestampHeader.matches("\\d{1,12}")
+                || !signatureHeader.startsWith("v0=")) {
+            return false;
+        }
+        long timestamp = Long.parseLong(timestampHeader);
+        return Math.abs(clock.instant().getEpochSecond() - timestamp) <= MAX_SKEW_SECONDS;
     }
 
     /** The signature Slack would send for this body and timestamp. */

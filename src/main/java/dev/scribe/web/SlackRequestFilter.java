@@ -1,5 +1,6 @@
 package dev.scribe.web;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -12,18 +13,23 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Guards {@code /slack/events} before Bolt sees a request: refuses bodies over the limit with 413 before
- * reading them whole, refuses a bad or stale signature with 401, and hands Bolt the body already read
- * and decoded as UTF-8 (so the JVM's locale never matters). A request Bolt cannot parse gets 400.
+ * Guards {@code /slack/events} before Bolt sees a request. Refuses other methods (405), bodies over the limit
+ * (413, before reading them whole) and requests without Slack's headers or with a timestamp outside the
+ * five-minute window (401, before reading their bodies). Every body is read with non-blocking I/O, so a client
+ * that sends slowly or not at all holds no thread, and within {@link BodyReader#BODY_TIMEOUT_MILLIS}; it is buffered only
+ * against a {@link BodyBudget} reserved from its declared length before the first byte is read (503 when the budget
+ * is spent). Only then is the signature checked over the raw bytes (401), and Bolt gets the body decoded as UTF-8
+ * (so the JVM's locale never matters), on at most {@link #MAX_CONCURRENT_HANDLERS} threads at once (503 beyond).
+ * A signed request Bolt cannot parse gets 400 from {@link SlackEventsServlet}.
  */
 public final class SlackRequestFilter implements Filter {
 
@@ -31,77 +37,151 @@ public final class SlackRequestFilter implements Filter {
     public static final int MAX_BODY_BYTES = 1024 * 1024;
 
     /**
-     * How much of a body over the limit is read and thrown away before the 413. A client that writes its whole
-     * body before reading the answer (Java's HttpClient does) otherwise meets a connection closed under its write
-     * and never sees the 413; past this much, the connection is closed all the same.
+     * How much of a refused body is read and thrown away after the answer. A client that writes its whole body
+     * before reading the answer (Java's HttpClient does) otherwise meets a connection closed under its write and
+     * never sees it; past this much, the connection is closed all the same.
      */
     static final int MAX_DISCARDED_BYTES = 8 * MAX_BODY_BYTES;
 
+    /**
+     * How much of a body refused for its headers (401) or for want of room (503) is read and dropped: all of any
+     * body Slack sends, while a large unsigned one costs little before its connection is closed.
+     */
+    static final int MAX_DISCARDED_REFUSED_BYTES = (int) BodyBudget.SMALL_BODY_BYTES;
+
+    /** Requests handed to Bolt at the same time; the rest of the server's threads stay free for {@code /healthz}. */
+    static final int MAX_CONCURRENT_HANDLERS = 128;
+
+    /** What a 503 asks the sender to wait, in seconds: by then every body now in flight has arrived or timed out. */
+    static final String RETRY_AFTER_SECONDS = String.valueOf(BodyReader.BODY_TIMEOUT_MILLIS / 1000);
+
+    private static final String BODY_ATTRIBUTE = SlackRequestFilter.class.getName() + ".body";
     private static final Logger log = LoggerFactory.getLogger(SlackRequestFilter.class);
 
     private final SignatureVerifier verifier;
+    private final BodyBudget budget;
+    private final Semaphore handlers = new Semaphore(MAX_CONCURRENT_HANDLERS);
 
-    public SlackRequestFilter(SignatureVerifier verifier) {
+    SlackRequestFilter(SignatureVerifier verifier, BodyBudget budget) {
         this.verifier = verifier;
+        this.budget = budget;
     }
 
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
+        if (request.getDispatcherType() == DispatcherType.ASYNC) {
+            Object body = request.getAttribute(BODY_ATTRIBUTE);
+            request.removeAttribute(BODY_ATTRIBUTE);
+            if (body instanceof ReadBody read) {
+                handOver(request, response, chain, read);
+            }
+            return;
+        }
         if (!"POST".equals(request.getMethod())) {
             reply(response, 405, "{\"error\":\"POST only\"}");
             return;
         }
-        byte[] body = request.getContentLengthLong() > MAX_BODY_BYTES ? null
-                : readAtMost(request.getInputStream(), MAX_BODY_BYTES);
-        if (body == null) {
-            discard(request.getInputStream(), MAX_DISCARDED_BYTES);
-            reply(response, 413, "{\"error\":\"request body over " + MAX_BODY_BYTES + " bytes\"}");
-            return;
-        }
-        if (!verifier.verify(request.getHeader("X-Slack-Request-Timestamp"), request.getHeader("X-Slack-Signature"), body)) {
-            log.info("Refused a request with a missing, wrong or stale signature from {}", request.getRemoteAddr());
-            reply(response, 401, "{\"error\":\"invalid request\"}");
-            return;
-        }
-        // A signed body Bolt cannot parse is answered 400 by SlackEventsServlet, which sees Bolt's exceptions.
-        chain.doFilter(new BufferedBodyRequest(request, body), response);
-    }
-
-    /** Reads the stream, or returns null as soon as it holds more than {@code limit} bytes. */
-    private static byte[] readAtMost(InputStream in, int limit) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        int n;
-        while ((n = in.read(buffer)) != -1) {
-            if (out.size() + n > limit) {
-                return null;
+        long declared = request.getContentLengthLong();
+        boolean plausible = verifier.plausible(request.getHeader("X-Slack-Request-Timestamp"),
+                request.getHeader("X-Slack-Signature"));
+        if (declared > MAX_BODY_BYTES) {
+            answerThenDiscard(request, response, 413, tooLarge(), MAX_DISCARDED_BYTES);
+        } else if (!plausible && declared < 0) {
+            // Without a length, only reading tells an oversized body (413) from an unsigned one (401); nothing is kept.
+            discardThenAnswer(request, response);
+        } else if (!plausible) {
+            logRefused(request);
+            answerThenDiscard(request, response, 401, invalid(), MAX_DISCARDED_REFUSED_BYTES);
+        } else {
+            Optional<BodyBudget.Reservation> reservation = budget.tryReserve(declared < 0 ? MAX_BODY_BYTES : declared);
+            if (reservation.isEmpty()) {
+                log.warn("Refused a request from {}: the {} bytes for bodies in flight are in use",
+                        request.getRemoteAddr(), budget.totalBytes());
+                response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
+                answerThenDiscard(request, response, 503, busy(), MAX_DISCARDED_REFUSED_BYTES);
+            } else {
+                readBody(request, response, reservation.get(), declared);
             }
-            out.write(buffer, 0, n);
         }
-        return out.toByteArray();
     }
 
-    /** Reads and drops up to {@code limit} bytes, stopping at the end of the stream or when the client is gone. */
-    private static void discard(InputStream in, int limit) {
-        byte[] buffer = new byte[8192];
-        long dropped = 0;
-        int n;
-        try {
-            while (dropped < limit && (n = in.read(buffer, 0, (int) Math.min(buffer.length, limit - dropped))) != -1) {
-                dropped += n;
+    /** Second half, on the async dispatch once the whole body is in memory: signature, then Bolt. */
+    private void handOver(HttpServletRequest request, HttpServletResponse response, FilterChain chain, ReadBody read)
+            throws IOException, ServletException {
+        try (BodyBudget.Reservation held = read.reservation()) {
+            if (!verifier.verify(request.getHeader("X-Slack-Request-Timestamp"), request.getHeader("X-Slack-Signature"),
+                    read.bytes())) {
+                logRefused(request);
+                reply(response, 401, invalid());
+                return;
             }
-        } catch (IOException e) {
-            // The client hung up while sending; the 413 goes out if the connection still takes it.
+            if (!handlers.tryAcquire()) {
+                log.warn("Refused a signed request: {} requests are being handled already", MAX_CONCURRENT_HANDLERS);
+                response.setHeader("Retry-After", "1");
+                reply(response, 503, busy());
+                return;
+            }
+            try {
+                // A signed body Bolt cannot parse is answered 400 by SlackEventsServlet, which sees Bolt's exceptions.
+                chain.doFilter(new BufferedBodyRequest(request, read.bytes()), response);
+            } finally {
+                handlers.release();
+            }
         }
     }
 
-    private static void reply(HttpServletResponse response, int status, String json) throws IOException {
+    private void readBody(HttpServletRequest request, HttpServletResponse response, BodyBudget.Reservation reservation,
+                          long declared) throws IOException {
+        BodyReader.keep(request, response, declared < 0 ? -1 : (int) declared,
+                body -> request.setAttribute(BODY_ATTRIBUTE, new ReadBody(body, reservation)), reservation::close);
+    }
+
+    /** Answers at once, then reads and drops what the client still sends, up to {@code limit}, holding no thread. */
+    private static void answerThenDiscard(HttpServletRequest request, HttpServletResponse response, int status, String json,
+                                          long limit) throws IOException {
+        reply(response, status, json);
+        response.flushBuffer();
+        BodyReader.discard(request, response, limit);
+    }
+
+    /** An unsigned body of unknown length: 413 once it passes the limit, 401 if it ends before; nothing is kept. */
+    private static void discardThenAnswer(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        BodyReader.count(request, response, () -> {
+            logRefused(request);
+            reply(response, 401, invalid());
+        });
+    }
+
+    private static void logRefused(HttpServletRequest request) {
+        log.info("Refused a request with a missing, wrong or stale signature from {}", request.getRemoteAddr());
+    }
+
+    static String tooLarge() {
+        return "{\"error\":\"request body over " + MAX_BODY_BYTES + " bytes\"}";
+    }
+
+    private static String invalid() {
+        return "{\"error\":\"invalid request\"}";
+    }
+
+    private static String busy() {
+        return "{\"error\":\"busy, retry later\"}";
+    }
+
+    static void reply(HttpServletResponse response, int status, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(json);
+        // A length, so the answer is whole on the wire while the rest of a refused body is still being discarded.
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
+    }
+
+    /** The body as read, with the part of the budget it holds until Bolt is done with it. */
+    private record ReadBody(byte[] bytes, BodyBudget.Reservation reservation) {
     }
 
     /** The request with its body already in memory, offered as bytes or as UTF-8 text. */

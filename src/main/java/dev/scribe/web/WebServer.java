@@ -7,8 +7,11 @@ import java.util.function.BooleanSupplier;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /** Embedded Jetty serving {@code POST /slack/events} (Bolt, behind the guard filter) and {@code GET /healthz}. */
 public final class WebServer implements AutoCloseable {
@@ -16,24 +19,48 @@ public final class WebServer implements AutoCloseable {
     public static final String EVENTS_PATH = "/slack/events";
     public static final String HEALTH_PATH = "/healthz";
 
+    /** Threads serving HTTP: room for {@link SlackRequestFilter#MAX_CONCURRENT_HANDLERS} Bolt requests and the rest. */
+    static final int MAX_THREADS = 200;
+
+    /**
+     * A connection with nothing arriving for this long is closed, whether it is between requests or inside one.
+     * Bodies have their own, stricter, deadline ({@link BodyReader#BODY_TIMEOUT_MILLIS}).
+     */
+    static final long IDLE_TIMEOUT_MILLIS = 20_000;
+
+    /**
+     * Slowest body accepted, in bytes per second from its first byte: a client dribbling a byte every few seconds
+     * gets 408 at its next byte instead of holding its connection for the whole body deadline.
+     */
+    static final long MIN_REQUEST_DATA_RATE = 1024;
+
     private final Server server;
     private final ServerConnector connector;
 
     /** Builds the server; {@code port} 0 picks a free port (tests). The optional verifier guards Slack requests. */
     public WebServer(int port, App app, SignatureVerifier verifier, BooleanSupplier databaseAnswers) {
-        server = new Server();
+        QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 8);
+        threads.setName("http");
+        server = new Server(threads);
         server.setStopTimeout(10_000);
-        connector = new ServerConnector(server);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setMinRequestDataRate(MIN_REQUEST_DATA_RATE);
+        connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setPort(port);
+        connector.setIdleTimeout(IDLE_TIMEOUT_MILLIS);
         server.addConnector(connector);
 
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
         context.addServlet(new ServletHolder(new HealthServlet(databaseAnswers)), HEALTH_PATH);
         if (app != null) {
-            context.addServlet(new ServletHolder(new SlackEventsServlet(app)), EVENTS_PATH);
-            context.addFilter(new FilterHolder(new SlackRequestFilter(verifier)), EVENTS_PATH,
-                    EnumSet.of(DispatcherType.REQUEST));
+            // Asynchronous, so that a body can be read without holding a thread (SlackRequestFilter).
+            ServletHolder events = new ServletHolder(new SlackEventsServlet(app));
+            events.setAsyncSupported(true);
+            context.addServlet(events, EVENTS_PATH);
+            FilterHolder guard = new FilterHolder(new SlackRequestFilter(verifier, BodyBudget.forThisHeap()));
+            guard.setAsyncSupported(true);
+            context.addFilter(guard, EVENTS_PATH, EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC));
         }
         server.setHandler(context);
     }

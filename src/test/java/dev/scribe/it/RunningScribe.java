@@ -119,6 +119,11 @@ final class RunningScribe implements AutoCloseable {
         boot();
     }
 
+    /** The port the bot listens on. */
+    int port() {
+        return scribe.port();
+    }
+
     SignedClient http() {
         return client;
     }
