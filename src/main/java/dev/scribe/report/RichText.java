@@ -32,6 +32,12 @@ public record RichText(List<Segment> segments) {
 
     /** A link with the label to show (the url itself when it had none). */
     public record Link(String url, String label) implements Segment {
+
+        /** Only these become links a reader can follow; anything else ({@code javascript:} ...) is shown as text. */
+        public static boolean isLinkable(String url) {
+            String u = url.toLowerCase(java.util.Locale.ROOT);
+            return u.startsWith("https://") || u.startsWith("http://") || u.startsWith("mailto:");
+        }
     }
 
     public RichText {
