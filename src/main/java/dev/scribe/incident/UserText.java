@@ -53,7 +53,18 @@ public final class UserText {
 
     /** {@link #clean}, then every line break and run of spaces collapsed into one space, stripped: for titles. */
     public static String oneLine(String text) {
-        return clean(text).replaceAll("[\\n ]+", " ").strip();
+        String clean = clean(text);
+        if (clean.indexOf('\n') < 0 && !clean.contains("  ")) {
+            return clean.strip();
+        }
+        StringBuilder out = new StringBuilder(clean.length());
+        for (int i = 0; i < clean.length(); i++) {
+            char c = clean.charAt(i) == '\n' ? ' ' : clean.charAt(i);
+            if (c != ' ' || out.isEmpty() || out.charAt(out.length() - 1) != ' ') {
+                out.append(c);
+            }
+        }
+        return out.toString().strip();
     }
 
     /** Writes plain text in Slack's encoding ({@code & < >} escaped), the encoding timeline entries are stored in. */
@@ -61,7 +72,8 @@ public final class UserText {
         return plain.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
-    private static boolean isDropped(char c) {
+    /** Control, bidirectional and zero-width characters {@link #clean} drops (line breaks and tabs it replaces). */
+    public static boolean isDropped(char c) {
         return c < 0x20 || (c >= 0x7F && c <= 0x9F)
                 || c == '\u200B' || c == '\u200E' || c == '\u200F' || c == '\u061C'
                 || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2060' && c <= '\u2064') || (c >= '\u2066' && c <= '\u2069')

@@ -23,20 +23,25 @@ final class MarkdownText {
      */
     private static final Pattern BLOCK_START = Pattern.compile("^(?:#{1,6}(?:[ \\t]|$)|[*+-](?:[ \\t]|$)"
             + "|[*_-](?:[ \\t]*[*_-]){2,}[ \\t]*$|=+[ \\t]*$|-+[ \\t]*$|`{3,}|~{3,}|\\d{1,9}[.)](?:[ \\t]|$))");
-    private static final Pattern ENTITY = Pattern.compile("&(?=#?[A-Za-z0-9]+;)");
+
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private MarkdownText() {
     }
 
     /** For a table cell: one line, pipes escaped, line breaks as {@code <br>}. */
     static String cell(RichText text) {
-        return render(text).replace("\n", "<br>");
+        return render(text, "<br>").toString();
     }
 
     /** For a list item: continuation lines indented under the item, none of them able to start a block. */
     static String listItem(RichText text, String indent) {
-        String[] lines = render(text).split("\n", -1);
-        StringBuilder out = new StringBuilder();
+        StringBuilder rendered = render(text, "\n");
+        if (rendered.indexOf("\n") < 0) {
+            return inert(rendered.toString());
+        }
+        String[] lines = rendered.toString().split("\n", -1);
+        StringBuilder out = new StringBuilder(rendered.length() + lines.length * (indent.length() + 1));
         for (int i = 0; i < lines.length; i++) {
             if (i > 0) {
                 out.append('\n').append(indent);
@@ -53,14 +58,17 @@ final class MarkdownText {
 
     /** A plain string (a name, a title) inside a line: one line, escaped. */
     static String inline(String text) {
-        return plain(UserText.oneLine(text));
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        plain(UserText.oneLine(text), " ", out);
+        return out.toString();
     }
 
-    private static String render(RichText text) {
-        StringBuilder out = new StringBuilder();
+    /** Renders every segment, writing each line break of the text as {@code lineBreak}. Called once a message: kept lean. */
+    private static StringBuilder render(RichText text, String lineBreak) {
+        StringBuilder out = new StringBuilder(64);
         for (RichText.Segment s : text.segments()) {
             if (s instanceof Plain p) {
-                out.append(plain(UserText.clean(p.text())));
+                plain(p.text(), lineBreak, out);
             } else if (s instanceof UserRef u) {
                 out.append('@').append(inline(u.name()));
             } else if (s instanceof ChannelRef c) {
@@ -68,37 +76,60 @@ final class MarkdownText {
             } else if (s instanceof Broadcast b) {
                 out.append('@').append(inline(b.word()));
             } else if (s instanceof Link l && Link.isLinkable(l.url())) {
-                out.append('[').append(inline(l.label())).append("](").append(destination(l.url())).append(')');
+                out.append('[').append(inline(l.label())).append("](");
+                destination(l.url(), out);
+                out.append(')');
             } else if (s instanceof Link l) {
                 out.append(inline(l.label()));
             }
         }
-        return out.toString();
+        return out;
     }
 
     /**
-     * Plain text with everything Markdown would read as syntax beyond emphasis escaped: a backslash before
-     * punctuation, angle brackets (HTML, autolinks), entity references, brackets (links, images) and pipes.
+     * Plain text, its characters cleaned as {@link UserText#clean} does, with everything Markdown would read as
+     * syntax beyond emphasis escaped: a backslash before punctuation, angle brackets (HTML, autolinks), entity
+     * references, brackets (links, images) and pipes (tables). One pass, no copy: it runs on every message.
      */
-    private static String plain(String s) {
-        StringBuilder out = new StringBuilder(s.length() + 8);
-        for (int i = 0; i < s.length(); i++) {
+    private static void plain(String s, String lineBreak, StringBuilder out) {
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
             switch (c) {
-                case '\\' -> out.append(i + 1 < s.length() && isAsciiPunctuation(s.charAt(i + 1)) ? "\\\\" : "\\");
+                case '\\' -> out.append(i + 1 < n && isAsciiPunctuation(s.charAt(i + 1)) ? "\\\\" : "\\");
                 case '<' -> out.append("&lt;");
                 case '>' -> out.append("&gt;");
                 case '[', ']', '|' -> out.append('\\').append(c);
-                case '&' -> out.append(ENTITY.matcher(s).region(i, s.length()).lookingAt() ? "\\&" : "&");
-                default -> out.append(c);
+                case '&' -> out.append(startsEntity(s, i + 1) ? "\\&" : "&");
+                case '\n', '\013', '\014', '\u0085', '\u2028', '\u2029' -> out.append(lineBreak);
+                case '\r' -> {
+                    if (i + 1 >= n || s.charAt(i + 1) != '\n') {
+                        out.append(lineBreak);
+                    }
+                }
+                case '\t' -> out.append(' ');
+                default -> {
+                    if (!UserText.isDropped(c)) {
+                        out.append(c);
+                    }
+                }
             }
         }
-        return out.toString();
+    }
+
+    /** True when {@code &} followed by {@code s} from {@code from} would be read as an entity: {@code &lt;}, {@code &#60;}. */
+    private static boolean startsEntity(String s, int from) {
+        int i = from < s.length() && s.charAt(from) == '#' ? from + 1 : from;
+        int start = i;
+        while (i < s.length() && i - start < 32 && (Character.isLetterOrDigit(s.charAt(i)) && s.charAt(i) < 128)) {
+            i++;
+        }
+        return i > start && i < s.length() && s.charAt(i) == ';';
     }
 
     /** A line whose first character cannot open a block: a backslash goes before it. */
     private static String inert(String line) {
-        if (!BLOCK_START.matcher(line).find()) {
+        if (line.isEmpty() || "#*+-=_`~0123456789".indexOf(line.charAt(0)) < 0 || !BLOCK_START.matcher(line).find()) {
             return line;
         }
         // An ordered item's marker is its delimiter: "1\\. x". Everything else is escaped at its first character.
@@ -109,17 +140,17 @@ final class MarkdownText {
         return line.substring(0, at) + "\\" + line.substring(at);
     }
 
-    /** A link destination that cannot end early or leave its table cell. */
-    private static String destination(String url) {
-        StringBuilder out = new StringBuilder(url.length());
-        for (char c : UserText.clean(url).toCharArray()) {
-            if (c <= ' ' || c == '(' || c == ')' || c == '<' || c == '>' || c == '\\' || c == '|') {
-                out.append('%').append(String.format("%02X", (int) c));
-            } else {
+    /** A link destination that cannot end early or leave its table cell: spaces, controls and {@code ()<>\\|} percent-encoded. */
+    private static void destination(String url, StringBuilder out) {
+        for (int i = 0; i < url.length(); i++) {
+            char c = url.charAt(i);
+            if (c <= ' ' || c == '(' || c == ')' || c == '<' || c == '>' || c == '\\' || c == '|' || c >= 0x7F && c <= 0x9F
+                    || c == '\u2028' || c == '\u2029') {
+                out.append('%').append(HEX[(c >> 4) & 0xF]).append(HEX[c & 0xF]);
+            } else if (!UserText.isDropped(c)) {
                 out.append(c);
             }
         }
-        return out.toString();
     }
 
     private static boolean isAsciiPunctuation(char c) {

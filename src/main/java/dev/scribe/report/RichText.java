@@ -35,8 +35,8 @@ public record RichText(List<Segment> segments) {
 
         /** Only these become links a reader can follow; anything else ({@code javascript:} ...) is shown as text. */
         public static boolean isLinkable(String url) {
-            String u = url.toLowerCase(java.util.Locale.ROOT);
-            return u.startsWith("https://") || u.startsWith("http://") || u.startsWith("mailto:");
+            return url.regionMatches(true, 0, "https://", 0, 8) || url.regionMatches(true, 0, "http://", 0, 7)
+                    || url.regionMatches(true, 0, "mailto:", 0, 7);
         }
     }
 
