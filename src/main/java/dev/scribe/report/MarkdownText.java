@@ -38,7 +38,7 @@ final class MarkdownText {
     static String listItem(RichText text, String indent) {
         StringBuilder rendered = render(text, "\n");
         if (rendered.indexOf("\n") < 0) {
-            return inert(rendered.toString());
+            return inert(rendered.toString().stripLeading());
         }
         String[] lines = rendered.toString().split("\n", -1);
         StringBuilder out = new StringBuilder(rendered.length() + lines.length * (indent.length() + 1));
@@ -132,7 +132,7 @@ final class MarkdownText {
         if (line.isEmpty() || "#*+-=_`~0123456789".indexOf(line.charAt(0)) < 0 || !BLOCK_START.matcher(line).find()) {
             return line;
         }
-        // An ordered item's marker is its delimiter: "1\\. x". Everything else is escaped at its first character.
+        // An ordered item's marker is its delimiter, escaped as 1\. x; everything else is escaped at its first character.
         int at = 0;
         while (Character.isDigit(line.charAt(at))) {
             at++;
@@ -144,10 +144,9 @@ final class MarkdownText {
     private static void destination(String url, StringBuilder out) {
         for (int i = 0; i < url.length(); i++) {
             char c = url.charAt(i);
-            if (c <= ' ' || c == '(' || c == ')' || c == '<' || c == '>' || c == '\\' || c == '|' || c >= 0x7F && c <= 0x9F
-                    || c == '\u2028' || c == '\u2029') {
+            if (c <= ' ' || c == '(' || c == ')' || c == '<' || c == '>' || c == '\\' || c == '|' || c >= 0x7F && c <= 0x9F) {
                 out.append('%').append(HEX[(c >> 4) & 0xF]).append(HEX[c & 0xF]);
-            } else if (!UserText.isDropped(c)) {
+            } else if (!UserText.isDropped(c) && c != '\u2028' && c != '\u2029') {
                 out.append(c);
             }
         }

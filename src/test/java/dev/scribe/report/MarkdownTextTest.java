@@ -37,6 +37,12 @@ class MarkdownTextTest {
     }
 
     @Test
+    void aSingleLineIsNeitherCodeNorAListEither() {
+        assertEquals("code", item("        code"));
+        assertEquals("\\- a", item("- a"));
+    }
+
+    @Test
     void inlineTextIsLeftAlone() {
         assertEquals("*bold* _it_ `code` #1 issue -> 2.5 and +1", item("*bold* _it_ `code` #1 issue -&gt; 2.5 and +1")
                 .replace("-&gt;", "->"));
