@@ -9,7 +9,7 @@ import java.util.Optional;
 /** One parsed {@code /incident} subcommand. */
 public sealed interface Command {
 
-    /** {@code start [sev1-sev4] <title>}, also {@code declare} and {@code open}. */
+    /** {@code start [sev1-sev4] <title>}, also {@code declare} and {@code open}; the title is plain one-line text. */
     record Start(Severity severity, String title) implements Command {
     }
 

@@ -3,6 +3,7 @@ package dev.scribe.command;
 import dev.scribe.incident.IncidentService;
 import dev.scribe.incident.Severity;
 import dev.scribe.incident.Status;
+import dev.scribe.report.SlackMarkup;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -11,7 +12,12 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Parses the text after {@code /incident}. Pure: no Slack, no storage. */
+/**
+ * Parses the text after {@code /incident}, as Slack sends it: mentions and links in its markup, {@code & < >}
+ * as entities. A title is stored as the words a person reads (markup written out, entities decoded once);
+ * notes, {@code at} texts, actions and resolutions stay in Slack's markup, like messages, so their mentions
+ * can be shown by name. Words quoted back in an error are decoded too. Pure: no Slack, no storage.
+ */
 public final class CommandParser {
 
     /** The severity of an incident started without one. */
@@ -63,10 +69,10 @@ public final class CommandParser {
             case "close" -> new Command.Close(limited(rest, "resolution"));
             case "at" -> at(rest);
             case "status" -> new Command.SetStatus(Status.parse(rest).orElseThrow(() -> new CommandException(
-                    (rest.isEmpty() ? "`status` needs a status" : "`" + rest + "` is not a status")
+                    (rest.isEmpty() ? "`status` needs a status" : "`" + SlackMarkup.decode(rest) + "` is not a status")
                             + ": use investigating, identified, monitoring or resolved.")));
             case "sev", "severity" -> new Command.SetSeverity(Severity.parse(rest).orElseThrow(() -> new CommandException(
-                    (rest.isEmpty() ? "`sev` needs a severity" : "`" + rest + "` is not a severity")
+                    (rest.isEmpty() ? "`sev` needs a severity" : "`" + SlackMarkup.decode(rest) + "` is not a severity")
                             + ": use 1, 2, 3 or 4 (1 is the worst).")));
             case "lead", "commander" -> lead(rest);
             case "action" -> action(rest);
@@ -74,7 +80,7 @@ public final class CommandParser {
             case "reopen" -> new Command.Reopen();
             case "list" -> new Command.ListOpen();
             case "help", "-h", "--help", "?" -> new Command.Help();
-            default -> new Command.Unknown(parts[0]);
+            default -> new Command.Unknown(SlackMarkup.decode(parts[0]));
         };
     }
 
@@ -82,11 +88,11 @@ public final class CommandParser {
         String[] parts = rest.split("\\s+", 2);
         Optional<Severity> severity = parts[0].toLowerCase(Locale.ROOT).matches("sev\\d+")
                 ? Optional.of(Severity.parse(parts[0]).orElseThrow(() -> new CommandException(
-                        "`" + parts[0] + "` is not a severity: use sev1, sev2, sev3 or sev4.")))
+                        "`" + SlackMarkup.decode(parts[0]) + "` is not a severity: use sev1, sev2, sev3 or sev4.")))
                 : Optional.empty();
         String title = severity.isPresent() ? (parts.length > 1 ? parts[1] : "") : rest;
         try {
-            return new Command.Start(severity.orElse(DEFAULT_SEVERITY), IncidentService.checkTitle(title));
+            return new Command.Start(severity.orElse(DEFAULT_SEVERITY), IncidentService.checkTitle(SlackMarkup.plainText(title)));
         } catch (RuntimeException e) {
             throw new CommandException(e.getMessage());
         }
@@ -97,7 +103,7 @@ public final class CommandParser {
         String usage = "Use `/incident at HH:MM <text>` or `/incident at YYYY-MM-DD HH:MM <text>`, "
                 + "e.g. `/incident at 11:57 :boom: deploy of v2.41 to prod`.";
         if (!m.matches()) {
-            throw new CommandException((rest.isEmpty() ? "`at` needs a time and text. " : "`" + firstWord(rest)
+            throw new CommandException((rest.isEmpty() ? "`at` needs a time and text. " : "`" + SlackMarkup.decode(firstWord(rest))
                     + "` is not a time. ") + usage);
         }
         LocalDate date;

@@ -60,9 +60,13 @@ public final class IncidentService {
         return store.open(new NewIncident(cleanTitle, severity, channelId, originChannelId, userId, clock.instant()));
     }
 
-    /** Checks a title against the rules of {@link #open} and returns it trimmed. */
+    /**
+     * Checks a title against the rules of {@link #open} and returns it as one line: line breaks and runs of
+     * spaces become one space and control or invisible characters are dropped ({@link UserText#oneLine}), so
+     * a title can never start a line of its own in a report.
+     */
     public static String checkTitle(String title) {
-        String t = title == null ? "" : title.strip();
+        String t = UserText.oneLine(title);
         if (t.isEmpty()) {
             throw new IncidentException("An incident needs a title, e.g. `/incident start Checkout errors after deploy`.");
         }
@@ -142,9 +146,15 @@ public final class IncidentService {
                 && store.removeMark(channelId, ts, ReactionMap.normalize(reaction), userId);
     }
 
-    /** Shows a message's new text from now on (the earlier text is kept). */
+    /**
+     * Shows a message's new text from now on (the earlier text is kept). An edit without a text (Slack sends
+     * some for attachments or unfurls only) changes nothing: the message still says what it said.
+     */
     public boolean edit(String channelId, String ts, String newText, Instant editedAt) {
-        return store.editMessage(channelId, ts, newText == null ? "" : newText, editedAt);
+        if (newText == null) {
+            return false;
+        }
+        return store.editMessage(channelId, ts, newText, editedAt);
     }
 
     /** Takes a deleted message out of every report. */

@@ -21,7 +21,7 @@ public record Postmortem(
         List<String> participants,
         Instant startedAt,
         Optional<Instant> closedAt,
-        Optional<String> resolution,
+        Optional<RichText> resolution,
         KeyTimings timings,
         List<TimelineItem> timeline,
         List<ActionItem> actionItems,
@@ -38,7 +38,10 @@ public record Postmortem(
     public record TranscriptItem(Instant at, String author, RichText text, boolean threadReply) {
     }
 
-    /** An action item with its owner ({@code unassigned} when none) and where it came from. */
+    /**
+     * An action item with its owner ({@code unassigned} when none) and where it came from; {@code source} is
+     * Markdown already (a link to the message), its names escaped.
+     */
     public record ActionItem(RichText text, String owner, String source) {
     }
 

@@ -77,7 +77,7 @@ public final class PostmortemCompiler {
                 participants(pass.firstMessages.values(), entries),
                 incident.startedAt(),
                 incident.closed(),
-                incident.resolutionText(),
+                incident.resolutionText().map(markup::parse),
                 timings,
                 timeline,
                 actions,
@@ -140,15 +140,17 @@ public final class PostmortemCompiler {
     private ActionItem actionItem(TimelineEntry entry, TimelineItem item) {
         String when = HH_MM.format(entry.at().atZone(zone));
         if (entry.message().isPresent()) {
-            String source = "message by @" + item.author() + " at " + when;
+            // The source is Markdown: the name in it is escaped here, so a name cannot end the link early.
+            String source = "message by @" + MarkdownText.inline(item.author()) + " at " + when;
             return new ActionItem(item.text(), "unassigned", item.link().map(l -> "[" + source + "](" + l + ")").orElse(source));
         }
         Matcher owner = TRAILING_MENTION.matcher(entry.text());
         if (owner.find()) {
             RichText text = markup.parse(entry.text().substring(0, owner.start()).strip());
-            return new ActionItem(text, directory.userName(owner.group(1)), "/incident action by @" + item.author() + " at " + when);
+            return new ActionItem(text, directory.userName(owner.group(1)),
+                    "/incident action by @" + MarkdownText.inline(item.author()) + " at " + when);
         }
-        return new ActionItem(item.text(), "unassigned", "/incident action by @" + item.author() + " at " + when);
+        return new ActionItem(item.text(), "unassigned", "/incident action by @" + MarkdownText.inline(item.author()) + " at " + when);
     }
 
     private TimelineItem timelineItem(Incident incident, TimelineEntry entry, Map<String, String> threadOf) {

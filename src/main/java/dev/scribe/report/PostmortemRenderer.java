@@ -32,7 +32,7 @@ public final class PostmortemRenderer {
     /** Renders the whole document. */
     public String render(Postmortem p) {
         StringBuilder md = new StringBuilder(expectedLength(p));
-        md.append("# Incident ").append(p.number()).append(": ").append(MarkdownText.escape(p.title())).append("\n\n");
+        md.append("# Incident ").append(p.number()).append(": ").append(MarkdownText.inline(p.title())).append("\n\n");
         md.append(BLAMELESS).append("\n\n");
         summary(md, p);
         keyTimings(md, p);
@@ -124,7 +124,7 @@ public final class PostmortemRenderer {
         }
         for (TimelineItem item : items) {
             md.append("- ").append(MarkdownText.listItem(item.text(), "  ")).append(" (@")
-                    .append(MarkdownText.escape(item.author())).append(")\n");
+                    .append(MarkdownText.inline(item.author())).append(")\n");
         }
         md.append('\n');
     }
@@ -139,7 +139,7 @@ public final class PostmortemRenderer {
         for (ActionItem a : items) {
             md.append("| ").append(MarkdownText.cell(a.text())).append(" | ")
                     .append(a.owner().equals("unassigned") ? "unassigned" : "@" + MarkdownText.cell(a.owner()))
-                    .append(" | ").append(MarkdownText.cell(a.source())).append(" |\n");
+                    .append(" | ").append(a.source()).append(" |\n");
         }
         md.append('\n');
     }
@@ -161,7 +161,7 @@ public final class PostmortemRenderer {
                 md.append("### ").append(DATE.format(messageDay)).append("\n\n");
             }
             md.append("- ").append(HH_MM_SS.format(m.at().atZone(p.zone()))).append(" **@")
-                    .append(MarkdownText.escape(m.author())).append("**");
+                    .append(MarkdownText.inline(m.author())).append("**");
             if (m.threadReply()) {
                 md.append(" (in thread)");
             }

@@ -32,6 +32,12 @@ public record RichText(List<Segment> segments) {
 
     /** A link with the label to show (the url itself when it had none). */
     public record Link(String url, String label) implements Segment {
+
+        /** Only these become links a reader can follow; anything else ({@code javascript:} ...) is shown as text. */
+        public static boolean isLinkable(String url) {
+            return url.regionMatches(true, 0, "https://", 0, 8) || url.regionMatches(true, 0, "http://", 0, 7)
+                    || url.regionMatches(true, 0, "mailto:", 0, 7);
+        }
     }
 
     public RichText {

@@ -82,9 +82,13 @@ public final class SlackMarkup {
             case '!':
                 return special(target.substring(1), label);
             default:
-                if (target.contains("://") || target.startsWith("mailto:")) {
-                    String url = decode(target);
+                String url = decode(target);
+                if (Link.isLinkable(url)) {
                     return new Link(url, label != null && !label.isBlank() ? label : url);
+                }
+                if (url.contains(":")) {
+                    // javascript:, data:, file: ... : written out as text, never a link a reader could follow.
+                    return new Plain(label != null && !label.isBlank() && !label.equals(url) ? label + " (" + url + ")" : url);
                 }
                 return null;
         }
@@ -109,8 +113,16 @@ public final class SlackMarkup {
         }
     }
 
+    /**
+     * An encoded text as the plain words a person reads: references as {@code @name}, {@code #channel},
+     * {@code @here}, links as their label, entities decoded. For command text that is stored as typed (titles).
+     */
+    public static String plainText(String encoded) {
+        return new SlackMarkup(Directory.ofIdsOnly()).parse(encoded).toPlainString();
+    }
+
     /** Undoes Slack's three escapes; {@code &amp;} last so {@code &amp;lt;} stays {@code &lt;}. */
-    static String decode(String s) {
+    public static String decode(String s) {
         return s.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
     }
 }

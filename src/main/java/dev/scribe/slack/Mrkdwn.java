@@ -1,19 +1,25 @@
 package dev.scribe.slack;
 
+import dev.scribe.incident.UserText;
 import dev.scribe.report.RichText;
 import java.time.Instant;
 
 /**
- * Writes text for Slack's mrkdwn. User text is always escaped ({@code & < >}), so a quoted
- * {@code <!channel>} or {@code <@U1>} can never ping anyone again; references are written as plain names.
+ * Writes text for Slack's mrkdwn: the one escaping path of everything the bot sends to Slack. User text is
+ * always escaped ({@code & < >}), so a quoted {@code <!channel>} or {@code <@U1>} can never ping anyone again;
+ * control and invisible characters are dropped ({@link UserText#clean}); references are written as plain names;
+ * only http, https and mailto links stay links.
  */
 public final class Mrkdwn {
     private Mrkdwn() {
     }
 
-    /** Escapes the three characters Slack gives meaning to. */
+    /**
+     * Plain text (what a person typed, decoded) as mrkdwn that shows it as it is: the three characters Slack
+     * gives meaning to escaped once, control characters neutralised.
+     */
     public static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        return UserText.asSlackMarkup(UserText.clean(text));
     }
 
     /** Renders a parsed text: names as {@code @name}, links as links, broadcasts as inert words. */
@@ -28,8 +34,23 @@ public final class Mrkdwn {
                 out.append('#').append(escape(c.name()));
             } else if (s instanceof RichText.Broadcast b) {
                 out.append('@').append(escape(b.word()));
+            } else if (s instanceof RichText.Link l && RichText.Link.isLinkable(l.url())) {
+                out.append('<').append(escape(url(l.url()))).append('|').append(escape(l.label()).replace("|", "/")).append('>');
             } else if (s instanceof RichText.Link l) {
-                out.append('<').append(escape(l.url())).append('|').append(escape(l.label()).replace("|", "/")).append('>');
+                out.append(escape(l.label()));
+            }
+        }
+        return out.toString();
+    }
+
+    /** A url that cannot end the link early: its label separator, spaces and line breaks percent-encoded. */
+    private static String url(String url) {
+        StringBuilder out = new StringBuilder(url.length());
+        for (char c : UserText.clean(url).toCharArray()) {
+            if (c == '|' || c == ' ' || c == '\n') {
+                out.append('%').append(String.format("%02X", (int) c));
+            } else {
+                out.append(c);
             }
         }
         return out.toString();

@@ -10,6 +10,7 @@ import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.MarkdownTextObject;
 import com.slack.api.model.block.composition.TextObject;
 import dev.scribe.incident.Incident;
+import dev.scribe.incident.UserText;
 import dev.scribe.report.KeyTimings;
 import dev.scribe.report.Postmortem;
 import dev.scribe.report.Postmortem.TimelineItem;
@@ -46,7 +47,7 @@ public final class ReportBlocks {
 
     /** The header message with the key timings so far (null when not known yet). */
     public static SlackMessage headerMessage(Incident incident, KeyTimings timings, ZoneId zone) {
-        String title = "Incident " + incident.number() + ": " + incident.title();
+        String title = "Incident " + incident.number() + ": " + UserText.oneLine(incident.title());
         List<TextObject> fields = List.of(
                 field("Status", incident.isOpen() ? incident.status().label() : "Closed"),
                 field("Severity", incident.severity().label()),
@@ -63,18 +64,20 @@ public final class ReportBlocks {
                 "Everything said in this channel is recorded, threads included. React to mark moments "
                         + "(:boom: trigger, :rotating_light: detected, :bulb: cause, :adhesive_bandage: mitigated, "
                         + ":white_check_mark: resolved); `/incident help` for commands.")))));
-        return new SlackMessage(title, blocks);
+        // The header block is plain_text, which Slack shows as it is; the message text is mrkdwn, where a raw
+        // <!here> in the title would ping the channel from every notification.
+        return new SlackMessage(Mrkdwn.escape(title), blocks);
     }
 
     /** The retro summary posted on close. */
     public static SlackMessage summaryMessage(Postmortem p) {
-        String title = "Incident " + p.number() + " closed: " + p.title();
+        String title = "Incident " + p.number() + " closed: " + UserText.oneLine(p.title());
         List<TextObject> fields = new ArrayList<>(List.of(
                 field("Severity", p.severity().label()),
                 field("Commander", "@" + Mrkdwn.escape(p.commander())),
                 field("Status", p.status()),
                 field("Duration", Mrkdwn.escape(p.timings().duration().display()))));
-        p.resolution().ifPresent(r -> fields.add(field("Resolution", Mrkdwn.escape(r))));
+        p.resolution().ifPresent(r -> fields.add(field("Resolution", Mrkdwn.render(r))));
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(header(h -> h.text(plainText(Mrkdwn.truncate(":white_check_mark: " + title, MAX_HEADER), true))));
         blocks.add(section(s -> s.fields(fields)));
@@ -84,7 +87,7 @@ public final class ReportBlocks {
         blocks.add(context(c -> c.elements(List.of(markdownText(counts)))));
         blocks.add(context(c -> c.elements(List.of(markdownText(
                 "The timeline is in this thread; the RCA skeleton is `" + p.fileName() + "`.")))));
-        return new SlackMessage(title + " (" + p.timings().duration().display() + ")", blocks);
+        return new SlackMessage(Mrkdwn.escape(title + " (" + p.timings().duration().display() + ")"), blocks);
     }
 
     private static String keyTimings(KeyTimings timings, ZoneId zone) {

@@ -12,6 +12,7 @@ import dev.scribe.incident.RecordOutcome;
 import dev.scribe.incident.RecordedMessage;
 import dev.scribe.incident.Status;
 import dev.scribe.incident.TimelineEntry;
+import dev.scribe.incident.UserText;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -113,7 +114,8 @@ public final class JdbiIncidentStore implements IncidentStore, AutoCloseable {
                 incident.openedBy(), incident.openedBy(), startedAt, null, null, null, 0);
         incidents.insert(row);
         insertEntry(h, number, TimelineEntry.of(incident.startedAt(), EntryKind.STARTED, incident.openedBy(),
-                "Incident opened: " + incident.title()));
+                // Entries are stored in Slack's encoding, like messages; the title is plain text.
+                "Incident opened: " + UserText.asSlackMarkup(incident.title())));
         return row.toIncident();
     }
 

@@ -110,4 +110,31 @@ class CommandParserTest {
         assertEquals(new Command.Unknown("frobnicate"), CommandParser.parse("frobnicate now"));
         assertEquals(new Command.Help(), CommandParser.parse(null));
     }
+
+    @Test
+    void aTitleIsStoredAsTypedOnOneLine() {
+        // What Slack sends for "@here R&D <db> down @bob".
+        assertEquals(new Command.Start(Severity.SEV3, "@here R&D <db> down @bob"),
+                CommandParser.parse("start <!here> R&amp;D &lt;db&gt; down <@U2|bob>"));
+        assertEquals(new Command.Start(Severity.SEV2, "T ## Impact forged x y"),
+                CommandParser.parse("start sev2 T\n## Impact\r\nforged\rx\u2028\u0000\u202Ey"));
+        assertEquals(new Command.Start(Severity.SEV3, "typed &lt; literally"),
+                CommandParser.parse("start typed &amp;lt; literally"));
+        CommandException blank = assertThrows(CommandException.class, () -> CommandParser.parse("start \u200B\r\n\u0000"));
+        assertEquals("An incident needs a title, e.g. `/incident start Checkout errors after deploy`.", blank.getMessage());
+    }
+
+    @Test
+    void wordsQuotedBackInErrorsAreDecodedOnce() {
+        assertEquals(new Command.Unknown("r&d"), CommandParser.parse("r&amp;d"));
+        CommandException status = assertThrows(CommandException.class, () -> CommandParser.parse("status R&amp;D"));
+        assertTrue(status.getMessage().startsWith("`R&D` is not a status"), status.getMessage());
+        CommandException at = assertThrows(CommandException.class, () -> CommandParser.parse("at &lt;x&gt; y"));
+        assertTrue(at.getMessage().startsWith("`<x>` is not a time."), at.getMessage());
+    }
+
+    @Test
+    void notesStayInSlackMarkupSoTheirMentionsAreShownByName() {
+        assertEquals(new Command.Note("told <@U2|bob> about R&amp;D"), CommandParser.parse("note told <@U2|bob> about R&amp;D"));
+    }
 }

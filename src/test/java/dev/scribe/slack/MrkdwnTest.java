@@ -68,4 +68,25 @@ class MrkdwnTest {
         assertEquals("ab…", t);
         assertEquals("x…", Mrkdwn.truncate("x&amp;yyyy", 5));
     }
+
+    @Test
+    void controlAndInvisibleCharactersAreDroppedAndLineBreaksMadeOne() {
+        assertEquals("esc[2J nul rtlevil zwsp a\nb\nc\nd", Mrkdwn.escape("esc\u001b[2J nul\u0000 rtl\u202Eevil zw\u200Bsp a\rb\u2028c\r\nd"));
+        assertEquals("a b", render("a\tb"));
+        assertEquals("family 👨‍👩‍👧", Mrkdwn.escape("family 👨‍👩‍👧"), "zero-width joiners of emoji stay");
+    }
+
+    @Test
+    void onlyWebAndMailLinksStayLinks() {
+        assertEquals("click (javascript://%0aalert(1))", render("<javascript://%0aalert(1)|click>"));
+        assertEquals("data:text/html,x", render("<data:text/html,x>"));
+        assertEquals("<mailto:a@x.test|mail a>", render("<mailto:a@x.test|mail a>"));
+        assertEquals("<HTTPS://x.test/a%20b|x>", render("<HTTPS://x.test/a b|x>"));
+    }
+
+    @Test
+    void textSlackAlreadyEscapedIsEscapedOnceOnTheWayOut() {
+        assertEquals("R&amp;D &lt;db&gt;", render("R&amp;D &lt;db&gt;"));
+        assertEquals("R&amp;D &lt;db&gt;", Mrkdwn.escape(SlackMarkup.plainText("R&amp;D &lt;db&gt;")));
+    }
 }
