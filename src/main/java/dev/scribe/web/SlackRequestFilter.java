@@ -80,7 +80,9 @@ public final class SlackRequestFilter implements Filter {
             return;
         }
         if (!"POST".equals(request.getMethod())) {
-            reply(response, 405, "{\"error\":\"POST only\"}");
+            // The body is read and dropped too: left unread, Jetty may close the connection under a client that
+            // already sent its next request on it (seen as "no bytes" by Java's HttpClient).
+            answerThenDiscard(request, response, 405, "{\"error\":\"POST only\"}", MAX_DISCARDED_REFUSED_BYTES);
             return;
         }
         long declared = request.getContentLengthLong();

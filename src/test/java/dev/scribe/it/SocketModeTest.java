@@ -107,6 +107,45 @@ class SocketModeTest {
     }
 
     @Test
+    void anEventThatCouldNotBeStoredIsNotAcknowledgedSoSlackSendsItAgain() throws Exception {
+        startBot();
+        WebSocket ws = socket.awaitConnection(1);
+        socket.hello(ws);
+        socket.sendAndAwaitAck(ws, "slash_commands", command(ALICE, OPS, "start Socket storage drill"));
+        String channel = slack.await(() -> slack.channels().stream().filter(c -> c.name().startsWith("inc-")).findFirst(),
+                java.util.Optional::isPresent, WAIT).orElseThrow().id();
+        slack.await(() -> slack.members(channel), m -> m.contains(ALICE), WAIT);
+        String ts = SlackPayloads.ts(System.currentTimeMillis() / 1000 - 5, 1);
+        socket.sendAndAwaitAck(ws, "events_api", event(SlackPayloads.message(SlackPayloads.eventId(), channel, BOB, ts,
+                null, "taken while commits fail")));
+        bot.tableCounts();
+
+        // Commits fail (the table is gone), so a reaction cannot see the message before it stored: no ack.
+        String url = RunningScribe.h2Url(dir);
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, "", "")) {
+            c.createStatement().execute("ALTER TABLE messages RENAME TO messages_away");
+        }
+        socket.sendAndAwaitAck(ws, "events_api", event(SlackPayloads.message(SlackPayloads.eventId(), channel, BOB,
+                SlackPayloads.ts(System.currentTimeMillis() / 1000 - 4, 2), null, "journaled, not stored yet")));
+        JsonObject reaction = event(SlackPayloads.reactionAdded(SlackPayloads.eventId(), ALICE, "bulb", channel, ts));
+        String refused = socket.send(ws, "events_api", reaction);
+        // Envelopes are handled in order: once a later one is acknowledged, the refused one had its turn.
+        socket.sendAndAwaitAck(ws, "events_api", event(SlackPayloads.unhandled(SlackPayloads.eventId(), "app_home_opened")));
+        assertTrue(socket.ackOf(refused).isEmpty(), "no ack for an event that was not stored");
+
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, "", "")) {
+            c.createStatement().execute("ALTER TABLE messages_away RENAME TO messages");
+        }
+        bot.tableCounts(); // the journal stored what it held
+        socket.sendAndAwaitAck(ws, "events_api", reaction); // Slack's retry of the same event
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, "", "");
+             java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM marks")) {
+            rs.next();
+            assertEquals(1, rs.getLong(1));
+        }
+    }
+
+    @Test
     void startsWhileSlackRefusesTheSocketAndConnectsOnceItAccepts() throws Exception {
         // Slack refuses apps.connections.open for a while: the bot is up anyway and keeps trying.
         for (int i = 0; i < 2; i++) {
@@ -161,6 +200,18 @@ class SocketModeTest {
         }
 
         JsonObject sendAndAwaitAck(WebSocket ws, String type, JsonObject payload) {
+            String id = send(ws, type, payload);
+            return await(() -> ackOf(id).orElse(null));
+        }
+
+        /** The ack of an envelope, if the bot sent one. */
+        java.util.Optional<JsonObject> ackOf(String envelopeId) {
+            return acks.stream().filter(a -> a.has("envelope_id") && envelopeId.equals(a.get("envelope_id").getAsString()))
+                    .findFirst();
+        }
+
+        /** Sends an envelope; returns its id. */
+        String send(WebSocket ws, String type, JsonObject payload) {
             String id = "env-" + envelopes.incrementAndGet();
             JsonObject envelope = new JsonObject();
             envelope.addProperty("envelope_id", id);
@@ -169,8 +220,7 @@ class SocketModeTest {
             envelope.addProperty("retry_attempt", 0);
             envelope.add("payload", payload);
             ws.send(envelope.toString());
-            return await(() -> acks.stream().filter(a -> a.has("envelope_id") && id.equals(a.get("envelope_id").getAsString()))
-                    .findFirst().orElse(null));
+            return id;
         }
 
         private static <T> T await(java.util.function.Supplier<T> probe) {
