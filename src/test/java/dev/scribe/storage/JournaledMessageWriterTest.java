@@ -286,9 +286,42 @@ class JournaledMessageWriterTest {
             assertTrue(refused.get() >= 3, "the writer kept trying: " + refused.get());
             assertEquals(List.of(), store.messages(incident.number()).toList());
             down.set(false);
-            writer.awaitStored();
+            awaitStored(writer);
         }
         assertEquals(sent, store.messages(incident.number()).toList());
+    }
+
+    @Test
+    void anErrorWhileStoringNeitherLosesMessagesNorStopsTheWriter() throws Exception {
+        Incident incident = openIncident("C1");
+        AtomicInteger errors = new AtomicInteger(2);
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:file:" + dir.resolve("db") + ";WRITE_DELAY=0");
+        // What a request thread that exhausted the heap leaves behind: the applier's own allocation fails.
+        DataSource starved = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("getConnection") && errors.getAndDecrement() > 0) {
+                        throw new OutOfMemoryError("Java heap space (test)");
+                    }
+                    try {
+                        return method.invoke(h2, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        RecordedMessage first = message("C1", 1764583200, "before the error");
+        RecordedMessage second = message("C1", 1764583201, "after the error");
+        try (JournaledMessageWriter writer = JournaledMessageWriter.start(Jdbi.create(starved), dir.resolve("oom.journal"))) {
+            assertEquals(RecordOutcome.ACCEPTED, writer.record(received(first, null)));
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (errors.get() > 0 && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            // Still taking messages, and storing them all.
+            assertEquals(RecordOutcome.ACCEPTED, writer.record(received(second, null)));
+            awaitStored(writer);
+        }
+        assertEquals(List.of(first, second), store.messages(incident.number()).toList());
     }
 
     @Test
@@ -301,6 +334,24 @@ class JournaledMessageWriterTest {
         assertEquals(Optional.empty(), Database.h2JournalFile("jdbc:h2:mem:test;DB_CLOSE_DELAY=-1"));
         assertEquals(Optional.empty(), Database.h2JournalFile("jdbc:h2:tcp://db.internal/scribe"));
         assertEquals(journalFile, dir.resolve("db.journal"));
+    }
+
+    /**
+     * Waits for the writer to store what it took: its own wait gives up after {@link JournaledMessageWriter#AWAIT_STORED_MS}
+     * (an event's answer is due), while a writer backing off after failures may take longer.
+     */
+    private static void awaitStored(JournaledMessageWriter writer) {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (true) {
+            try {
+                writer.awaitStored();
+                return;
+            } catch (IllegalStateException notYet) {
+                if (System.nanoTime() > deadline) {
+                    throw notYet;
+                }
+            }
+        }
     }
 
     private static ReceivedMessage received(RecordedMessage m, String eventId) {
