@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.scribe.export.ReplayClock;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -28,7 +26,7 @@ class JdbiCommandInvocationsTest {
     Path dir;
     private final List<Runnable> cleanups = new ArrayList<>();
     private final List<Database> open = new ArrayList<>();
-    private final SettableClock clock = new SettableClock(Instant.parse("2026-11-22T10:00:00Z"));
+    private final ReplayClock clock = new ReplayClock(Instant.parse("2026-11-22T10:00:00Z"));
 
     @AfterEach
     void cleanUp() {
@@ -97,10 +95,10 @@ class JdbiCommandInvocationsTest {
         TestDatabases.Target t = target(kind);
         JdbiCommandInvocations invocations = replica(t);
         assertTrue(invocations.claim("old.1"));
-        clock.advance(Duration.ofHours(23));
+        clock.set(clock.instant().plus(Duration.ofHours(23)));
         assertTrue(invocations.claim("recent.1"));
         assertEquals(2, rows(t));
-        clock.advance(Duration.ofHours(2)); // old.1 is now 25 hours old, recent.1 two hours
+        clock.set(clock.instant().plus(Duration.ofHours(2))); // old.1 is now 25 hours old, recent.1 two hours
         assertTrue(invocations.claim("new.1"));
         assertEquals(2, rows(t), "old.1 was deleted");
         assertFalse(invocations.claim("recent.1"), "what is younger than a day is still refused");
@@ -109,33 +107,5 @@ class JdbiCommandInvocationsTest {
     private long rows(TestDatabases.Target t) {
         Database db = open.get(0);
         return db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM command_invocations").mapTo(Long.class).one());
-    }
-
-    /** A clock a test moves by hand. */
-    private static final class SettableClock extends Clock {
-        private volatile Instant now;
-
-        SettableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }
