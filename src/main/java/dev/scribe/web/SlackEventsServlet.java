@@ -40,7 +40,8 @@ public final class SlackEventsServlet extends HttpServlet {
         } catch (RuntimeException e) {
             // Bolt's parser assumes the fields Slack always sends; a body without them is malformed.
             log.warn("Refused a signed request Bolt could not parse: {}", LogSafe.text(e.toString()));
-            slackRequest = null;
+            adapter.writeResponse(response, badRequest());
+            return;
         }
         if (slackRequest == null) {
             log.warn("Refused a signed request that is none of the kinds Slack sends ({} bytes)",
