@@ -28,11 +28,6 @@ public final class WebServer implements AutoCloseable {
      */
     static final long IDLE_TIMEOUT_MILLIS = 20_000;
 
-    /**
-     * Slowest body accepted, in bytes per second from its first byte: a client dribbling a byte every few seconds
-     * gets 408 at its next byte instead of holding its connection for the whole body deadline.
-     */
-    static final long MIN_REQUEST_DATA_RATE = 1024;
 
     private final Server server;
     private final ServerConnector connector;
@@ -43,8 +38,11 @@ public final class WebServer implements AutoCloseable {
         threads.setName("http");
         server = new Server(threads);
         server.setStopTimeout(10_000);
+        // No minimum request data rate: Jetty measures it from a request's first byte, so a small body read a few
+        // milliseconds late (a 2-byte body after 3 ms, a 300-byte command after 300 ms of a busy machine) counted
+        // as a slow sender and its connection was closed. Bodies are read without holding a thread and must be
+        // whole within BodyReader's deadline instead.
         HttpConfiguration http = new HttpConfiguration();
-        http.setMinRequestDataRate(MIN_REQUEST_DATA_RATE);
         connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setPort(port);
         connector.setIdleTimeout(IDLE_TIMEOUT_MILLIS);
