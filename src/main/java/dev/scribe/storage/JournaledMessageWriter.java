@@ -111,12 +111,40 @@ final class JournaledMessageWriter implements MessageSink {
         List<ReceivedMessage> messages = left.messages();
         for (int from = 0; from < messages.size(); from += MAX_BATCH) {
             // At start-up a database failure is a failed start, not a retry loop: the journal stays as it is.
-            store(messages.subList(from, Math.min(messages.size(), from + MAX_BATCH)));
+            List<ReceivedMessage> batch = messages.subList(from, Math.min(messages.size(), from + MAX_BATCH));
+            try {
+                store(batch);
+            } catch (RuntimeException e) {
+                if (!Database.answers(jdbi)) {
+                    throw e;
+                }
+                storeRecoveredOneByOne(batch);
+            }
         }
         if (!messages.isEmpty()) {
             log.info("Stored {} messages received before the last stop, from the message journal", messages.size());
         }
         journal.clear();
+    }
+
+    /**
+     * A journal written by a version that took messages the schema cannot hold (a user id over 32 characters, a ts
+     * past 2262) would otherwise stop every start: those are logged and left out, once, at start-up only. Such
+     * messages are refused before their ack since (the listeners check ids and times), so none is taken any more.
+     */
+    private void storeRecoveredOneByOne(List<ReceivedMessage> batch) {
+        for (ReceivedMessage m : batch) {
+            try {
+                storeAlone(m);
+            } catch (RuntimeException e) {
+                if (!Database.answers(jdbi)) {
+                    throw e;
+                }
+                log.error("Message {} in {} from the message journal cannot be stored ({}) and is left out",
+                        dev.scribe.LogSafe.text(m.message().ts()), dev.scribe.LogSafe.text(m.message().channelId()),
+                        dev.scribe.LogSafe.text(String.valueOf(e.getMessage())));
+            }
+        }
     }
 
     @Override

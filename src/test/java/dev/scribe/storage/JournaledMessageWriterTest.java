@@ -151,6 +151,24 @@ class JournaledMessageWriterTest {
     }
 
     @Test
+    void aJournalRecordTheSchemaCannotHoldIsLeftOutAtStartInsteadOfStoppingEveryStart() {
+        Incident incident = openIncident("C1");
+        store.close();
+        // As an earlier version could leave it: it took a message whose user id no column holds.
+        RecordedMessage tooLong = new RecordedMessage("C1", "1764583200.000100", null, "U" + "X".repeat(39), "forged",
+                Instant.ofEpochSecond(1764583200, 100_000));
+        try (MessageJournal journal = MessageJournal.open(journalFile, MessageJournal.DEFAULT_CAPACITY_BYTES)) {
+            journal.read();
+            assertTrue(journal.tryAppend(MessageJournal.encode(received(tooLong, "Ev1"))));
+            assertTrue(journal.tryAppend(MessageJournal.encode(received(message("C1", 1764583201, "kept"), "Ev2"))));
+        }
+
+        store = JdbiIncidentStore.withJournal(database, CLOCK, journalFile);
+
+        assertEquals(List.of("kept"), texts(new JdbiIncidentStore(database, CLOCK).messages(incident.number()).toList()));
+    }
+
+    @Test
     void anEmptiedJournalNeverGivesBackItsOlderRecords() {
         try (MessageJournal journal = MessageJournal.open(dir.resolve("j"), 1 << 16)) {
             journal.tryAppend(MessageJournal.encode(received(message("C1", 1764583200, "a long message from before"), "Ev1")));
