@@ -90,4 +90,13 @@ class CommandRepliesTest {
         assertTrue(answers.get(4).json().contains(": 259 the consumer"), "the newest entry is shown");
         assertFalse(answers.stream().anyMatch(a -> a.json().contains(": 0 the consumer")), "the oldest is what is left out");
     }
+
+    @Test
+    void slackSpellingItRateLimitedIsExplainedAsTheRateLimitItIs() throws Exception {
+        bot = RunningScribe.start(dir);
+        bot.slack.failNext("chat.postMessage", "rate_limited");
+        RunningScribe.Reply start = bot.command(ALICE, OPS, "start Rate limited header");
+        String answer = bot.awaitAnswers(start, 1).get(0).text();
+        assertTrue(answer.contains("Slack is rate-limiting me right now (`chat.postMessage`)"), answer);
+    }
 }
