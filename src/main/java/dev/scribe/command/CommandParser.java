@@ -1,6 +1,7 @@
 package dev.scribe.command;
 
 import dev.scribe.incident.IncidentService;
+import dev.scribe.incident.ReactionMap;
 import dev.scribe.incident.Severity;
 import dev.scribe.incident.Status;
 import dev.scribe.report.SlackMarkup;
@@ -26,22 +27,27 @@ public final class CommandParser {
     /** Longest note or resolution accepted, in characters. */
     public static final int MAX_TEXT_LENGTH = 3000;
 
-    /** Usage shown by {@code help} and with every parse error. */
-    public static final String USAGE = String.join("\n",
-            "*Incident Scribe* keeps the incident's timeline and writes the retro skeleton when it closes.",
-            "`/incident start [sev1-sev4] <title>`: open an incident in its own channel (aliases: `declare`, `open`)",
-            "`/incident note <text>`: add a key entry to the timeline now",
-            "`/incident at <HH:MM | YYYY-MM-DD HH:MM> [:emoji:] <text>`: add an entry for something that already happened",
-            "`/incident status investigating|identified|monitoring|resolved`, `/incident sev <1-4>`, `/incident lead [@user]`",
-            "`/incident action <text> [@owner]`: add an action item",
-            "`/incident timeline`: show the timeline so far (only to you)",
-            "`/incident close [resolution]`: close, then post the summary, timeline and RCA skeleton",
-            "`/incident reopen`: reopen this channel's last closed incident; `/incident list`: open incidents",
-            "`/incident help`: this help",
-            "Every message in the incident channel is recorded, threads included. React to mark moments: "
-                    + ":boom: trigger, :rotating_light: detected, :eyes: acknowledged, :bulb: cause, "
-                    + ":adhesive_bandage: mitigated, :white_check_mark: resolved, :memo: action item, "
-                    + ":sparkles: went well, :warning: went badly, :pushpin: key event.");
+    /**
+     * Usage shown by {@code help} and with an unknown subcommand, its emoji legend taken from the table in force.
+     * Plain text with Slack's bold and code marks: its {@code <title>} placeholders are not escaped here, the
+     * Slack edge escapes it as it escapes every reply.
+     */
+    public static String usage(ReactionMap reactions) {
+        String legend = reactions.legend();
+        return String.join("\n",
+                "*Incident Scribe* keeps the incident's timeline and writes the retro skeleton when it closes.",
+                "`/incident start [sev1-sev4] <title>`: open an incident in its own channel (aliases: `declare`, `open`)",
+                "`/incident note <text>`: add a key entry to the timeline now",
+                "`/incident at <HH:MM | YYYY-MM-DD HH:MM> [:emoji:] <text>`: add an entry for something that already happened",
+                "`/incident status investigating|identified|monitoring|resolved`, `/incident sev <1-4>`, `/incident lead [@user]`",
+                "`/incident action <text> [@owner]`: add an action item",
+                "`/incident timeline`: show the timeline so far (only to you)",
+                "`/incident close [resolution]`: close, then post the summary, timeline and RCA skeleton",
+                "`/incident reopen`: reopen this channel's last closed incident; `/incident list`: open incidents",
+                "`/incident help`: this help",
+                "Every message in the incident channel is recorded, threads included."
+                        + (legend.isEmpty() ? "" : " React to mark moments: " + legend + "."));
+    }
 
     private static final Pattern AT = Pattern.compile(
             "^(?:(\\d{4}-\\d{2}-\\d{2})\\s+)?(\\d{1,2}):(\\d{2})(?:\\s+(.*))?$", Pattern.DOTALL);

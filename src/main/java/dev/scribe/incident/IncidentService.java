@@ -45,6 +45,11 @@ public final class IncidentService {
         this(store, clock, ZoneId.of("UTC"), ReactionMap.defaults());
     }
 
+    /** Which emoji mark which kind, as configured: what the help and the header teach. */
+    public ReactionMap reactions() {
+        return reactions;
+    }
+
     /** The clock all use cases read "now" from. */
     public Clock clock() {
         return clock;
@@ -83,11 +88,16 @@ public final class IncidentService {
         return store.findOpenInChannel(channelId);
     }
 
-    /** The open incident of a channel, or an {@link IncidentException} saying there is none. */
+    /**
+     * The open incident of a channel, or an {@link IncidentException} saying there is none: that the channel's
+     * last incident is closed and can be reopened, when it has one.
+     */
     public Incident requireOpenIn(String channelId) {
-        return openIn(channelId).orElseThrow(() -> new IncidentException(
-                "There is no open incident in this channel. Run this in the incident's channel, "
-                        + "or start one with `/incident start <title>`."));
+        return openIn(channelId).orElseThrow(() -> new IncidentException(store.lastClosedInChannel(channelId)
+                .map(closed -> "Incident " + closed.number() + " (" + closed.title() + ") is closed. Run "
+                        + "`/incident reopen` to record in it again, or `/incident start <title>` for a new incident.")
+                .orElse("There is no open incident in this channel. Run this in the incident's channel, "
+                        + "or start one with `/incident start <title>`.")));
     }
 
     /** Any incident by number. */

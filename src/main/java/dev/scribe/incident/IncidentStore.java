@@ -79,6 +79,9 @@ public interface IncidentStore {
     /** Reopens the channel's most recently closed incident, adding a REOPENED entry; empty when there is none. */
     Optional<Incident> reopenLast(String channelId, Instant at, String userId);
 
+    /** The channel's most recently closed incident, if any. */
+    Optional<Incident> lastClosedInChannel(String channelId);
+
     /** Every open incident, oldest first. */
     List<Incident> listOpen();
 

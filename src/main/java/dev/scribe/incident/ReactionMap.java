@@ -1,6 +1,9 @@
 package dev.scribe.incident;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -24,13 +27,14 @@ public final class ReactionMap {
         m.put("memo", EntryKind.ACTION_ITEM);
         m.put("sparkles", EntryKind.WENT_WELL);
         m.put("warning", EntryKind.WENT_BADLY);
-        DEFAULTS = Map.copyOf(m);
+        DEFAULTS = Collections.unmodifiableMap(m);
     }
 
     private final Map<String, EntryKind> byEmoji;
 
     private ReactionMap(Map<String, EntryKind> byEmoji) {
-        this.byEmoji = Map.copyOf(byEmoji);
+        // Insertion order kept: the legend lists a kind's emoji in the order the table names them.
+        this.byEmoji = Collections.unmodifiableMap(new LinkedHashMap<>(byEmoji));
     }
 
     /** The product's default table. */
@@ -71,6 +75,23 @@ public final class ReactionMap {
     /** The kind an emoji marks; skin tones and colons are ignored ({@code :+1::skin-tone-3:} is {@code +1}). */
     public Optional<EntryKind> kindOf(String reaction) {
         return reaction == null ? Optional.empty() : Optional.ofNullable(byEmoji.get(normalize(reaction)));
+    }
+
+    /**
+     * What each emoji of this table marks, for people to read: every kind that has an emoji, in the order of
+     * {@link EntryKind}, e.g. {@code :pushpin: or :round_pushpin: key event, :boom: trigger, ...}. Emoji names are
+     * {@code [a-z0-9_+'-]}, so the text needs no escaping in Slack's mrkdwn. Empty when no emoji marks anything.
+     */
+    public String legend() {
+        List<String> parts = new ArrayList<>();
+        for (EntryKind kind : EntryKind.values()) {
+            List<String> emoji = byEmoji.entrySet().stream().filter(e -> e.getValue() == kind)
+                    .map(e -> ":" + e.getKey() + ":").toList();
+            if (!emoji.isEmpty()) {
+                parts.add(String.join(" or ", emoji) + " " + kind.label().toLowerCase(Locale.ROOT));
+            }
+        }
+        return String.join(", ", parts);
     }
 
     /** The emoji names, normalised, for a leading {@code :emoji:} in {@code at}. */

@@ -56,7 +56,8 @@ public final class HeaderRefresher implements IntConsumer {
                 return;
             }
             Postmortem report = publisher.compile(number);
-            poster.update(incident.channelId(), incident.headerTs(), ReportBlocks.headerMessage(incident, report.timings(), zone));
+            poster.update(incident.channelId(), incident.headerTs(), ReportBlocks.headerMessage(incident, report.timings(), zone,
+                    incidents.reactions()));
         } catch (RuntimeException e) {
             // The header is a convenience; the record itself is safe in the database.
             log.warn("Could not refresh the header of incident {}: {}", number, e.toString());

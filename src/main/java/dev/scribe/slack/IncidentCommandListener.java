@@ -126,9 +126,10 @@ public final class IncidentCommandListener implements SlashCommandHandler {
             } else if (command instanceof Command.ListOpen) {
                 return ephemeral(ctx, openIncidents());
             } else if (command instanceof Command.Unknown unknown) {
-                return ephemeral(ctx, "I don't know `" + Mrkdwn.escape(unknown.word()) + "`.\n" + CommandParser.USAGE);
+                return ephemeral(ctx, Mrkdwn.escape("I don't know `" + unknown.word() + "`.\n"
+                        + CommandParser.usage(incidents.reactions())));
             }
-            return ephemeral(ctx, CommandParser.USAGE);
+            return ephemeral(ctx, Mrkdwn.escape(CommandParser.usage(incidents.reactions())));
         } catch (CommandException | IncidentException e) {
             return ephemeral(ctx, Mrkdwn.escape(e.getMessage()));
         } catch (RuntimeException e) {
@@ -179,18 +180,32 @@ public final class IncidentCommandListener implements SlashCommandHandler {
                 + "* (" + start.severity().label() + ")...");
     }
 
-    /** Up to five ephemeral messages: one response_url allows five posts. */
+    /**
+     * Up to five ephemeral messages, as one response_url allows five posts. A longer timeline shows its newest
+     * parts, which is what the people working on it need, after a note saying which older parts were left out.
+     */
     private void showTimeline(SlashCommandContext ctx, Incident incident) {
-        List<SlackMessage> parts = ReportBlocks.timelineMessages(publisher.compile(incident.number()));
-        for (int i = 0; i < Math.min(parts.size(), MAX_RESPONSES); i++) {
-            SlackMessage part = parts.get(i);
-            String text = i == MAX_RESPONSES - 1 && parts.size() > MAX_RESPONSES
-                    ? part.text() + " (the rest is in the report on close)" : part.text();
-            try {
-                ctx.respond(SlashCommandResponse.builder().responseType("ephemeral").text(text).blocks(part.blocks()).build());
-            } catch (Exception e) {
-                throw new SlackCallException("response_url", e.getMessage(), e);
-            }
+        List<ReportBlocks.TimelinePart> parts = ReportBlocks.timelineParts(publisher.compile(incident.number()));
+        int shown = parts.size() <= MAX_RESPONSES ? parts.size() : MAX_RESPONSES - 1;
+        int first = parts.size() - shown;
+        if (first > 0) {
+            String before = parts.get(first).from()
+                    .map(at -> ", everything before " + SHOWN.format(at.atZone(zone))).orElse("");
+            respond(ctx, ":information_source: The timeline of incident " + incident.number() + " has " + parts.size()
+                    + " parts and I can show you " + MAX_RESPONSES + " messages, so here are the newest " + shown
+                    + " (parts " + (first + 1) + " to " + parts.size() + "). Left out: parts 1 to " + first + before
+                    + ". The whole timeline is posted in the thread of the summary when the incident closes.", null);
+        }
+        for (ReportBlocks.TimelinePart part : parts.subList(first, parts.size())) {
+            respond(ctx, part.message().text(), part.message().blocks());
+        }
+    }
+
+    private static void respond(SlashCommandContext ctx, String text, List<com.slack.api.model.block.LayoutBlock> blocks) {
+        try {
+            ctx.respond(SlashCommandResponse.builder().responseType("ephemeral").text(text).blocks(blocks).build());
+        } catch (Exception e) {
+            throw new SlackCallException("response_url", e.getMessage(), e);
         }
     }
 

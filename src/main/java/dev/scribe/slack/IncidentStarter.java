@@ -63,7 +63,7 @@ public final class IncidentStarter {
 
     /** Posts and pins the header message, joining a public channel first if needed. */
     public void postHeader(Incident incident) {
-        SlackMessage header = ReportBlocks.headerMessage(incident);
+        SlackMessage header = ReportBlocks.headerMessage(incident, incidents.reactions(), zone);
         String ts;
         try {
             ts = poster.post(incident.channelId(), header, null).getTs();

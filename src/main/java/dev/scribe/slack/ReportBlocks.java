@@ -9,17 +9,23 @@ import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.MarkdownTextObject;
 import com.slack.api.model.block.composition.TextObject;
+import dev.scribe.incident.EntryKind;
 import dev.scribe.incident.Incident;
+import dev.scribe.incident.ReactionMap;
 import dev.scribe.incident.UserText;
 import dev.scribe.report.KeyTimings;
 import dev.scribe.report.Postmortem;
 import dev.scribe.report.Postmortem.TimelineItem;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.IntFunction;
 
 /**
  * Block Kit for what the bot posts: the pinned header, the retro summary and the timeline thread. Pure;
@@ -35,42 +41,65 @@ public final class ReportBlocks {
     /** Slack refuses messages whose blocks hold more than about 12,000 characters; stay clear of it. */
     static final int MAX_MESSAGE_TEXT = 11_000;
 
-    private static final DateTimeFormatter HH_MM_ZONE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm zzz");
+    /** About where a timeline line is cut: one long message must not fill a whole section. */
+    static final int MAX_TIMELINE_LINE = 300;
+
+    private static final DateTimeFormatter HH_MM_ZONE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm zzz", Locale.ENGLISH);
+    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE, d MMMM yyyy", Locale.ENGLISH);
 
     private ReportBlocks() {
     }
 
     /** The header message pinned in the incident channel, before anything is marked. */
-    public static SlackMessage headerMessage(Incident incident) {
-        return headerMessage(incident, null, null);
+    public static SlackMessage headerMessage(Incident incident, ReactionMap reactions, ZoneId zone) {
+        return headerMessage(incident, null, zone, reactions);
     }
 
     /** The header message with the key timings so far (null when not known yet). */
-    public static SlackMessage headerMessage(Incident incident, KeyTimings timings, ZoneId zone) {
+    public static SlackMessage headerMessage(Incident incident, KeyTimings timings, ZoneId zone, ReactionMap reactions) {
         String title = "Incident " + incident.number() + ": " + UserText.oneLine(incident.title());
         List<TextObject> fields = List.of(
                 field("Status", incident.isOpen() ? incident.status().label() : "Closed"),
                 field("Severity", incident.severity().label()),
                 field("Commander", incident.commanderId() == null ? "-" : "<@" + incident.commanderId() + ">"),
-                field("Started", Mrkdwn.date(incident.startedAt(), "{date_short_pretty} {time}",
-                        incident.startedAt().toString())));
+                field("Started", shownDate(incident.startedAt(), zone)));
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(header(h -> h.text(plainText(Mrkdwn.truncate(":rotating_light: " + title, MAX_HEADER), true))));
         blocks.add(section(s -> s.fields(fields)));
         if (timings != null) {
             blocks.add(section(s -> s.text(verbatim(Mrkdwn.truncate(keyTimings(timings, zone), MAX_SECTION)))));
         }
-        blocks.add(context(c -> c.elements(List.of(markdownText(
-                "Everything said in this channel is recorded, threads included. React to mark moments "
-                        + "(:boom: trigger, :rotating_light: detected, :bulb: cause, :adhesive_bandage: mitigated, "
-                        + ":white_check_mark: resolved); `/incident help` for commands.")))));
+        String legend = reactions.legend();
+        blocks.add(context(c -> c.elements(List.of(markdownText(Mrkdwn.truncate(
+                "Everything said in this channel is recorded, threads included. "
+                        + (legend.isEmpty() ? "" : "React to mark moments (" + legend + "); ")
+                        + "`/incident help` for commands.", MAX_SECTION))))));
         // The header block is plain_text, which Slack shows as it is; the message text is mrkdwn, where a raw
         // <!here> in the title would ping the channel from every notification.
         return new SlackMessage(Mrkdwn.escape(title), blocks);
     }
 
-    /** The retro summary posted on close. */
+    /** A date Slack shows in the reader's zone, falling back to {@code 2026-12-01 19:16 UTC} in the team's. */
+    private static String shownDate(Instant at, ZoneId zone) {
+        return Mrkdwn.date(at, "{date_short_pretty} {time}", HH_MM_ZONE.format(at.atZone(zone)));
+    }
+
+    /** The retro summary posted on close in the incident's channel, the timeline and the RCA file in its thread. */
     public static SlackMessage summaryMessage(Postmortem p) {
+        return summary(p, "The timeline is in this thread; the RCA skeleton is `" + p.fileName() + "`.");
+    }
+
+    /**
+     * The copy of the summary for the retro channel, which has no thread of its own: it points to the
+     * incident's channel, where the summary's thread holds the timeline and the RCA skeleton.
+     */
+    public static SlackMessage retroMessage(Postmortem p, String incidentChannelId) {
+        return summary(p, "The timeline and the RCA skeleton (`" + p.fileName() + "`) are in the thread of the summary in <#"
+                + incidentChannelId + ">.");
+    }
+
+    private static SlackMessage summary(Postmortem p, String where) {
         String title = "Incident " + p.number() + " closed: " + UserText.oneLine(p.title());
         List<TextObject> fields = new ArrayList<>(List.of(
                 field("Severity", p.severity().label()),
@@ -82,12 +111,25 @@ public final class ReportBlocks {
         blocks.add(header(h -> h.text(plainText(Mrkdwn.truncate(":white_check_mark: " + title, MAX_HEADER), true))));
         blocks.add(section(s -> s.fields(fields)));
         blocks.add(section(s -> s.text(verbatim(Mrkdwn.truncate(keyTimings(p.timings(), p.zone()), MAX_SECTION)))));
-        String counts = p.transcript().size() + " messages · " + p.participants().size() + " participants · "
-                + p.timeline().size() + " key events · " + p.actionItems().size() + " action items";
+        long keyEvents = p.timeline().stream().filter(i -> isKeyMoment(i.kind())).count();
+        String counts = count(p.transcript().size(), "message") + " · " + count(p.participants().size(), "participant")
+                + " · " + count(keyEvents, "key event") + " · " + count(p.actionItems().size(), "action item");
         blocks.add(context(c -> c.elements(List.of(markdownText(counts)))));
-        blocks.add(context(c -> c.elements(List.of(markdownText(
-                "The timeline is in this thread; the RCA skeleton is `" + p.fileName() + "`.")))));
+        blocks.add(context(c -> c.elements(List.of(markdownText(where)))));
         return new SlackMessage(Mrkdwn.escape(title + " (" + p.timings().duration().display() + ")"), blocks);
+    }
+
+    /**
+     * The moments people recorded: marked messages and notes. Action items are counted on their own; status,
+     * severity and commander changes and the opening and closing rows are the bot's bookkeeping.
+     */
+    static boolean isKeyMoment(EntryKind kind) {
+        return kind == EntryKind.NOTE || kind.isMarkable() && kind != EntryKind.ACTION_ITEM;
+    }
+
+    /** {@code 1 action item}, {@code 2 action items}. */
+    static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private static String keyTimings(KeyTimings timings, ZoneId zone) {
@@ -113,74 +155,125 @@ public final class ReportBlocks {
 
     /** The timeline as thread messages, split over as many messages as Slack's limits need. */
     public static List<SlackMessage> timelineMessages(Postmortem p) {
+        return timelineParts(p).stream().map(TimelinePart::message).toList();
+    }
+
+    /** One thread message of the timeline and the time of the first entry it shows (empty when none). */
+    record TimelinePart(SlackMessage message, Optional<Instant> from) {
+    }
+
+    /**
+     * The timeline in parts. Days are grouped in the report's zone and their headers name it (a {@code <!date>}
+     * token would show the day in each reader's zone, under a grouping made in another); times are shown in
+     * the same zone, so a line always sits under its own day. Each part after the first starts with its day
+     * again, and each line is cut to about {@value #MAX_TIMELINE_LINE} characters, its link kept.
+     */
+    static List<TimelinePart> timelineParts(Postmortem p) {
         List<String> lines = new ArrayList<>();
+        List<Instant> times = new ArrayList<>();
+        List<String> continued = new ArrayList<>();
         LocalDate day = null;
+        String dayLabel = null;
         for (TimelineItem item : p.timeline()) {
             LocalDate itemDay = item.at().atZone(p.zone()).toLocalDate();
             if (!Objects.equals(day, itemDay)) {
                 day = itemDay;
-                lines.add("*" + Mrkdwn.date(item.at(), "{date_long}", itemDay.toString()) + "*");
+                dayLabel = "*" + DAY.format(itemDay) + "* (" + Mrkdwn.escape(p.zone().getId()) + ")";
+                lines.add(dayLabel);
+                times.add(item.at());
+                continued.add(null);
             }
             lines.add(timelineLine(item, p.zone()));
+            times.add(item.at());
+            continued.add(dayLabel + ", continued");
         }
         if (lines.isEmpty()) {
             lines.add("_Nothing was marked on the timeline._");
+            times.add(null);
+            continued.add(null);
         }
-        List<List<String>> messages = pack(lines);
-        List<SlackMessage> out = new ArrayList<>();
-        for (int i = 0; i < messages.size(); i++) {
-            String text = "Timeline of incident " + p.number() + " (part " + (i + 1) + " of " + messages.size() + ")";
+        Packed packed = pack(lines, continued::get);
+        List<TimelinePart> out = new ArrayList<>();
+        int total = packed.messages().size();
+        for (int i = 0; i < total; i++) {
+            String text = "Timeline of incident " + p.number() + " (part " + (i + 1) + " of " + total + ")";
             List<LayoutBlock> blocks = new ArrayList<>();
-            for (String section : messages.get(i)) {
+            for (String section : packed.messages().get(i)) {
                 blocks.add(section(s -> s.text(verbatim(section))));
             }
-            out.add(new SlackMessage(text, blocks));
+            out.add(new TimelinePart(new SlackMessage(text, blocks),
+                    Optional.ofNullable(times.get(packed.firstLines().get(i)))));
         }
         return out;
     }
 
     private static String timelineLine(TimelineItem item, ZoneId zone) {
-        String time = Mrkdwn.date(item.at(), "{time}", DateTimeFormatter.ofPattern("HH:mm").format(item.at().atZone(zone)));
-        String line = "`" + time + "` *" + item.kind().label() + "* @" + Mrkdwn.escape(item.author()) + ": "
-                + Mrkdwn.render(item.text());
+        String line = "`" + HH_MM.format(item.at().atZone(zone)) + "` *" + item.kind().label() + "* @"
+                + Mrkdwn.escape(item.author()) + ": " + Mrkdwn.render(item.text());
         String link = item.link().map(l -> " <" + Mrkdwn.escape(l) + "|link>").orElse("");
-        return Mrkdwn.truncate(line, MAX_SECTION - link.length() - 1) + link;
+        return Mrkdwn.truncate(line, MAX_TIMELINE_LINE) + link;
     }
 
     /** Packs lines into sections (at most 3,000 characters) and sections into messages. */
     static List<List<String>> pack(List<String> lines) {
-        List<String> sections = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        for (String raw : lines) {
-            String line = Mrkdwn.truncate(raw, MAX_SECTION);
-            if (!current.isEmpty() && current.length() + 1 + line.length() > MAX_SECTION) {
-                sections.add(current.toString());
-                current.setLength(0);
-            }
-            if (!current.isEmpty()) {
-                current.append('\n');
-            }
-            current.append(line);
-        }
-        if (!current.isEmpty()) {
-            sections.add(current.toString());
-        }
+        return pack(lines, i -> null).messages();
+    }
+
+    /** Messages of sections, and the index of the first line each message shows. */
+    record Packed(List<List<String>> messages, List<Integer> firstLines) {
+    }
+
+    /**
+     * Packs lines into sections and messages; a message that starts at line {@code i} starts with
+     * {@code continuation.apply(i)} first, when that is not null (the day a part begins in).
+     */
+    static Packed pack(List<String> lines, IntFunction<String> continuation) {
         List<List<String>> messages = new ArrayList<>();
+        List<Integer> firstLines = new ArrayList<>();
         List<String> message = new ArrayList<>();
+        StringBuilder section = new StringBuilder();
         int chars = 0;
-        for (String section : sections) {
-            if (!message.isEmpty() && (message.size() == MAX_BLOCKS || chars + section.length() > MAX_MESSAGE_TEXT)) {
+        for (int i = 0; i < lines.size(); i++) {
+            String line = Mrkdwn.truncate(lines.get(i), MAX_SECTION);
+            if (i == 0) {
+                firstLines.add(0);
+            }
+            if (!section.isEmpty() && section.length() + 1 + line.length() > MAX_SECTION) {
+                message.add(section.toString());
+                chars += section.length();
+                section.setLength(0);
+            }
+            boolean started = !message.isEmpty() || !section.isEmpty();
+            int after = chars + section.length() + (section.isEmpty() ? 0 : 1) + line.length();
+            if (started && (after > MAX_MESSAGE_TEXT || section.isEmpty() && message.size() == MAX_BLOCKS)) {
+                if (!section.isEmpty()) {
+                    message.add(section.toString());
+                    section.setLength(0);
+                }
                 messages.add(message);
                 message = new ArrayList<>();
                 chars = 0;
+                firstLines.add(i);
+                String header = continuation.apply(i);
+                if (header != null && header.length() + 1 + line.length() <= MAX_SECTION) {
+                    section.append(header);
+                } else if (header != null) {
+                    message.add(Mrkdwn.truncate(header, MAX_SECTION));
+                    chars += message.get(0).length();
+                }
             }
-            message.add(section);
-            chars += section.length();
+            if (!section.isEmpty()) {
+                section.append('\n');
+            }
+            section.append(line);
+        }
+        if (!section.isEmpty()) {
+            message.add(section.toString());
         }
         if (!message.isEmpty()) {
             messages.add(message);
         }
-        return messages;
+        return new Packed(messages, firstLines);
     }
 
     private static TextObject field(String label, String value) {

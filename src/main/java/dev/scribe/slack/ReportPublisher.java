@@ -7,6 +7,7 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.request.files.FilesCompleteUploadExternalRequest;
 import com.slack.api.model.File;
 import com.slack.api.model.Message;
+import com.slack.api.model.ResponseMetadata;
 import com.slack.api.util.json.GsonFactory;
 import dev.scribe.incident.Incident;
 import dev.scribe.incident.IncidentRecord;
@@ -50,6 +51,10 @@ public final class ReportPublisher {
     static final String METADATA_EVENT = "incident_scribe_post";
     private static final Duration LEASE = Duration.ofMinutes(5);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(15);
+    /** How much earlier than our clock Slack's may stamp a post, for the look-up's lower bound. */
+    private static final Duration CLOCK_MARGIN = Duration.ofMinutes(10);
+    /** Messages per page of the look-up: Slack's recommended page size. */
+    static final int LOOKUP_PAGE = 200;
 
     private final MethodsClient methods;
     private final IncidentService incidents;
@@ -99,7 +104,7 @@ public final class ReportPublisher {
         posts.add(OutboxPost.pending(key, posts.size(), PostKind.FILE, channel, new PostmortemRenderer().render(report),
                 report.fileName()));
         retroChannel.ifPresent(retro -> posts.add(OutboxPost.pending(key, posts.size(), PostKind.RETRO, retro,
-                json(summary), null)));
+                json(ReportBlocks.retroMessage(report, channel)), null)));
         boolean stored = outbox.store(posts);
         if (stored) {
             log.info("Stored the report of incident {} (close {}): {} posts", number, key.closeCount(), posts.size());
@@ -225,25 +230,60 @@ public final class ReportPublisher {
                 .unfurlMedia(false))).getTs();
     }
 
-    /** Looks for a message carrying this post's id in its metadata: Slack may have acted on a call whose answer was lost. */
+    /**
+     * Looks for a message carrying this post's id in its metadata: Slack may have acted on a call whose answer was
+     * lost. Reads every page (cursor) of what was posted since the report was stored, less a margin for clocks a
+     * little apart, so a busy channel cannot hide the earlier post behind its newest messages. A rate limit is
+     * thrown, to look again after the wait; any other failure means posting again.
+     */
     private Optional<String> findPosted(OutboxPost post, String threadTs) {
+        String oldest = post.storedAt() == null ? null : SlackTs.format(post.storedAt().minus(CLOCK_MARGIN));
+        String cursor = null;
         try {
-            List<Message> recent = threadTs == null
-                    ? SlackCalls.require("conversations.history", () -> methods.conversationsHistory(r -> r
-                            .channel(post.channelId()).limit(100).includeAllMetadata(true))).getMessages()
-                    : SlackCalls.require("conversations.replies", () -> methods.conversationsReplies(r -> r
-                            .channel(post.channelId()).ts(threadTs).limit(200).includeAllMetadata(true))).getMessages();
-            return recent == null ? Optional.empty() : recent.stream()
-                    .filter(m -> m.getMetadata() != null && METADATA_EVENT.equals(m.getMetadata().getEventType())
-                            && m.getMetadata().getEventPayload() != null
-                            && post.postId().equals(String.valueOf(m.getMetadata().getEventPayload().get("post_id"))))
-                    .map(Message::getTs).findFirst();
+            do {
+                String page = cursor;
+                List<Message> messages;
+                if (threadTs == null) {
+                    var history = SlackCalls.require("conversations.history", () -> methods.conversationsHistory(r -> r
+                            .channel(post.channelId()).oldest(oldest).limit(LOOKUP_PAGE).cursor(page)
+                            .includeAllMetadata(true)));
+                    messages = history.getMessages();
+                    cursor = nextCursor(history.isHasMore(), history.getResponseMetadata());
+                } else {
+                    var replies = SlackCalls.require("conversations.replies", () -> methods.conversationsReplies(r -> r
+                            .channel(post.channelId()).ts(threadTs).oldest(oldest).limit(LOOKUP_PAGE).cursor(page)
+                            .includeAllMetadata(true)));
+                    messages = replies.getMessages();
+                    cursor = nextCursor(replies.isHasMore(), replies.getResponseMetadata());
+                }
+                Optional<String> found = messages == null ? Optional.empty() : messages.stream()
+                        .filter(m -> isPostOf(m, post)).map(Message::getTs).findFirst();
+                if (found.isPresent()) {
+                    return found;
+                }
+            } while (cursor != null);
+            return Optional.empty();
         } catch (SlackCallException e) {
+            if (SlackCalls.isRateLimit(e.error())) {
+                throw e;
+            }
             // Cannot tell; posting again risks a duplicate, not posting risks a loss. A loss is worse.
             log.warn("Could not check whether part {} of incident {} was posted ({}); posting it", post.seq(),
                     post.report().incidentNumber(), e.error());
             return Optional.empty();
         }
+    }
+
+    private static boolean isPostOf(Message m, OutboxPost post) {
+        return m.getMetadata() != null && METADATA_EVENT.equals(m.getMetadata().getEventType())
+                && m.getMetadata().getEventPayload() != null
+                && post.postId().equals(String.valueOf(m.getMetadata().getEventPayload().get("post_id")));
+    }
+
+    /** The cursor of the next page, or null on the last one. */
+    private static String nextCursor(boolean hasMore, ResponseMetadata metadata) {
+        String next = metadata == null ? null : metadata.getNextCursor();
+        return hasMore && next != null && !next.isEmpty() ? next : null;
     }
 
     /** Upload v2 in its three steps, remembering the file id so a retry never uploads or shares twice. */

@@ -13,7 +13,7 @@ final class SlackErrors {
                     + "then try again.";
             case "channel_not_found" -> "Slack cannot find this channel for me (`channel_not_found`). In a private "
                     + "channel, invite me with `/invite @Incident Scribe` first.";
-            case "ratelimited" -> "Slack is rate-limiting me right now (`" + e.method() + "`). Try again in a minute.";
+            case SlackCalls.RATELIMITED, "rate_limited" -> "Slack is rate-limiting me right now (`" + e.method() + "`). Try again in a minute.";
             default -> "Slack refused `" + e.method() + "` with `" + e.error() + "`.";
         };
     }

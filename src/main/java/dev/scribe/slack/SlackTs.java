@@ -25,6 +25,12 @@ public final class SlackTs {
         return Instant.ofEpochSecond(Long.parseLong(m.group(1)), micros * 1000);
     }
 
+    /** The ts of an instant, to the microsecond, e.g. {@code 1700000000.123456} (for {@code oldest}, {@code latest}). */
+    public static String format(Instant at) {
+        long micros = at.getNano() / 1000;
+        return at.getEpochSecond() + "." + String.format(java.util.Locale.ROOT, "%06d", micros);
+    }
+
     /** True when the text is shaped like a ts. */
     public static boolean isValid(String ts) {
         return ts != null && TS.matcher(ts).matches();

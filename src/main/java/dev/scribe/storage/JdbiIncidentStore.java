@@ -132,6 +132,11 @@ public final class JdbiIncidentStore implements IncidentStore, AutoCloseable {
     }
 
     @Override
+    public Optional<Incident> lastClosedInChannel(String channelId) {
+        return incidentDao.closedInChannel(channelId).stream().findFirst().map(IncidentRow::toIncident);
+    }
+
+    @Override
     public Optional<Incident> find(int number) {
         return incidentDao.find(number).map(IncidentRow::toIncident);
     }

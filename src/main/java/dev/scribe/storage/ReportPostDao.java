@@ -38,7 +38,7 @@ public interface ReportPostDao {
               @Bind("now") long now, @Bind("until") long until);
 
     @SqlQuery("SELECT incident_number, close_count, seq, kind, channel_id, payload, file_name, posted_ref, done, "
-            + "attempts, claimed_by FROM report_posts WHERE incident_number = :incident AND close_count = :closeCount "
+            + "attempts, claimed_by, created_at_us FROM report_posts WHERE incident_number = :incident AND close_count = :closeCount "
             + "ORDER BY seq")
     List<ReportPostRow> report(@Bind("incident") int incident, @Bind("closeCount") int closeCount);
 

@@ -6,9 +6,10 @@ import dev.scribe.outbox.ReportKey;
 
 /** A row of {@code report_posts}. */
 public record ReportPostRow(int incidentNumber, int closeCount, int seq, String kind, String channelId, String payload,
-                            String fileName, String postedRef, boolean done, int attempts, String claimedBy) {
+                            String fileName, String postedRef, boolean done, int attempts, String claimedBy,
+                            long createdAtUs) {
     OutboxPost toPost() {
         return new OutboxPost(new ReportKey(incidentNumber, closeCount), seq, PostKind.valueOf(kind), channelId, payload,
-                fileName, postedRef, done, attempts);
+                fileName, postedRef, done, attempts, Micros.toInstant(createdAtUs));
     }
 }

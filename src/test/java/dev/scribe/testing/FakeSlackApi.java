@@ -123,6 +123,7 @@ public final class FakeSlackApi implements AutoCloseable {
         public static final String MSG_BLOCKS_TOO_LONG = "msg_blocks_too_long";
         public static final String INVALID_METADATA_FORMAT = "invalid_metadata_format";
         public static final String THREAD_NOT_FOUND = "thread_not_found";
+        public static final String INVALID_CURSOR = "invalid_cursor";
         public static final String MESSAGE_NOT_FOUND = "message_not_found";
         public static final String CANT_UPDATE_MESSAGE = "cant_update_message";
         public static final String USER_NOT_IN_CHANNEL = "user_not_in_channel";
@@ -1202,28 +1203,39 @@ public final class FakeSlackApi implements AutoCloseable {
         return obj("members", members, "response_metadata", obj("next_cursor", ""));
     }
 
-    /** Top-level messages newest first; metadata only with include_all_metadata. One page, no cursor. */
+    /**
+     * Top-level messages newest first; metadata only with include_all_metadata. Pages like Slack: at most
+     * {@code limit} (default 100, at most 999) a call, {@code has_more} and a {@code next_cursor} to pass as
+     * {@code cursor} with the same filters for the next page; a cursor this fake did not hand out is
+     * {@code invalid_cursor}.
+     */
     private JsonObject conversationsHistory(Params p) {
         ChannelState ch = memberChannel(p.get("channel"));
         int limit = p.intValue("limit", 100, 999);
         boolean inclusive = p.flag("inclusive");
         String oldest = p.get("oldest");
         String latest = p.get("latest");
+        String from = cursorTs(p.get("cursor"));
         List<StoredMessage> top = ch.messages.stream().filter(m -> m.threadTs == null)
                 .filter(m -> oldest == null || inRange(compareTs(m.ts, oldest), inclusive))
                 .filter(m -> latest == null || inRange(compareTs(latest, m.ts), inclusive))
+                .filter(m -> from == null || compareTs(m.ts, from) <= 0)
                 .sorted(BY_TS.reversed()).toList();
         JsonArray out = new JsonArray();
         top.stream().limit(limit).forEach(m -> out.add(messageJson(ch, m, p.flag("include_all_metadata"))));
-        return obj("messages", out, "has_more", top.size() > limit, "pin_count", ch.pins.size(),
-                "response_metadata", obj("next_cursor", ""));
+        boolean more = top.size() > limit;
+        return obj("messages", out, "has_more", more, "pin_count", ch.pins.size(),
+                "response_metadata", obj("next_cursor", more ? cursorFor(top.get(limit).ts) : ""));
     }
 
     private static boolean inRange(int comparison, boolean inclusive) {
         return inclusive ? comparison >= 0 : comparison > 0;
     }
 
-    /** The parent then its replies, oldest first. One page, no cursor. */
+    /**
+     * The parent then its replies, oldest first; {@code oldest}/{@code latest} filter the replies. Pages like
+     * {@link #conversationsHistory} (default limit 1000, at most 1000); the parent comes on the first page only.
+     */
     private JsonObject conversationsReplies(Params p) {
         ChannelState ch = memberChannel(p.get("channel"));
         String ts = p.get("ts");
@@ -1231,14 +1243,47 @@ public final class FakeSlackApi implements AutoCloseable {
         if (m == null) {
             throw fail(Errors.THREAD_NOT_FOUND);
         }
+        String from = cursorTs(p.get("cursor"));
+        boolean inclusive = p.flag("inclusive");
+        String oldest = p.get("oldest");
+        String latest = p.get("latest");
         String root = m.threadTs == null ? m.ts : m.threadTs;
         List<StoredMessage> thread = new ArrayList<>();
-        ch.message(root).ifPresent(thread::add);
-        thread.addAll(ch.replies(root));
+        if (from == null) {
+            ch.message(root).ifPresent(thread::add);
+        }
+        ch.replies(root).stream()
+                .filter(r -> oldest == null || inRange(compareTs(r.ts, oldest), inclusive))
+                .filter(r -> latest == null || inRange(compareTs(latest, r.ts), inclusive))
+                .filter(r -> from == null || compareTs(r.ts, from) >= 0)
+                .forEach(thread::add);
         int limit = p.intValue("limit", 1000, 1000);
         JsonArray out = new JsonArray();
         thread.stream().limit(limit).forEach(r -> out.add(messageJson(ch, r, p.flag("include_all_metadata"))));
-        return obj("messages", out, "has_more", thread.size() > limit, "response_metadata", obj("next_cursor", ""));
+        boolean more = thread.size() > limit;
+        return obj("messages", out, "has_more", more,
+                "response_metadata", obj("next_cursor", more ? cursorFor(thread.get(limit).ts) : ""));
+    }
+
+    /** A cursor as Slack shapes its message cursors: base64 of {@code next_ts:<ts>}. */
+    private static String cursorFor(String ts) {
+        return java.util.Base64.getEncoder().encodeToString(("next_ts:" + ts).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The ts a cursor continues from; null without a cursor; invalid_cursor for one not handed out. */
+    private static String cursorTs(String cursor) {
+        if (cursor == null) {
+            return null;
+        }
+        try {
+            String decoded = new String(java.util.Base64.getDecoder().decode(cursor), StandardCharsets.UTF_8);
+            if (decoded.startsWith("next_ts:") && TS.matcher(decoded.substring(8)).matches()) {
+                return decoded.substring(8);
+            }
+        } catch (IllegalArgumentException e) {
+            // not base64: refused below
+        }
+        throw fail(Errors.INVALID_CURSOR);
     }
 
     // ---------------------------------------------------------------- methods: chat

@@ -1,0 +1,105 @@
+package dev.scribe;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.scribe.command.Command;
+import dev.scribe.command.CommandParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** manifest.yml asks for the scopes the code uses, no more, and its usage hint names every subcommand. */
+class ManifestTest {
+
+    /** The scope each Web API method the bot calls needs (Slack's method reference). */
+    private static final Map<String, List<String>> METHOD_SCOPES = Map.ofEntries(
+            Map.entry("chat.postMessage", List.of("chat:write")),
+            Map.entry("chat.update", List.of("chat:write")),
+            Map.entry("conversations.create", List.of("channels:manage")),
+            Map.entry("conversations.invite", List.of("channels:manage")),
+            Map.entry("conversations.join", List.of("channels:join")),
+            Map.entry("conversations.history", List.of("channels:history", "groups:history")),
+            Map.entry("conversations.replies", List.of("channels:history", "groups:history")),
+            Map.entry("pins.add", List.of("pins:write")),
+            Map.entry("files.getUploadURLExternal", List.of("files:write")),
+            Map.entry("files.completeUploadExternal", List.of("files:write")),
+            Map.entry("files.info", List.of("files:read")),
+            Map.entry("users.info", List.of("users:read")),
+            Map.entry("auth.test", List.of()));
+
+    /** The scope each bot event needs. */
+    private static final Map<String, String> EVENT_SCOPES = Map.of(
+            "message.channels", "channels:history", "message.groups", "groups:history",
+            "reaction_added", "reactions:read", "reaction_removed", "reactions:read");
+
+    private static final Pattern CALL = Pattern.compile("SlackCalls\\.require\\(\"([a-zA-Z]+\\.[a-zA-Z]+)\"");
+
+    private static List<String> manifestList(List<String> lines, String key) {
+        List<String> out = new ArrayList<>();
+        int at = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).strip().equals(key + ":")) {
+                at = i;
+            }
+        }
+        assertTrue(at >= 0, key + " in manifest.yml");
+        for (int i = at + 1; i < lines.size() && lines.get(i).strip().startsWith("- "); i++) {
+            out.add(lines.get(i).strip().substring(2).strip());
+        }
+        return out;
+    }
+
+    @Test
+    void theManifestAsksForWhatTheCodeUsesAndNothingElse() throws IOException {
+        List<String> manifest = Files.readAllLines(Path.of("manifest.yml"));
+        Set<String> needed = new TreeSet<>(List.of("commands", "chat:write",
+                // Bolt's IgnoringSelfEvents calls bots.info for bot messages.
+                "users:read"));
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Matcher m = CALL.matcher(Files.readString(file));
+                while (m.find()) {
+                    List<String> scopes = METHOD_SCOPES.get(m.group(1));
+                    assertTrue(scopes != null, file + " calls " + m.group(1) + ": add its scope to this test and the manifest");
+                    needed.addAll(scopes);
+                }
+            }
+        }
+        for (String event : manifestList(manifest, "bot_events")) {
+            assertTrue(EVENT_SCOPES.containsKey(event), "the scope of event " + event);
+            needed.add(EVENT_SCOPES.get(event));
+        }
+        assertEquals(needed, new TreeSet<>(manifestList(manifest, "bot")));
+    }
+
+    /** The parser knows the word: it parses it, or refuses what follows it, but never calls it unknown. */
+    private static boolean isSubcommand(String word) {
+        try {
+            return !(CommandParser.parse(word + " 1") instanceof Command.Unknown);
+        } catch (RuntimeException refusedArguments) {
+            return true;
+        }
+    }
+
+    @Test
+    void theUsageHintNamesEverySubcommand() throws IOException {
+        String hint = Files.readAllLines(Path.of("manifest.yml")).stream().map(String::strip)
+                .filter(l -> l.startsWith("usage_hint:")).findFirst().orElseThrow();
+        List<String> subcommands = List.of("start", "note", "at", "status", "sev", "lead", "action", "timeline",
+                "close", "reopen", "list", "help");
+        for (String word : subcommands) {
+            assertTrue(isSubcommand(word), word + " is a subcommand");
+            assertTrue(Pattern.compile("[\" |]" + word + "[\" ]").matcher(hint).find(), word + " in " + hint);
+        }
+    }
+}
