@@ -5,7 +5,6 @@ import dev.scribe.incident.Incident;
 import dev.scribe.incident.IncidentRecord;
 import dev.scribe.incident.Mark;
 import dev.scribe.incident.RecordedMessage;
-import dev.scribe.incident.Status;
 import dev.scribe.incident.TimelineEntry;
 import dev.scribe.report.Postmortem.ActionItem;
 import dev.scribe.report.Postmortem.TimelineItem;
@@ -63,10 +62,7 @@ public final class PostmortemCompiler {
                 actions.add(actionItem(entries.get(i), timeline.get(i)));
             }
         }
-        Instant statusResolved = entries.stream()
-                .filter(e -> e.kind() == EntryKind.STATUS && Status.RESOLVED.word().equals(e.text()))
-                .map(TimelineEntry::at).findFirst().orElse(null);
-        KeyTimings timings = KeyTimings.derive(incident.startedAt(), incident.closedAt(), entries, statusResolved);
+        KeyTimings timings = KeyTimings.derive(incident.startedAt(), incident.closedAt(), entries);
         return new Postmortem(
                 incident.number(),
                 incident.title(),
