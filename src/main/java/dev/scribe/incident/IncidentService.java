@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.zone.ZoneOffsetTransition;
@@ -256,8 +257,13 @@ public final class IncidentService {
         String first = typed + " " + TypedZone.typed(change.getOffsetBefore(), before);
         String second = typed + " " + TypedZone.typed(change.getOffsetAfter(), after);
         throw new IncidentException("`" + typed + "` happened twice in " + in.getId() + " (" + jump + "). Which one? Say `"
-                + first + "` for the first (" + change.getOffsetBefore().getId() + ") or `" + second + "` for the second ("
-                + change.getOffsetAfter().getId() + "). Nothing was recorded.");
+                + first + "` for the first (" + offset(change.getOffsetBefore()) + ") or `" + second + "` for the second ("
+                + offset(change.getOffsetAfter()) + "). Nothing was recorded.");
+    }
+
+    /** {@code -05:00}, and {@code +00:00} rather than Java's {@code Z}. */
+    private static String offset(ZoneOffset offset) {
+        return offset.getTotalSeconds() == 0 ? "+00:00" : offset.getId();
     }
 
     /** Changes the status; recorded on the timeline. */

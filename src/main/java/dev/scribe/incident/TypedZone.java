@@ -58,7 +58,7 @@ public final class TypedZone {
      *                           {@code America/New_Yrok} or {@code +25:00}: a typo, not text
      */
     public static Optional<ZoneId> parse(String word) {
-        if (word.equals("UTC") || word.equals("GMT") || word.equals("Z")) {
+        if (word.equals("UTC") || word.equals("GMT")) {
             return Optional.of(ZoneId.of("UTC"));
         }
         ZoneOffset abbreviation = ABBREVIATIONS.get(word);

@@ -90,7 +90,7 @@ class AtTimeZonesTest {
                 () -> newYorkBot(now).resolveAt(LocalDate.of(2026, 10, 25), LocalTime.of(1, 15), LONDON, now));
         assertEquals("`2026-10-25 01:15` happened twice in Europe/London (at 02:00 BST the clocks went back to 01:00 GMT). "
                 + "Which one? Say `2026-10-25 01:15 BST` for the first (+01:00) or `2026-10-25 01:15 GMT` for the second "
-                + "(Z). Nothing was recorded.", e.getMessage());
+                + "(+00:00). Nothing was recorded.", e.getMessage());
     }
 
     @Test
