@@ -112,7 +112,7 @@ public final class Scribe implements AutoCloseable {
             HeaderRefresher header = new HeaderRefresher(incidents, publisher, methods, headers, config.zone());
             app.command(IncidentCommandListener.COMMAND, new IncidentCommandListener(incidents,
                     new JdbiCommandInvocations(database, clock), starter, publisher, config.channelMode(), workers, header,
-                    postReportsSoon, config.zone()));
+                    postReportsSoon, config.zone(), directory));
             new MessageListener(incidents).register(app);
             app.event(MessageChangedEvent.class, new MessageChangedListener(incidents));
             app.event(MessageDeletedEvent.class, new MessageDeletedListener(incidents));

@@ -4,6 +4,7 @@ import dev.scribe.incident.Severity;
 import dev.scribe.incident.Status;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.Optional;
 
 /** One parsed {@code /incident} subcommand. */
@@ -21,8 +22,15 @@ public sealed interface Command {
     record Close(String resolution) implements Command {
     }
 
-    /** {@code at <HH:MM | YYYY-MM-DD HH:MM> [:emoji:] <text>}; {@code date} is null for a bare time. */
-    record At(LocalDate date, LocalTime time, String emoji, String text) implements Command {
+    /**
+     * {@code at <HH:MM | YYYY-MM-DD HH:MM> [zone] [:emoji:] <text>}; {@code date} is null for a bare time, {@code zone}
+     * null when none was typed (the time is then read in the typist's own zone).
+     */
+    record At(LocalDate date, LocalTime time, ZoneId zone, String emoji, String text) implements Command {
+        /** An entry typed without a zone. */
+        public At(LocalDate date, LocalTime time, String emoji, String text) {
+            this(date, time, null, emoji, text);
+        }
     }
 
     /** {@code status investigating|identified|monitoring|resolved}. */

@@ -1,13 +1,16 @@
 package dev.scribe.command;
 
+import dev.scribe.incident.IncidentException;
 import dev.scribe.incident.IncidentService;
 import dev.scribe.incident.ReactionMap;
 import dev.scribe.incident.Severity;
 import dev.scribe.incident.Status;
+import dev.scribe.incident.TypedZone;
 import dev.scribe.report.SlackMarkup;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -38,7 +41,7 @@ public final class CommandParser {
                 "*Incident Scribe* keeps the incident's timeline and writes the retro skeleton when it closes.",
                 "`/incident start [sev1-sev4] <title>`: open an incident in its own channel (aliases: `declare`, `open`)",
                 "`/incident note <text>`: add a key entry to the timeline now",
-                "`/incident at <HH:MM | YYYY-MM-DD HH:MM> [:emoji:] <text>`: add an entry for something that already happened",
+                "`/incident at <HH:MM | YYYY-MM-DD HH:MM> [zone] [:emoji:] <text>`: add an entry for something that already happened (in your Slack time zone unless you name one)",
                 "`/incident status investigating|identified|monitoring|resolved`, `/incident sev <1-4>`, `/incident lead [@user]`",
                 "`/incident action <text> [@owner]`: add an action item",
                 "`/incident timeline`: show the timeline so far (only to you)",
@@ -106,8 +109,8 @@ public final class CommandParser {
 
     private static Command at(String rest) {
         Matcher m = AT.matcher(rest);
-        String usage = "Use `/incident at HH:MM <text>` or `/incident at YYYY-MM-DD HH:MM <text>`, "
-                + "e.g. `/incident at 11:57 :boom: deploy of v2.41 to prod`.";
+        String usage = "Use `/incident at HH:MM <text>` or `/incident at YYYY-MM-DD HH:MM <text>`, optionally with a zone "
+                + "after the time (`EST`, `+01:00`, `Europe/London`), e.g. `/incident at 11:57 :boom: deploy of v2.41 to prod`.";
         if (!m.matches()) {
             throw new CommandException((rest.isEmpty() ? "`at` needs a time and text. " : "`" + SlackMarkup.decode(firstWord(rest))
                     + "` is not a time. ") + usage);
@@ -122,6 +125,17 @@ public final class CommandParser {
             throw new CommandException("`" + given + "` is not a valid date and time. " + usage);
         }
         String text = m.group(4) == null ? "" : m.group(4).strip();
+        ZoneId zone = null;
+        String[] zoneAndRest = text.split("\\s+", 2);
+        try {
+            Optional<ZoneId> typed = text.isEmpty() ? Optional.empty() : TypedZone.parse(SlackMarkup.decode(zoneAndRest[0]));
+            if (typed.isPresent()) {
+                zone = typed.get();
+                text = zoneAndRest.length > 1 ? zoneAndRest[1].strip() : "";
+            }
+        } catch (IncidentException e) {
+            throw new CommandException(e.getMessage());
+        }
         String emoji = null;
         Matcher e = LEADING_EMOJI.matcher(text);
         if (e.matches()) {
@@ -131,7 +145,7 @@ public final class CommandParser {
         if (text.isEmpty()) {
             throw new CommandException("`at` needs text after the time. " + usage);
         }
-        return new Command.At(date, time, emoji, limited(text, "entry"));
+        return new Command.At(date, time, zone, emoji, limited(text, "entry"));
     }
 
     private static Command lead(String rest) {

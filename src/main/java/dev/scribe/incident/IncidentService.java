@@ -3,10 +3,13 @@ package dev.scribe.incident;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.zone.ZoneOffsetTransition;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,6 +26,9 @@ public final class IncidentService {
     public static final LocalDate EARLIEST_AT = LocalDate.of(2013, 1, 1);
 
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm zzz");
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter ZONE_NAME = DateTimeFormatter.ofPattern("zzz");
 
     private final IncidentStore store;
     private final Clock clock;
@@ -30,7 +36,8 @@ public final class IncidentService {
     private final ReactionMap reactions;
 
     /**
-     * @param zone      the time zone {@code at} times are read in
+     * @param zone      the time zone {@code at} times are read in when neither the command nor the typist's Slack
+     *                  profile gives one (SCRIBE_TIMEZONE)
      * @param reactions which emoji mark which kind
      */
     public IncidentService(IncidentStore store, Clock clock, ZoneId zone, ReactionMap reactions) {
@@ -173,12 +180,17 @@ public final class IncidentService {
     }
 
     /**
-     * Adds a backdated entry. Without a date, {@code time} is its most recent occurrence not in the future;
-     * a leading emoji that marks a kind sets the entry's kind (else it is a note and the emoji stays in the text).
+     * Adds a backdated entry. The time is read in {@code readIn} (the zone typed after it, else the typist's own
+     * Slack time zone), or in the configured zone when that is null. Without a date, {@code time} is its most
+     * recent occurrence not in the future. A leading emoji that marks a kind sets the entry's kind (else it is a
+     * note and the emoji stays in the text).
+     *
+     * @throws IncidentException when the time is refused ({@link #resolveAt}); nothing is recorded then
      */
-    public TimelineEntry at(String channelId, String userId, LocalDate date, LocalTime time, String emoji, String text) {
+    public TimelineEntry at(String channelId, String userId, LocalDate date, LocalTime time, ZoneId readIn,
+                            String emoji, String text) {
         Incident incident = requireOpenIn(channelId);
-        Instant at = resolveAt(date, time, clock.instant());
+        Instant at = resolveAt(date, time, readIn, clock.instant());
         Optional<EntryKind> kind = emoji == null ? Optional.empty() : reactions.kindOf(emoji);
         String body = kind.isEmpty() && emoji != null ? emoji + " " + text : text;
         TimelineEntry entry = TimelineEntry.of(at, kind.orElse(EntryKind.NOTE), userId, body.strip());
@@ -186,22 +198,82 @@ public final class IncidentService {
         return entry;
     }
 
+    /** The zone {@code at} reads a time in when none is given: the configured one. */
+    public ZoneId zone() {
+        return zone;
+    }
+
     Instant resolveAt(LocalDate date, LocalTime time, Instant now) {
-        ZonedDateTime today = now.atZone(zone);
+        return resolveAt(date, time, null, now);
+    }
+
+    /**
+     * The instant a typed date and time stand for in {@code readIn} (the configured zone when null). Never a guess:
+     * a local time that happened twice (clocks going back) is refused with both offsets and how to type each, and
+     * one that never happened (clocks going forward) is refused saying so; an explicit offset has neither problem.
+     * A date before {@link #EARLIEST_AT} and a time in the future are refused too.
+     */
+    Instant resolveAt(LocalDate date, LocalTime time, ZoneId readIn, Instant now) {
+        ZoneId in = readIn == null ? zone : readIn;
+        ZonedDateTime today = now.atZone(in);
         if (date == null) {
-            ZonedDateTime candidate = ZonedDateTime.of(today.toLocalDate(), time, zone);
-            return (candidate.toInstant().isAfter(now) ? candidate.minusDays(1) : candidate).toInstant();
+            LocalDate day = today.toLocalDate();
+            if (!happenedBy(LocalDateTime.of(day, time), in, now)) {
+                day = day.minusDays(1);
+            }
+            // Of a repeated time only the occurrences already past count: at 01:10 EST, 01:30 means 01:30 EDT.
+            List<Instant> past = occurrences(LocalDateTime.of(day, time), in).stream().filter(i -> !i.isAfter(now)).toList();
+            return only(past, LocalDateTime.of(day, time), in);
         }
-        ZonedDateTime at = ZonedDateTime.of(date, time, zone);
         if (date.isBefore(EARLIEST_AT)) {
-            throw new IncidentException("`" + SHOWN.format(at) + "` is before " + EARLIEST_AT
+            throw new IncidentException("`" + SHOWN.format(ZonedDateTime.of(date, time, in)) + "` is before " + EARLIEST_AT
                     + ", older than any Slack workspace; check the year.");
         }
-        if (at.toInstant().isAfter(now)) {
-            throw new IncidentException("`" + SHOWN.format(at) + "` is in the future (it is now " + SHOWN.format(today)
-                    + "); `at` records what already happened.");
+        Instant at = only(occurrences(LocalDateTime.of(date, time), in), LocalDateTime.of(date, time), in);
+        if (at.isAfter(now)) {
+            throw new IncidentException("`" + SHOWN.format(at.atZone(in)) + "` is in the future (it is now "
+                    + SHOWN.format(today) + "); `at` records what already happened.");
         }
-        return at.toInstant();
+        return at;
+    }
+
+    /** The instants a local time stands for in a zone, earliest first: none in a gap, two in an overlap. */
+    private static List<Instant> occurrences(LocalDateTime local, ZoneId in) {
+        return in.getRules().getValidOffsets(local).stream().map(local::toInstant).sorted().toList();
+    }
+
+    /** True when the local time (or, for one that never happened, the moment the clocks jumped) is not after now. */
+    private static boolean happenedBy(LocalDateTime local, ZoneId in, Instant now) {
+        List<Instant> all = occurrences(local, in);
+        Instant first = all.isEmpty() ? in.getRules().getTransition(local).getInstant() : all.get(0);
+        return !first.isAfter(now);
+    }
+
+    /** The one instant a local time stands for, or the refusal that says why there is not exactly one. */
+    private static Instant only(List<Instant> instants, LocalDateTime local, ZoneId in) {
+        if (instants.size() == 1) {
+            return instants.get(0);
+        }
+        String typed = LOCAL.format(local);
+        ZoneOffsetTransition change = in.getRules().getTransition(local);
+        String before = ZONE_NAME.format(change.getInstant().minusSeconds(1).atZone(in));
+        String after = ZONE_NAME.format(change.getInstant().atZone(in));
+        String jump = "at " + HH_MM.format(change.getDateTimeBefore()) + " " + before + " the clocks went "
+                + (change.isGap() ? "forward" : "back") + " to " + HH_MM.format(change.getDateTimeAfter()) + " " + after;
+        if (change.isGap()) {
+            throw new IncidentException("`" + typed + "` never happened in " + in.getId() + ": " + jump
+                    + ". Nothing was recorded; check the time.");
+        }
+        String first = typed + " " + TypedZone.typed(change.getOffsetBefore(), before);
+        String second = typed + " " + TypedZone.typed(change.getOffsetAfter(), after);
+        throw new IncidentException("`" + typed + "` happened twice in " + in.getId() + " (" + jump + "). Which one? Say `"
+                + first + "` for the first (" + offset(change.getOffsetBefore()) + ") or `" + second + "` for the second ("
+                + offset(change.getOffsetAfter()) + "). Nothing was recorded.");
+    }
+
+    /** {@code -05:00}, and {@code +00:00} rather than Java's {@code Z}. */
+    private static String offset(ZoneOffset offset) {
+        return offset.getTotalSeconds() == 0 ? "+00:00" : offset.getId();
     }
 
     /** Changes the status; recorded on the timeline. */

@@ -5,7 +5,6 @@ import dev.scribe.incident.Incident;
 import dev.scribe.incident.IncidentRecord;
 import dev.scribe.incident.Mark;
 import dev.scribe.incident.RecordedMessage;
-import dev.scribe.incident.Status;
 import dev.scribe.incident.TimelineEntry;
 import dev.scribe.report.Postmortem.ActionItem;
 import dev.scribe.report.Postmortem.TimelineItem;
@@ -63,10 +62,7 @@ public final class PostmortemCompiler {
                 actions.add(actionItem(entries.get(i), timeline.get(i)));
             }
         }
-        Instant statusResolved = entries.stream()
-                .filter(e -> e.kind() == EntryKind.STATUS && Status.RESOLVED.word().equals(e.text()))
-                .map(TimelineEntry::at).findFirst().orElse(null);
-        KeyTimings timings = KeyTimings.derive(incident.startedAt(), incident.closedAt(), entries, statusResolved);
+        KeyTimings timings = KeyTimings.derive(incident.startedAt(), incident.closedAt(), entries);
         return new Postmortem(
                 incident.number(),
                 incident.title(),
@@ -83,7 +79,7 @@ public final class PostmortemCompiler {
                 actions,
                 timeline.stream().filter(i -> i.kind() == EntryKind.WENT_WELL).toList(),
                 timeline.stream().filter(i -> i.kind() == EntryKind.WENT_BADLY).toList(),
-                new Transcript(record.messages(), pass.count, pass.chars, this::transcriptItem),
+                new Transcript(record.messages(), pass.count, pass.chars, pass.first, pass.last, this::transcriptItem),
                 zone);
     }
 
@@ -101,6 +97,8 @@ public final class PostmortemCompiler {
         private final Map<String, RecordedMessage> firstMessages = new LinkedHashMap<>();
         private int count;
         private long chars;
+        private Instant first;
+        private Instant last;
 
         MessagePass(List<Mark> marks, List<TimelineEntry> entries) {
             this.marks = marks;
@@ -113,6 +111,12 @@ public final class PostmortemCompiler {
         public void accept(RecordedMessage m) {
             count++;
             chars += m.text().length();
+            if (first == null || m.postedAt().isBefore(first)) {
+                first = m.postedAt();
+            }
+            if (last == null || m.postedAt().isAfter(last)) {
+                last = m.postedAt();
+            }
             firstMessages.putIfAbsent(m.authorId(), m);
             String key = m.channelId() + "/" + m.ts();
             if (markedKeys.contains(key)) {

@@ -4,8 +4,12 @@ import dev.scribe.report.KeyTimings.Moment;
 import dev.scribe.report.KeyTimings.Span;
 import dev.scribe.report.Postmortem.ActionItem;
 import dev.scribe.report.Postmortem.TimelineItem;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -28,6 +32,8 @@ public final class PostmortemRenderer {
     private static final DateTimeFormatter DATE_TIME_ZONE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm zzz");
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
     private static final DateTimeFormatter HH_MM_SS = DateTimeFormatter.ofPattern("HH:mm:ss");
+    private static final DateTimeFormatter HH_MM_ZONE = DateTimeFormatter.ofPattern("HH:mm zzz");
+    private static final DateTimeFormatter HH_MM_SS_ZONE = DateTimeFormatter.ofPattern("HH:mm:ss zzz");
 
     /** Renders the whole document. */
     public String render(Postmortem p) {
@@ -96,6 +102,7 @@ public final class PostmortemRenderer {
                     + "noticed, when the cause was found, when impact stopped.");
             return;
         }
+        DateTimeFormatter time = offsetChanges(p) ? HH_MM_ZONE : HH_MM;
         LocalDate day = null;
         for (TimelineItem item : p.timeline()) {
             LocalDate itemDay = item.at().atZone(p.zone()).toLocalDate();
@@ -107,7 +114,7 @@ public final class PostmortemRenderer {
                 md.append("### ").append(DATE.format(itemDay)).append("\n\n");
                 md.append("| Time (").append(p.zone().getId()).append(") | Kind | Who | What |\n|---|---|---|---|\n");
             }
-            md.append("| ").append(HH_MM.format(item.at().atZone(p.zone()))).append(" | ").append(item.kind().label())
+            md.append("| ").append(time.format(item.at().atZone(p.zone()))).append(" | ").append(item.kind().label())
                     .append(" | @").append(MarkdownText.cell(item.author())).append(" | ")
                     .append(MarkdownText.cell(item.text()));
             item.link().ifPresent(l -> md.append(" ([link](").append(l).append("))"));
@@ -150,6 +157,11 @@ public final class PostmortemRenderer {
             md.append("_No messages were recorded._\n");
             return;
         }
+        boolean offsetChanges = offsetChanges(p);
+        DateTimeFormatter time = offsetChanges ? HH_MM_SS_ZONE : HH_MM_SS;
+        md.append("Times in ").append(p.zone().getId())
+                .append(offsetChanges ? ", each with its offset's name: the clocks changed during the incident" : "")
+                .append(".\n\n");
         LocalDate[] day = {null};
         p.transcript().forEach(m -> {
             LocalDate messageDay = m.at().atZone(p.zone()).toLocalDate();
@@ -160,13 +172,35 @@ public final class PostmortemRenderer {
                 day[0] = messageDay;
                 md.append("### ").append(DATE.format(messageDay)).append("\n\n");
             }
-            md.append("- ").append(HH_MM_SS.format(m.at().atZone(p.zone()))).append(" **@")
+            md.append("- ").append(time.format(m.at().atZone(p.zone()))).append(" **@")
                     .append(MarkdownText.inline(m.author())).append("**");
             if (m.threadReply()) {
                 md.append(" (in thread)");
             }
             md.append(": ").append(MarkdownText.listItem(m.text(), "  ")).append('\n');
         });
+    }
+
+    /**
+     * True when the report's zone changes its offset (daylight saving time) between the earliest and the latest
+     * time the report shows: then a bare {@code 01:30} could be either of two moments, so every time in the
+     * timeline and the transcript carries its offset's name ({@code 01:30 EDT}, {@code 01:30 EST}).
+     */
+    static boolean offsetChanges(Postmortem p) {
+        Instant first = p.startedAt();
+        Instant last = p.closedAt().orElse(p.startedAt());
+        List<Instant> shown = new ArrayList<>();
+        p.timeline().forEach(i -> shown.add(i.at()));
+        p.timings().moments().forEach(m -> m.at().ifPresent(shown::add));
+        p.transcript().first().ifPresent(shown::add);
+        p.transcript().last().ifPresent(shown::add);
+        for (Instant at : shown) {
+            first = at.isBefore(first) ? at : first;
+            last = at.isAfter(last) ? at : last;
+        }
+        ZoneRules rules = p.zone().getRules();
+        ZoneOffsetTransition next = rules.nextTransition(first);
+        return next != null && !next.getInstant().isAfter(last);
     }
 
     /**

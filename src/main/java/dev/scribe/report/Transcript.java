@@ -3,6 +3,8 @@ package dev.scribe.report;
 import dev.scribe.incident.MessageLog;
 import dev.scribe.incident.RecordedMessage;
 import dev.scribe.report.Postmortem.TranscriptItem;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -18,12 +20,27 @@ public final class Transcript {
     private final int size;
     private final long recordedChars;
     private final Function<RecordedMessage, TranscriptItem> item;
+    private final Instant first;
+    private final Instant last;
 
-    Transcript(MessageLog messages, int size, long recordedChars, Function<RecordedMessage, TranscriptItem> item) {
+    /** {@code first} and {@code last} are the earliest and latest message times, null when there are none. */
+    Transcript(MessageLog messages, int size, long recordedChars, Instant first, Instant last,
+               Function<RecordedMessage, TranscriptItem> item) {
         this.messages = messages;
         this.size = size;
         this.recordedChars = recordedChars;
+        this.first = first;
+        this.last = last;
         this.item = item;
+    }
+
+    /** The earliest and the latest message time, so the renderer knows the span before it writes a line. */
+    Optional<Instant> first() {
+        return Optional.ofNullable(first);
+    }
+
+    Optional<Instant> last() {
+        return Optional.ofNullable(last);
     }
 
     /** How many messages were recorded when the report was compiled. */

@@ -17,9 +17,11 @@ import dev.scribe.incident.IncidentService;
 import dev.scribe.report.Directory;
 import dev.scribe.report.SlackMarkup;
 import dev.scribe.incident.TimelineEntry;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.function.IntConsumer;
@@ -37,6 +39,8 @@ public final class IncidentCommandListener implements SlashCommandHandler {
 
     private static final Logger log = LoggerFactory.getLogger(IncidentCommandListener.class);
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm zzz");
+    /** How long {@code at} waits for the typist's time zone from Slack, so the command is still answered in 3 s. */
+    private static final Duration TIME_ZONE_WAIT = Duration.ofSeconds(1);
     /** Slack lets one response_url be used five times. */
     private static final int MAX_RESPONSES = 5;
 
@@ -49,17 +53,21 @@ public final class IncidentCommandListener implements SlashCommandHandler {
     private final IntConsumer headerChanged;
     private final Runnable postReportsSoon;
     private final ZoneId zone;
+    private final WorkspaceDirectory directory;
 
     /**
      * @param invocations   the trigger ids received so far, so that a replayed request is acted on once
      * @param executor      runs the slow work after the ack
      * @param headerChanged   told the incident number when its pinned header should be refreshed
      * @param postReportsSoon asks for stored reports to be posted now rather than at the next scheduled drain
-     * @param zone            the zone times are shown in where Slack cannot localise them
+     * @param zone            the zone times are shown in where Slack cannot localise them, and {@code at} times are
+     *                        read in when the typist's own is unknown
+     * @param directory       where the typist's own Slack time zone is learnt
      */
     public IncidentCommandListener(IncidentService incidents, CommandInvocations invocations, IncidentStarter starter,
                                    ReportPublisher publisher, ChannelMode channelMode, Executor executor,
-                                   IntConsumer headerChanged, Runnable postReportsSoon, ZoneId zone) {
+                                   IntConsumer headerChanged, Runnable postReportsSoon, ZoneId zone,
+                                   WorkspaceDirectory directory) {
         this.incidents = incidents;
         this.invocations = invocations;
         this.starter = starter;
@@ -69,6 +77,7 @@ public final class IncidentCommandListener implements SlashCommandHandler {
         this.headerChanged = headerChanged;
         this.postReportsSoon = postReportsSoon;
         this.zone = zone;
+        this.directory = directory;
     }
 
     @Override
@@ -88,14 +97,7 @@ public final class IncidentCommandListener implements SlashCommandHandler {
             } else if (command instanceof Command.Close close) {
                 return close(close, payload, ctx);
             } else if (command instanceof Command.At at) {
-                TimelineEntry entry = incidents.at(payload.getChannelId(), payload.getUserId(), at.date(), at.time(),
-                        at.emoji(), at.text());
-                if (ReactionAddedListener.TIMING_KINDS.contains(entry.kind())) {
-                    incidents.openIn(payload.getChannelId()).ifPresent(i -> headerChanged.accept(i.number()));
-                }
-                return inChannel(ctx, ":clock3: <@" + payload.getUserId() + "> added to the timeline at "
-                        + Mrkdwn.date(entry.at(), "{date_short} {time}", SHOWN.format(entry.at().atZone(zone)))
-                        + " (" + entry.kind().label() + "): " + quote(entry.text()));
+                return at(at, payload, ctx);
             } else if (command instanceof Command.SetStatus status) {
                 Incident incident = incidents.status(payload.getChannelId(), payload.getUserId(), status.status());
                 headerChanged.accept(incident.number());
@@ -178,6 +180,27 @@ public final class IncidentCommandListener implements SlashCommandHandler {
         });
         return ephemeral(ctx, ":hourglass_flowing_sand: Opening an incident channel for *" + Mrkdwn.escape(start.title())
                 + "* (" + start.severity().label() + ")...");
+    }
+
+    /**
+     * {@code at}: the time is read in the zone typed after it, else in the typist's own Slack time zone, else in
+     * SCRIBE_TIMEZONE (and the reply says so). The reply shows the time as a date token, so everyone reads it in
+     * their own zone and the typist can check it is the moment they meant.
+     */
+    private Response at(Command.At at, SlashCommandPayload payload, SlashCommandContext ctx) {
+        Optional<ZoneId> typists = at.zone() != null ? Optional.empty()
+                : directory.timeZone(payload.getUserId(), executor, TIME_ZONE_WAIT);
+        ZoneId readIn = at.zone() != null ? at.zone() : typists.orElse(zone);
+        TimelineEntry entry = incidents.at(payload.getChannelId(), payload.getUserId(), at.date(), at.time(), readIn,
+                at.emoji(), at.text());
+        if (ReactionAddedListener.TIMING_KINDS.contains(entry.kind())) {
+            incidents.openIn(payload.getChannelId()).ifPresent(i -> headerChanged.accept(i.number()));
+        }
+        String fellBack = at.zone() == null && typists.isEmpty()
+                ? " (read in " + zone.getId() + ": I could not learn your Slack time zone)" : "";
+        return inChannel(ctx, ":clock3: <@" + payload.getUserId() + "> added to the timeline at "
+                + Mrkdwn.date(entry.at(), "{date_short} {time}", SHOWN.format(entry.at().atZone(readIn))) + fellBack
+                + " (" + entry.kind().label() + "): " + quote(entry.text()));
     }
 
     /**

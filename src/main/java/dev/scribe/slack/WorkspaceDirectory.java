@@ -6,16 +6,25 @@ import dev.scribe.incident.IncidentRecord;
 import dev.scribe.incident.TimelineEntry;
 import dev.scribe.report.Directory;
 import dev.scribe.report.SlackMarkup;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Looks up display names ({@code users.info}, cached for the life of the process) and the workspace's
+ * Looks up display names and time zones ({@code users.info}, cached for the life of the process) and the workspace's
  * address for permalinks, and hands the compiler a {@link Directory} that needs no more I/O.
  */
 public final class WorkspaceDirectory {
@@ -24,6 +33,8 @@ public final class WorkspaceDirectory {
 
     private final MethodsClient methods;
     private final Map<String, String> userNames = new ConcurrentHashMap<>();
+    /** Each person's Slack time zone, learnt with their name; empty when Slack gives none this JVM knows. */
+    private final Map<String, Optional<ZoneId>> timeZones = new ConcurrentHashMap<>();
     private final Map<String, String> channelNames = new ConcurrentHashMap<>();
     private volatile String workspaceUrl;
 
@@ -92,18 +103,72 @@ public final class WorkspaceDirectory {
         if (cached != null) {
             return cached;
         }
+        return lookUp(userId) ? userNames.get(userId) : userId;
+    }
+
+    /**
+     * The user's own time zone as set in Slack ({@code users.info}'s {@code tz}), cached like the name. Empty when
+     * Slack gives none, one this JVM does not know, or cannot be asked right now (then asked again next time).
+     */
+    public Optional<ZoneId> timeZone(String userId) {
+        if (!SlackIds.isValid(userId)) {
+            return Optional.empty();
+        }
+        Optional<ZoneId> cached = timeZones.get(userId);
+        if (cached != null) {
+            return cached;
+        }
+        return lookUp(userId) ? timeZones.get(userId) : Optional.empty();
+    }
+
+    /**
+     * As {@link #timeZone(String)}, waiting at most {@code wait} for Slack (on {@code executor}) when the zone is not
+     * cached yet: a command must be answered within Slack's 3 seconds. A lookup that takes longer still fills the
+     * cache when it ends, for the next command.
+     */
+    public Optional<ZoneId> timeZone(String userId, Executor executor, Duration wait) {
+        Optional<ZoneId> cached = timeZones.get(userId);
+        if (cached != null) {
+            return cached;
+        }
+        try {
+            return CompletableFuture.supplyAsync(() -> timeZone(userId), executor)
+                    .get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException | RejectedExecutionException e) {
+            log.warn("No time zone for user {} within {} ms", userId, wait.toMillis());
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    /** Asks Slack about a user and caches what it says; false (nothing cached) when Slack could not be asked. */
+    private boolean lookUp(String userId) {
         try {
             User user = SlackCalls.require("users.info", () -> methods.usersInfo(r -> r.user(userId))).getUser();
             String name = firstNonBlank(
                     user.getProfile() == null ? null : user.getProfile().getDisplayName(),
                     user.getProfile() == null ? null : user.getProfile().getRealName(),
                     user.getRealName(), user.getName(), userId);
+            timeZones.put(userId, zoneOf(user.getTz()));
             userNames.put(userId, name);
-            return name;
+            return true;
         } catch (SlackCallException e) {
             // A report with an id instead of a name is still a report; do not cache, try again next time.
             log.warn("Could not look up user {}: {}", userId, e.error());
-            return userId;
+            return false;
+        }
+    }
+
+    private static Optional<ZoneId> zoneOf(String tz) {
+        if (tz == null || tz.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ZoneId.of(tz));
+        } catch (DateTimeException e) {
+            return Optional.empty();
         }
     }
 

@@ -56,6 +56,52 @@ class KeyTimingsTest {
         assertEquals("status resolved", t.resolved().source());
     }
 
+    private static TimelineEntry status(String at, String word) {
+        return TimelineEntry.of(Instant.parse(at), EntryKind.STATUS, "U1", word);
+    }
+
+    @Test
+    void statusChangesAloneSetCauseIdentifiedMitigatedAndResolved() {
+        // A team that works with /incident status and no emoji still gets every timing.
+        KeyTimings t = KeyTimings.derive(START, CLOSE, List.of(
+                status("2026-11-20T12:40:00Z", "identified"),
+                status("2026-11-20T13:10:00Z", "monitoring"),
+                status("2026-11-20T13:30:00Z", "identified"),
+                status("2026-11-20T14:00:00Z", "resolved")));
+        assertEquals(Instant.parse("2026-11-20T12:40:00Z"), t.causeIdentified().at().orElseThrow());
+        assertEquals("status identified", t.causeIdentified().source());
+        assertEquals(Instant.parse("2026-11-20T13:10:00Z"), t.mitigated().at().orElseThrow());
+        assertEquals("status monitoring", t.mitigated().source());
+        assertEquals(Instant.parse("2026-11-20T14:00:00Z"), t.resolved().at().orElseThrow());
+        assertEquals("status resolved", t.resolved().source());
+        assertEquals("Time to detect=- (no trigger marked); Time to acknowledge=- (nothing marked acknowledged); "
+                + "Time to mitigate=1h 0m; Time to resolve=1h 50m; Incident duration=1h 50m", spans(t));
+    }
+
+    @Test
+    void theEarlierOfTheMarkAndTheStatusCounts() {
+        KeyTimings statusFirst = KeyTimings.derive(START, CLOSE, List.of(
+                status("2026-11-20T12:40:00Z", "identified"), mark("2026-11-20T12:50:00Z", EntryKind.CAUSE_IDENTIFIED),
+                status("2026-11-20T13:10:00Z", "monitoring"), mark("2026-11-20T13:20:00Z", EntryKind.MITIGATED)));
+        assertEquals(Instant.parse("2026-11-20T12:40:00Z"), statusFirst.causeIdentified().at().orElseThrow());
+        assertEquals(Instant.parse("2026-11-20T13:10:00Z"), statusFirst.mitigated().at().orElseThrow());
+        KeyTimings markFirst = KeyTimings.derive(START, CLOSE, List.of(
+                mark("2026-11-20T12:30:00Z", EntryKind.CAUSE_IDENTIFIED), status("2026-11-20T12:40:00Z", "identified"),
+                mark("2026-11-20T13:00:00Z", EntryKind.MITIGATED), status("2026-11-20T13:10:00Z", "monitoring")));
+        assertEquals(Instant.parse("2026-11-20T12:30:00Z"), markFirst.causeIdentified().at().orElseThrow());
+        assertEquals("marked", markFirst.causeIdentified().source());
+        assertEquals(Instant.parse("2026-11-20T13:00:00Z"), markFirst.mitigated().at().orElseThrow());
+        assertEquals("marked", markFirst.mitigated().source());
+    }
+
+    @Test
+    void investigatingSetsNoTiming() {
+        KeyTimings t = KeyTimings.derive(START, CLOSE, List.of(status("2026-11-20T12:40:00Z", "investigating")));
+        assertTrue(t.causeIdentified().at().isEmpty());
+        assertTrue(t.mitigated().at().isEmpty());
+        assertEquals(CLOSE, t.resolved().at().orElseThrow());
+    }
+
     @Test
     void outOfOrderEndsAreShownAsDashWithTheReasonNeverNegative() {
         KeyTimings t = KeyTimings.derive(START, CLOSE, List.of(

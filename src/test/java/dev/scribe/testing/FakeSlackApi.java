@@ -16,6 +16,9 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -256,7 +259,8 @@ public final class FakeSlackApi implements AutoCloseable {
     private record FailAfterActing(String error) implements Injection {
     }
 
-    private record UserState(String id, String name, String displayName, String realName, boolean bot) {
+    /** {@code tz} is null for a member whose profile has no time zone: users.info then leaves out the tz fields. */
+    private record UserState(String id, String name, String displayName, String realName, boolean bot, String tz) {
     }
 
     private record Share(String channel, String ts, String threadTs, boolean isPrivate) {
@@ -433,7 +437,7 @@ public final class FakeSlackApi implements AutoCloseable {
         }
         this.botToken = botToken;
         this.methods = methodTable();
-        users.put(BOT_USER_ID, new UserState(BOT_USER_ID, BOT_NAME, "Incident Scribe", "Incident Scribe", true));
+        users.put(BOT_USER_ID, new UserState(BOT_USER_ID, BOT_NAME, "Incident Scribe", "Incident Scribe", true, "Etc/UTC"));
         AtomicInteger threads = new AtomicInteger();
         this.executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "fake-slack-" + threads.incrementAndGet());
@@ -519,10 +523,21 @@ public final class FakeSlackApi implements AutoCloseable {
 
     // ---------------------------------------------------------------- seeding
 
-    /** Registers a workspace member (users.info finds only registered users, as Slack finds only real ones). */
+    /**
+     * Registers a workspace member (users.info finds only registered users, as Slack finds only real ones) whose
+     * profile has no time zone.
+     */
     public void addUser(String id, String name, String displayName) {
         synchronized (lock) {
-            users.put(id, new UserState(id, name, displayName, displayName, false));
+            users.put(id, new UserState(id, name, displayName, displayName, false, null));
+        }
+    }
+
+    /** Registers a workspace member whose Slack time zone is {@code tz}, a tz database id such as {@code Europe/London}. */
+    public void addUser(String id, String name, String displayName, String tz) {
+        ZoneId.of(tz); // Slack only ever gives a real zone id
+        synchronized (lock) {
+            users.put(id, new UserState(id, name, displayName, displayName, false, tz));
         }
     }
 
@@ -1117,9 +1132,16 @@ public final class FakeSlackApi implements AutoCloseable {
         if (u.bot()) {
             profile.addProperty("bot_id", BOT_ID);
         }
-        return obj("user", obj("id", u.id(), "team_id", TEAM_ID, "name", u.name(), "real_name", u.realName(),
-                "deleted", false, "is_bot", u.bot(), "is_app_user", false, "tz", "Etc/UTC", "tz_label", "UTC",
-                "tz_offset", 0, "profile", profile));
+        JsonObject user = obj("id", u.id(), "team_id", TEAM_ID, "name", u.name(), "real_name", u.realName(),
+                "deleted", false, "is_bot", u.bot(), "is_app_user", false, "profile", profile);
+        if (u.tz() != null) {
+            // As Slack: the zone id, its name now and its offset now, in seconds.
+            ZonedDateTime now = ZonedDateTime.now(ZoneId.of(u.tz()));
+            user.addProperty("tz", u.tz());
+            user.addProperty("tz_label", now.format(DateTimeFormatter.ofPattern("zzzz", Locale.ENGLISH)));
+            user.addProperty("tz_offset", now.getOffset().getTotalSeconds());
+        }
+        return obj("user", user);
     }
 
     // ---------------------------------------------------------------- methods: conversations
