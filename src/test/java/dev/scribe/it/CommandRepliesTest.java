@@ -46,7 +46,7 @@ class CommandRepliesTest {
         for (String command : List.of("help", "", "frobnicate")) {
             String text = ackText(bot.command(ALICE, OPS, command));
             assertTrue(text.contains("`/incident start [sev1-sev4] &lt;title&gt;`"), text);
-            assertTrue(text.contains("`/incident at &lt;HH:MM | YYYY-MM-DD HH:MM&gt; [:emoji:] &lt;text&gt;`"), text);
+            assertTrue(text.contains("`/incident at &lt;HH:MM | YYYY-MM-DD HH:MM&gt; [zone] [:emoji:] &lt;text&gt;`"), text);
             Matcher m = ANGLE.matcher(text);
             while (m.find()) {
                 assertTrue(SLACK_TOKEN.matcher(m.group()).matches(), "Slack would read " + m.group() + " as markup: " + text);
