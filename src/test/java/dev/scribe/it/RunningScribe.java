@@ -254,6 +254,25 @@ final class RunningScribe implements AutoCloseable {
         }
     }
 
+    /** The {@code text} of each stored report post of incident {@code number} of one kind, in posting order. */
+    List<String> storedPostTexts(int number, String kind) {
+        try (Connection c = connect();
+             java.sql.PreparedStatement s = c.prepareStatement(
+                     "SELECT payload FROM report_posts WHERE incident_number = ? AND kind = ? ORDER BY close_count, seq")) {
+            s.setInt(1, number);
+            s.setString(2, kind);
+            List<String> texts = new java.util.ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    texts.add(com.google.gson.JsonParser.parseString(rs.getString(1)).getAsJsonObject().get("text").getAsString());
+                }
+            }
+            return texts;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Waits until every stored report post is done, so a duplicate would have had its chance to appear. */
     void awaitOutboxEmpty() {
         slack.await(this::pendingPosts, n -> n == 0, WAIT);
