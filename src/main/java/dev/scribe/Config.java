@@ -2,6 +2,7 @@ package dev.scribe;
 
 import dev.scribe.incident.ReactionMap;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,13 +28,19 @@ public record Config(
         ZoneId zone,
         ChannelMode channelMode,
         Optional<String> retroChannel,
-        ReactionMap reactions) {
+        ReactionMap reactions,
+        Duration slackCallTimeout) {
 
     /** Where an incident lives: its own channel, or the channel where it was started. */
     public enum ChannelMode { DEDICATED, HERE }
 
     public static final String DEFAULT_API_URL = "https://slack.com/api/";
     public static final String DEFAULT_DB_URL = "jdbc:h2:file:./data/incident-scribe;WRITE_DELAY=0";
+    /**
+     * How long one Slack Web API call may stay silent before it counts as failed (the outbox then looks before
+     * posting again). Not a setting users have: tests shorten it with {@link #withSlackCallTimeout}.
+     */
+    public static final Duration DEFAULT_SLACK_CALL_TIMEOUT = Duration.ofSeconds(10);
 
     /** A setting that stops start-up; the message names it and says what to do. */
     public static final class ConfigException extends RuntimeException {
@@ -82,7 +89,14 @@ public record Config(
                 zone(env),
                 channelMode(env),
                 optional(env, "SCRIBE_RETRO_CHANNEL"),
-                reactions(env));
+                reactions(env),
+                DEFAULT_SLACK_CALL_TIMEOUT);
+    }
+
+    /** The same settings with another Slack call timeout: for tests of a call that hangs, which need not wait 10 s. */
+    public Config withSlackCallTimeout(Duration timeout) {
+        return new Config(botToken, signingSecret, appToken, slackApiUrl, port, dbUrl, dbUser, dbPassword, zone,
+                channelMode, retroChannel, reactions, timeout);
     }
 
     private static int port(Map<String, String> env) {

@@ -43,9 +43,6 @@ public final class Scribe implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Scribe.class);
 
-    /** How long one Slack Web API call may stay silent before it counts as failed. */
-    static final int SLACK_READ_TIMEOUT_MS = 10_000;
-
     private final Database database;
     private final JdbiIncidentStore store;
     private final App app;
@@ -72,9 +69,10 @@ public final class Scribe implements AutoCloseable {
         SlackConfig slackConfig = new SlackConfig();
         slackConfig.setMethodsEndpointUrlPrefix(config.slackApiUrl());
         // A Slack call that hangs must fail in bounded time: the outbox then looks before posting again.
-        slackConfig.setHttpClientReadTimeoutMillis(SLACK_READ_TIMEOUT_MS);
-        slackConfig.setHttpClientWriteTimeoutMillis(SLACK_READ_TIMEOUT_MS);
-        slackConfig.setHttpClientCallTimeoutMillis(2 * SLACK_READ_TIMEOUT_MS);
+        int silentMs = Math.toIntExact(config.slackCallTimeout().toMillis());
+        slackConfig.setHttpClientReadTimeoutMillis(silentMs);
+        slackConfig.setHttpClientWriteTimeoutMillis(silentMs);
+        slackConfig.setHttpClientCallTimeoutMillis(2 * silentMs);
         Slack slack = Slack.getInstance(slackConfig);
         MethodsClient methods = slack.methods(config.botToken());
         // The slowest parts of start-up overlap: Slack's client and the Bolt app load, and the token is checked,

@@ -103,6 +103,29 @@ class ReportCommandTest {
     }
 
     @Test
+    void withoutCommanderTheFirstPersonWhoWroteInTheRangeIsTheCommander() {
+        // From 08:45 the first message is Tom's at 08:55 (Raj's at 08:30 is before the range; the pager is a bot).
+        Result r = run(args(SAMPLE, List.of("--channel", "payments-ops", "--from", "2025-03-18 08:45",
+                "--to", "2025-03-19 09:00")), Map.of());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(IncidentSummary.of(r.out()).contains("| Commander | @Tom Okafor |"), r.out());
+        Result earlier = run(args(SAMPLE, List.of("--channel", "payments-ops", "--from", "2025-03-18 08:00",
+                "--to", "2025-03-19 09:00")), Map.of());
+        assertEquals(0, earlier.exit(), earlier.err());
+        assertTrue(IncidentSummary.of(earlier.out()).contains("| Commander | @raj |"), earlier.out());
+    }
+
+    /** The Markdown's Summary table, where the commander is named (a timeline row could name them too). */
+    private static final class IncidentSummary {
+        static String of(String markdown) {
+            int start = markdown.indexOf("## Summary\n");
+            assertTrue(start >= 0, markdown);
+            int end = markdown.indexOf("\n## ", start + 1);
+            return markdown.substring(start, end < 0 ? markdown.length() : end);
+        }
+    }
+
+    @Test
     void helpExplainsTheOptions() {
         Result r = run(List.of("--help"), Map.of());
         assertEquals(0, r.exit());

@@ -33,12 +33,18 @@ final class BotProcess implements AutoCloseable {
      * path; {@code jvmFlags} go before the class name. Output, both streams, goes to {@code log}.
      */
     static BotProcess start(Map<String, String> env, Path log, List<String> jvmFlags) {
+        return start(env, log, jvmFlags, List.of());
+    }
+
+    /** As {@link #start(Map, Path, List)}, with {@code arguments} after the class name ({@code --help} ...). */
+    static BotProcess start(Map<String, String> env, Path log, List<String> jvmFlags, List<String> arguments) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmFlags);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add("dev.scribe.Main");
+        command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().clear();
         builder.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));

@@ -50,7 +50,14 @@ class LifecycleCommandsTest {
         bot.command(ALICE, channel, "lead nobody").assertEphemeral("@");
         bot.command(ALICE, channel, "action").assertEphemeral("action");
         bot.command(ALICE, channel, "reopen").assertEphemeral("open");
+        // Notes, at texts, actions and resolutions: at most 3,000 characters (counted as characters, not UTF-16 units).
+        String tooLong = "🔥".repeat(3001);
+        bot.command(ALICE, channel, "note " + tooLong).assertEphemeral("is 3001 characters long; the limit is 3000.");
+        bot.command(ALICE, channel, "action " + tooLong).assertEphemeral("is 3001 characters long; the limit is 3000.");
+        bot.command(ALICE, channel, "close " + tooLong).assertEphemeral("is 3001 characters long; the limit is 3000.");
         assertEquals(before, bot.tableCounts(), "bad input records nothing");
+        bot.command(ALICE, channel, "note " + "🔥".repeat(3000)).assertInChannel("");
+        assertEquals(before.get("TIMELINE_ENTRIES") + 1, bot.tableCounts().get("TIMELINE_ENTRIES"), "3,000 is allowed");
     }
 
     @Test
@@ -76,8 +83,10 @@ class LifecycleCommandsTest {
 
         bot.command(BOB, channel, "close");
         String markdown = bot.awaitReport(1).contentAsUtf8();
-        assertTrue(markdown.contains("| SEV1 |") || markdown.contains("| Severity | SEV1 |"), markdown);
-        assertTrue(markdown.contains("| Commander | @Bob |"), markdown);
+        // The summary table holds the severity and commander in force at the close, not those it was opened with.
+        String summary = IncidentReplayTest.section(markdown, "Summary");
+        assertTrue(summary.contains("| Severity | SEV1 |"), summary);
+        assertTrue(summary.contains("| Commander | @Bob |"), summary);
         assertTrue(markdown.contains("| Add a queue-depth alert | @Zoë 🦊 | /incident action by @Zoë 🦊 at "), markdown);
         String timelineSection = IncidentReplayTest.section(markdown, "Timeline");
         for (String kind : List.of("| Status | @Alice | identified |", "| Severity | @Alice | SEV1 |", "| Commander | @Alice | @Bob |")) {

@@ -47,17 +47,20 @@ final class RunningScribe implements AutoCloseable {
     private SignedClient client;
 
     private final boolean ownsSlack;
+    private final Duration slackCallTimeout;
 
-    private RunningScribe(FakeSlackApi slack, Map<String, String> env, Clock clock, boolean ownsSlack) {
+    private RunningScribe(FakeSlackApi slack, Map<String, String> env, Clock clock, boolean ownsSlack,
+                          Duration slackCallTimeout) {
         this.slack = slack;
         this.env = env;
         this.clock = clock;
         this.ownsSlack = ownsSlack;
+        this.slackCallTimeout = slackCallTimeout;
     }
 
     /** Starts the bot on a fake Slack the test owns (and closes), with exactly these settings. */
     static RunningScribe startWith(FakeSlackApi slack, Map<String, String> env) throws Exception {
-        RunningScribe bot = new RunningScribe(slack, env, Clock.systemUTC(), false);
+        RunningScribe bot = new RunningScribe(slack, env, Clock.systemUTC(), false, Config.DEFAULT_SLACK_CALL_TIMEOUT);
         bot.boot();
         return bot;
     }
@@ -68,9 +71,15 @@ final class RunningScribe implements AutoCloseable {
 
     /** Starts the bot with {@code extraEnv} on top of the test defaults. */
     static RunningScribe start(Path dir, Map<String, String> extraEnv, Clock clock) throws Exception {
+        return start(dir, extraEnv, clock, Config.DEFAULT_SLACK_CALL_TIMEOUT);
+    }
+
+    /** Starts the bot with a Slack call timeout other than production's 10 s, for tests of calls that hang. */
+    static RunningScribe start(Path dir, Map<String, String> extraEnv, Clock clock, Duration slackCallTimeout)
+            throws Exception {
         FakeSlackApi slack = new FakeSlackApi(TOKEN);
         seed(slack);
-        RunningScribe bot = new RunningScribe(slack, environment(slack, h2Url(dir), extraEnv), clock, true);
+        RunningScribe bot = new RunningScribe(slack, environment(slack, h2Url(dir), extraEnv), clock, true, slackCallTimeout);
         try {
             bot.boot();
         } catch (Exception | Error e) {
@@ -109,7 +118,7 @@ final class RunningScribe implements AutoCloseable {
     }
 
     private void boot() throws Exception {
-        scribe = Scribe.start(Config.fromEnvironment(env), clock);
+        scribe = Scribe.start(Config.fromEnvironment(env).withSlackCallTimeout(slackCallTimeout), clock);
         client = new SignedClient(scribe.port(), SECRET, clock);
     }
 
@@ -249,6 +258,25 @@ final class RunningScribe implements AutoCloseable {
              ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM report_posts WHERE NOT done")) {
             rs.next();
             return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The {@code text} of each stored report post of incident {@code number} of one kind, in posting order. */
+    List<String> storedPostTexts(int number, String kind) {
+        try (Connection c = connect();
+             java.sql.PreparedStatement s = c.prepareStatement(
+                     "SELECT payload FROM report_posts WHERE incident_number = ? AND kind = ? ORDER BY close_count, seq")) {
+            s.setInt(1, number);
+            s.setString(2, kind);
+            List<String> texts = new java.util.ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    texts.add(com.google.gson.JsonParser.parseString(rs.getString(1)).getAsJsonObject().get("text").getAsString());
+                }
+            }
+            return texts;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -78,6 +78,49 @@ class DatabaseCompatibilityTest {
         assertEquals(1, store.marks(incident.number()).size());
     }
 
+    /**
+     * Slack delivers messages out of order (a retry, a slow thread reply), so the transcript's order must come from
+     * the query, not from the order rows were inserted in. The tables are analyzed first, as each database's
+     * statistics job does in production: with statistics saying every row matches, PostgreSQL reads the table
+     * rather than the index and returns rows in the order they were inserted, which is what catches a query that
+     * lost its ORDER BY (H2 and MariaDB read these through an index or key already in this order).
+     */
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void messagesAndEntriesStoredOutOfOrderReadBackInTimeOrder(DatabaseKind kind) throws Exception {
+        JdbiIncidentStore store = store(target(kind));
+        int n = store.open(new NewIncident("x", Severity.SEV3, "C1", "C0", "U1", NOW)).number();
+        long base = 1_700_000_000L;
+        int[] arrival = {7, 2, 9, 0, 5, 3, 8, 1, 6, 4};
+        for (int i : arrival) {
+            String ts = (base + i) + ".000100";
+            store.recordInOpenIncident(new RecordedMessage("C1", ts, null, "U1", "m" + i,
+                    Instant.ofEpochSecond(base + i, 100_000)), "Ev" + i);
+        }
+        // Two messages in the same second: the ts breaks the tie.
+        store.recordInOpenIncident(new RecordedMessage("C1", (base + 5) + ".000300", null, "U1", "m5b",
+                Instant.ofEpochSecond(base + 5, 300_000)), "Ev5b");
+        for (int i : arrival) {
+            store.addEntry(n, TimelineEntry.of(Instant.ofEpochSecond(base + i), EntryKind.NOTE, "U1", "e" + i));
+        }
+
+        analyze(kind, open.get(open.size() - 1));
+
+        List<String> texts = store.messages(n).toList().stream().map(RecordedMessage::text).toList();
+        assertEquals(List.of("m0", "m1", "m2", "m3", "m4", "m5", "m5b", "m6", "m7", "m8", "m9"), texts);
+        List<String> entries = store.entries(n).stream().map(TimelineEntry::text).filter(t -> t.startsWith("e")).toList();
+        assertEquals(List.of("e0", "e1", "e2", "e3", "e4", "e5", "e6", "e7", "e8", "e9"), entries);
+    }
+
+    private static void analyze(DatabaseKind kind, Database db) {
+        db.jdbi().useHandle(h -> {
+            switch (kind) {
+                case H2, POSTGRESQL -> h.execute("ANALYZE");
+                case MARIADB -> h.execute("ANALYZE TABLE messages, timeline_entries");
+            }
+        });
+    }
+
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void duplicatesAreRefusedByTheDatabase(DatabaseKind kind) throws Exception {

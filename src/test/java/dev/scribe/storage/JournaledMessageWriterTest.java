@@ -1,6 +1,7 @@
 package dev.scribe.storage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,7 +10,10 @@ import dev.scribe.incident.NewIncident;
 import dev.scribe.incident.RecordOutcome;
 import dev.scribe.incident.RecordedMessage;
 import dev.scribe.incident.Severity;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.ByteBuffer;
@@ -92,6 +96,37 @@ class JournaledMessageWriterTest {
         assertEquals(List.of(message("C1", 1764583200, long40k), reply), stored);
         assertEquals(0, (long) database.jdbi().withHandle(h -> h.createQuery(
                 "SELECT COUNT(*) FROM messages WHERE channel_id = 'C2'").mapTo(Long.class).one()));
+    }
+
+    /**
+     * A Slack retry lands in the same batch as its first delivery: the batch's transaction fails on the duplicate
+     * key, and only the message it concerns may be refused. Told apart from a real failure, it is stored once, the
+     * rest of the batch with it, and nothing is logged as not stored (nor tried again and again).
+     */
+    @Test
+    void aRetryInTheSameBatchIsStoredOnceAndLoggedAsNoFailure() {
+        Incident incident = openIncident("C1");
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        PrintStream original = System.err;
+        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+        try {
+            store.recordInOpenIncident(message("C1", 1764583200, "first"), "Ev1");
+            store.recordInOpenIncident(message("C1", 1764583200, "first"), "Ev1"); // Slack's retry
+            store.recordInOpenIncident(message("C1", 1764583201, "second"), "Ev2");
+            try {
+                store.awaitStored();
+            } catch (IllegalStateException notStored) {
+                throw new AssertionError("the batch with a retry was not stored; the log: " + log.toString(StandardCharsets.UTF_8),
+                        notStored);
+            }
+        } finally {
+            System.setErr(original);
+        }
+        assertEquals(List.of("first", "second"), texts(store.messages(incident.number()).toList()));
+        assertEquals(2, (long) database.jdbi().withHandle(h -> h.createQuery(
+                "SELECT COUNT(*) FROM messages WHERE channel_id = 'C1'").mapTo(Long.class).one()));
+        String logged = log.toString(StandardCharsets.UTF_8);
+        assertFalse(logged.toLowerCase(java.util.Locale.ROOT).contains("could not store"), logged);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.scribe.storage;
 
+import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
@@ -12,7 +13,8 @@ import java.util.UUID;
 /**
  * Fresh, isolated databases for tests: an H2 file, or a new schema on the PostgreSQL server or a new
  * database on the MariaDB server named by {@code SCRIBE_TEST_POSTGRES_URL} / {@code SCRIBE_TEST_MARIADB_URL}
- * (set by .ci/run). Without them those tests are skipped, saying how to run them.
+ * (set by .ci/run). Without them those tests are skipped, saying how to run them, except under {@code CI=true},
+ * where they fail ({@link #serverUrl}).
  */
 public final class TestDatabases {
 
@@ -30,9 +32,9 @@ public final class TestDatabases {
             case H2:
                 return new Target(kind, "jdbc:h2:file:" + tempDir.resolve(name) + ";WRITE_DELAY=0", null, null, () -> { });
             case POSTGRESQL: {
-                String url = System.getenv("SCRIBE_TEST_POSTGRES_URL");
-                assumeTrue(url != null, "PostgreSQL tests skipped: set SCRIBE_TEST_POSTGRES_URL="
-                        + "jdbc:postgresql://127.0.0.1:5432/test (user postgres, trust auth) to run them; .ci/run does");
+                String url = serverUrl("PostgreSQL", "SCRIBE_TEST_POSTGRES_URL",
+                        "jdbc:postgresql://127.0.0.1:5432/test (user postgres, trust auth)",
+                        "pg_ctlcluster --skip-systemctl-redirect <version> main start");
                 String user = env("SCRIBE_TEST_POSTGRES_USER", "postgres");
                 String password = env("SCRIBE_TEST_POSTGRES_PASSWORD", "");
                 execute(url, user, password, "CREATE SCHEMA " + name);
@@ -41,9 +43,9 @@ public final class TestDatabases {
                         () -> quietly(url, user, password, "DROP SCHEMA " + name + " CASCADE"));
             }
             case MARIADB: {
-                String url = System.getenv("SCRIBE_TEST_MARIADB_URL");
-                assumeTrue(url != null, "MariaDB tests skipped: set SCRIBE_TEST_MARIADB_URL="
-                        + "jdbc:mariadb://127.0.0.1:3306/test (user root, empty password) to run them; .ci/run does");
+                String url = serverUrl("MariaDB", "SCRIBE_TEST_MARIADB_URL",
+                        "jdbc:mariadb://127.0.0.1:3306/test (user root, empty password)",
+                        "start-stop-daemon --start --background --exec /usr/sbin/mariadbd");
                 String user = env("SCRIBE_TEST_MARIADB_USER", "root");
                 String password = env("SCRIBE_TEST_MARIADB_PASSWORD", "");
                 execute(url, user, password, "CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
@@ -54,6 +56,24 @@ public final class TestDatabases {
             default:
                 throw new IllegalArgumentException(kind.name());
         }
+    }
+
+    /**
+     * The test server's URL from {@code variable}. Without it the test is skipped, saying how to run it; but under
+     * {@code CI=true} it fails: CI machines have both servers, and a server that did not start must not turn its
+     * tests into silent passes. The one place that decides, for every PostgreSQL and MariaDB test.
+     */
+    static String serverUrl(String server, String variable, String example, String startCommand) {
+        String url = System.getenv(variable);
+        if (url == null || url.isBlank()) {
+            String how = "set " + variable + "=" + example + " to run them; .ci/run starts " + server
+                    + " (" + startCommand + ") and sets it";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                fail(server + " tests must run in CI (CI=true), but " + variable + " is not set: " + how);
+            }
+            assumeTrue(false, server + " tests skipped: " + how);
+        }
+        return url;
     }
 
     /** Opens the bot's database (migrations first) on a target. */
