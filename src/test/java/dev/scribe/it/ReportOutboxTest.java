@@ -43,11 +43,11 @@ class ReportOutboxTest {
         bot.say(channel, ALICE, parent, null, "Queue depth is 40k and climbing");
         bot.say(channel, BOB, SlackPayloads.ts(t + 10, 2), parent, "Consumers are stuck on a poison message");
         bot.event(SlackPayloads.reactionAdded(SlackPayloads.eventId(), BOB, "rotating_light", channel, parent));
-        // Notes enough for a timeline of two thread messages (over 11,000 characters), so that a part posted twice,
-        // lost or out of order shows.
-        for (int i = 0; i < 12; i++) {
+        // Notes enough for a timeline of two thread messages (over 11,000 characters, with each line cut at about 300
+        // characters in Slack), so that a part posted twice, lost or out of order shows.
+        for (int i = 0; i < 40; i++) {
             assertEquals(200, bot.command(i % 2 == 0 ? ALICE : BOB, channel, "note Update " + i + ": "
-                    + "draining the payments queue partition by partition, consumer lag falling; ".repeat(16)).ack().statusCode());
+                    + "draining the payments queue partition by partition, consumer lag falling; ".repeat(5)).ack().statusCode());
         }
     }
 
