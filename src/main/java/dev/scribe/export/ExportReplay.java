@@ -4,16 +4,17 @@ import dev.scribe.export.SlackExport.Channel;
 import dev.scribe.export.SlackExport.Message;
 import dev.scribe.incident.Incident;
 import dev.scribe.incident.IncidentService;
+import dev.scribe.incident.MessageTimes;
 import dev.scribe.incident.ReactionMap;
 import dev.scribe.incident.RecordedMessage;
 import dev.scribe.incident.Severity;
 import dev.scribe.report.Directory;
 import dev.scribe.report.PostmortemCompiler;
 import dev.scribe.report.PostmortemRenderer;
+import dev.scribe.slack.SlackIds;
 import dev.scribe.slack.SlackTs;
 import dev.scribe.storage.Database;
 import dev.scribe.storage.JdbiIncidentStore;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -39,15 +40,6 @@ final class ExportReplay {
     private ExportReplay() {
     }
 
-    /** The earliest time a message of a real export can have: Slack's first preview was in August 2013. */
-    static final Instant EARLIEST = Instant.parse("2013-01-01T00:00:00Z");
-
-    /** How far past now a message's time may be: clocks differ, not by days. */
-    static final Duration FUTURE_MARGIN = Duration.ofDays(1);
-
-    /** Slack's ids are short capitals and digits; the database keeps 32 characters of them. */
-    private static final Pattern SLACK_ID = Pattern.compile("[A-Za-z0-9_-]{1,32}");
-
     /** What to take from the export; {@code now} bounds the plausible times of messages. */
     record Request(Channel channel, Optional<Instant> from, Optional<Instant> to, Optional<String> title,
                    Optional<String> commander, ZoneId zone, ReactionMap reactions, Instant now) {
@@ -59,9 +51,8 @@ final class ExportReplay {
      */
     static String report(SlackExport export, Request request, Consumer<String> notices) {
         Channel channel = request.channel();
-        Instant latest = request.now().plus(FUTURE_MARGIN);
-        LeftOut badTime = new LeftOut("whose time no Slack message has (before " + EARLIEST.toString().substring(0, 10)
-                + " or more than a day from now)");
+        LeftOut badTime = new LeftOut("whose time no Slack message has (before "
+                + MessageTimes.EARLIEST.toString().substring(0, 10) + " or more than a day from now)");
         LeftOut badUser = new LeftOut("whose user id is not a Slack user id");
         List<Message> messages = new ArrayList<>();
         export.forEachMessage(channel, m -> {
@@ -69,9 +60,9 @@ final class ExportReplay {
                 return;
             }
             Instant at = SlackTs.toInstant(m.ts());
-            if (at.isBefore(EARLIEST) || at.isAfter(latest)) {
+            if (!MessageTimes.isPlausible(at, request.now())) {
                 badTime.add(m);
-            } else if (!SLACK_ID.matcher(m.user()).matches()) {
+            } else if (!SlackIds.isValid(m.user())) {
                 badUser.add(m);
             } else if (request.from().map(f -> !at.isBefore(f)).orElse(true)
                     && request.to().map(t -> at.isBefore(t)).orElse(true)) {
@@ -94,14 +85,16 @@ final class ExportReplay {
         try (Database database = Database.open("jdbc:h2:mem:export-" + UUID.randomUUID(), null, null)) {
             IncidentService incidents = new IncidentService(new JdbiIncidentStore(database, clock), clock,
                     request.zone(), request.reactions());
-            String channelId = channel.id() != null && SLACK_ID.matcher(channel.id()).matches() ? channel.id() : REPLAY_CHANNEL;
+            String channelId = SlackIds.isValid(channel.id()) ? channel.id() : REPLAY_CHANNEL;
             Incident incident = incidents.open(title, Severity.SEV3, channelId, channelId, commander);
             for (Message m : messages) {
-                incidents.record(new RecordedMessage(channelId, m.ts(), validThread(m.threadTs(), latest), m.user(),
+                // As if it arrived live, when it was written: the replay's clock is the message's time.
+                clock.set(SlackTs.toInstant(m.ts()));
+                incidents.record(new RecordedMessage(channelId, m.ts(), validThread(m.threadTs(), request.now()), m.user(),
                         m.text() == null ? "" : m.text(), SlackTs.toInstant(m.ts())), "export-" + m.ts());
             }
             for (Message m : messages) {
-                m.reactions().forEach(r -> r.users().stream().filter(user -> SLACK_ID.matcher(user).matches())
+                m.reactions().forEach(r -> r.users().stream().filter(SlackIds::isValid)
                         .forEach(user -> incidents.mark(channelId, m.ts(), r.name(), user)));
             }
             clock.set(SlackTs.toInstant(last.ts()));
@@ -151,12 +144,9 @@ final class ExportReplay {
     }
 
     /** A thread's ts when it is one Slack could have written; else the message stands on its own. */
-    private static String validThread(String threadTs, Instant latest) {
-        if (threadTs == null || !SlackTs.isValid(threadTs)) {
-            return null;
-        }
-        Instant at = SlackTs.toInstant(threadTs);
-        return at.isBefore(EARLIEST) || at.isAfter(latest) ? null : threadTs;
+    private static String validThread(String threadTs, Instant now) {
+        return threadTs != null && SlackTs.isValid(threadTs) && MessageTimes.isPlausible(SlackTs.toInstant(threadTs), now)
+                ? threadTs : null;
     }
 
     /**

@@ -23,7 +23,7 @@ public final class IncidentService {
      * The earliest date {@code at} accepts: no Slack workspace is older, so an earlier date is a typo (and a year
      * like 1600 is no incident's).
      */
-    public static final LocalDate EARLIEST_AT = LocalDate.of(2013, 1, 1);
+    public static final LocalDate EARLIEST_AT = LocalDate.ofInstant(MessageTimes.EARLIEST, java.time.ZoneOffset.UTC);
 
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm zzz");
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");

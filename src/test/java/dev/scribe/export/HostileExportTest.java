@@ -231,6 +231,18 @@ class HostileExportTest {
     }
 
     @Test
+    void anIncidentOverSeveralDaysKeepsTheMessagesOfEveryDay() throws IOException {
+        // The replay records each message as if it arrived live: a message days after the first is no message
+        // "from the future" of the replay.
+        Path export = HostileExports.folder(dir.resolve("export"), channels(CHANNEL, "Long one"), USERS, Map.of(
+                CHANNEL + "/2025-03-18.json", day(message("1742289180.000102", "U01MAYA", "Day one")),
+                CHANNEL + "/2025-03-21.json", day(message("1742558400.000100", "U02RAJ", "Day four, still at it"))));
+        Result r = run(export);
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("Day one") && r.out().contains("Day four, still at it"), r.out());
+    }
+
+    @Test
     void aChannelWithOnlyAbsurdTimesIsOneLine() throws IOException {
         Path export = HostileExports.folder(dir.resolve("export"), channels(CHANNEL, "x"), USERS, Map.of(
                 CHANNEL + "/2025-03-18.json", day(message("99999999999.000001", "U02RAJ", "FROM 5138"))));
