@@ -13,19 +13,8 @@ import java.sql.SQLException;
  */
 public final class BrokenConnections implements SQLExceptionOverride {
 
-    /** H2's error codes for a session that can never be used again. */
-    private static final int H2_DATABASE_CLOSED = 90121;
-    private static final int H2_CONNECTION_BROKEN = 90067;
-
     @java.lang.Override
     public Override adjudicate(SQLException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && (sql.getErrorCode() == H2_DATABASE_CLOSED
-                    || sql.getErrorCode() == H2_CONNECTION_BROKEN
-                    || (sql.getSQLState() != null && sql.getSQLState().startsWith("08")))) {
-                return Override.MUST_EVICT;
-            }
-        }
-        return Override.CONTINUE_EVICT;
+        return Sql.isConnectionFailure(e) ? Override.MUST_EVICT : Override.CONTINUE_EVICT;
     }
 }

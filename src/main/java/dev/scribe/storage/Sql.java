@@ -4,6 +4,11 @@ import java.sql.SQLException;
 
 /** What a failed statement means, told the same way on every supported database. */
 final class Sql {
+
+    /** H2's error codes for a session that can never be used again. */
+    private static final int H2_DATABASE_CLOSED = 90121;
+    private static final int H2_CONNECTION_BROKEN = 90067;
+
     private Sql() {
     }
 
@@ -30,8 +35,11 @@ final class Sql {
                     || t instanceof java.sql.SQLNonTransientConnectionException) {
                 return true;
             }
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
-                return true; // SQLState class 08: connection exception, on every database
+            if (t instanceof SQLException sql && (sql.getSQLState() != null && sql.getSQLState().startsWith("08")
+                    || sql.getErrorCode() == H2_DATABASE_CLOSED || sql.getErrorCode() == H2_CONNECTION_BROKEN)) {
+                // SQLState class 08 is a connection exception on every database; H2's client reports a session whose
+                // server went away with codes of its own instead.
+                return true;
             }
         }
         return false;
