@@ -5,6 +5,7 @@ import dev.scribe.export.SlackExport.Message;
 import dev.scribe.incident.Incident;
 import dev.scribe.incident.IncidentService;
 import dev.scribe.incident.MessageTimes;
+import dev.scribe.incident.UserText;
 import dev.scribe.incident.ReactionMap;
 import dev.scribe.incident.RecordedMessage;
 import dev.scribe.incident.Severity;
@@ -24,7 +25,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
 /**
  * Replays a channel of a Slack export through the live path's own domain and storage (on a throwaway
@@ -154,26 +154,19 @@ final class ExportReplay {
      * point (never between the two halves of an emoji, which no file can hold).
      */
     private static String title(Request request, Channel channel) {
-        if (request.title().isPresent() && oneLine(request.title().get()).isEmpty()) {
+        if (request.title().isPresent() && UserText.oneLine(request.title().get()).isEmpty()) {
             throw new ExportException("--title is blank; give the incident's title, or leave --title out to use "
                     + "the channel's purpose");
         }
         String title = request.title()
                 .or(() -> Optional.ofNullable(channel.purpose()))
-                .map(ExportReplay::oneLine)
+                .map(UserText::oneLine)
                 .filter(t -> !t.isEmpty())
                 .orElse("#" + channel.name());
         int max = IncidentService.MAX_TITLE_LENGTH;
         return title.codePointCount(0, title.length()) > max
                 ? title.substring(0, title.offsetByCodePoints(0, max - 1)) + "…" : title;
     }
-
-    private static String oneLine(String text) {
-        return LINE_BREAKS.matcher(text).replaceAll(" ").strip();
-    }
-
-    /** A purpose may span lines; a title is one line. */
-    private static final Pattern LINE_BREAKS = Pattern.compile("[\\s\\p{Cc}\\u2028\\u2029\\u0085]+");
 
     /** Names from users.json and channels.json; an export has no workspace address, so no permalinks. */
     private record ExportDirectory(SlackExport export, String replayChannelId, String replayChannelName) implements Directory {
