@@ -54,7 +54,7 @@ class SocketModeTest {
     }
 
     private void startBot() throws Exception {
-        Map<String, String> env = new HashMap<>(RunningScribe.environment(slack, RunningScribe.h2Url(dir), Map.of()));
+        Map<String, String> env = RunningScribe.childEnvironment(slack, dir);
         env.remove("SLACK_SIGNING_SECRET");
         env.put("SLACK_APP_TOKEN", APP_TOKEN);
         bot = RunningScribe.startWith(slack, env);

@@ -75,7 +75,7 @@ class StartUpTest {
     void aPortInUseIsOneLineAndExit1() throws Exception {
         try (FakeSlackApi slack = new FakeSlackApi(RunningScribe.TOKEN);
              ServerSocket taken = new ServerSocket(0)) {
-            Map<String, String> env = new HashMap<>(RunningScribe.environment(slack, RunningScribe.h2Url(dir), Map.of()));
+            Map<String, String> env = RunningScribe.childEnvironment(slack, dir);
             env.put("PORT", String.valueOf(taken.getLocalPort()));
             Run run = run("port", env, List.of());
             assertEquals(1, run.exit(), run.output());
