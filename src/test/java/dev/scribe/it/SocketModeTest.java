@@ -12,7 +12,6 @@ import com.google.gson.JsonParser;
 import dev.scribe.testing.FakeSlackApi;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
