@@ -6,7 +6,6 @@ import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.handler.builtin.SlashCommandHandler;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
-import dev.scribe.Config.ChannelMode;
 import dev.scribe.command.Command;
 import dev.scribe.command.CommandException;
 import dev.scribe.command.CommandParser;
