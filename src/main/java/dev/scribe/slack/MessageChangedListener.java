@@ -13,11 +13,11 @@ import java.time.Instant;
  * also sends this event when only a thread's reply count or an unfurl changes; the text is then the same
  * and nothing is written.
  */
-public final class MessageChangedListener implements BoltEventHandler<MessageChangedEvent> {
+final class MessageChangedListener implements BoltEventHandler<MessageChangedEvent> {
 
     private final IncidentService incidents;
 
-    public MessageChangedListener(IncidentService incidents) {
+    MessageChangedListener(IncidentService incidents) {
         this.incidents = incidents;
     }
 

@@ -8,11 +8,11 @@ import com.slack.api.model.event.MessageDeletedEvent;
 import dev.scribe.incident.IncidentService;
 
 /** {@code message_deleted}: the message leaves every report (it stays in storage). */
-public final class MessageDeletedListener implements BoltEventHandler<MessageDeletedEvent> {
+final class MessageDeletedListener implements BoltEventHandler<MessageDeletedEvent> {
 
     private final IncidentService incidents;
 
-    public MessageDeletedListener(IncidentService incidents) {
+    MessageDeletedListener(IncidentService incidents) {
         this.incidents = incidents;
     }
 

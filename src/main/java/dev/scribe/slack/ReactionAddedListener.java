@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.function.IntConsumer;
 
 /** {@code reaction_added}: a reaction from the table marks the message (stored before the ack). */
-public final class ReactionAddedListener implements BoltEventHandler<ReactionAddedEvent> {
+final class ReactionAddedListener implements BoltEventHandler<ReactionAddedEvent> {
 
     /** Kinds that move a key timing, and so refresh the pinned header. */
     static final Set<EntryKind> TIMING_KINDS = Set.of(EntryKind.TRIGGER, EntryKind.DETECTED, EntryKind.ACKNOWLEDGED,
@@ -23,7 +23,7 @@ public final class ReactionAddedListener implements BoltEventHandler<ReactionAdd
     private final IntConsumer timingsChanged;
 
     /** @param timingsChanged told the incident number when a key timing may have moved */
-    public ReactionAddedListener(IncidentService incidents, IntConsumer timingsChanged) {
+    ReactionAddedListener(IncidentService incidents, IntConsumer timingsChanged) {
         this.incidents = incidents;
         this.timingsChanged = timingsChanged;
     }

@@ -9,12 +9,12 @@ import dev.scribe.incident.IncidentService;
 import java.util.function.IntConsumer;
 
 /** {@code reaction_removed}: removes that person's mark; the message stays marked while others still have it. */
-public final class ReactionRemovedListener implements BoltEventHandler<ReactionRemovedEvent> {
+final class ReactionRemovedListener implements BoltEventHandler<ReactionRemovedEvent> {
 
     private final IncidentService incidents;
     private final IntConsumer timingsChanged;
 
-    public ReactionRemovedListener(IncidentService incidents, IntConsumer timingsChanged) {
+    ReactionRemovedListener(IncidentService incidents, IntConsumer timingsChanged) {
         this.incidents = incidents;
         this.timingsChanged = timingsChanged;
     }
