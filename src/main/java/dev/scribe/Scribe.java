@@ -95,7 +95,7 @@ public final class Scribe implements AutoCloseable {
             IncidentCommandListener command = new IncidentCommandListener(incidents,
                     new JdbiCommandInvocations(database, clock), starter, publisher, config.channelMode(), workers, header,
                     postReportsSoon, config.zone(), directory);
-            Listeners.register(app, incidents, command, header);
+            Listeners.register(app, incidents, command, header, clock);
             awaitTokenCheck(tokenChecked);
             app.start();
 

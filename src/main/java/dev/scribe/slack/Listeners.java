@@ -6,6 +6,7 @@ import com.slack.api.model.event.MessageDeletedEvent;
 import com.slack.api.model.event.ReactionAddedEvent;
 import com.slack.api.model.event.ReactionRemovedEvent;
 import dev.scribe.incident.IncidentService;
+import java.time.Clock;
 import java.util.function.IntConsumer;
 
 /**
@@ -22,14 +23,15 @@ public final class Listeners {
      *
      * @param command        the {@code /incident} listener, built with the collaborators only it needs
      * @param timingsChanged told the incident number when a reaction may have moved a key timing
+     * @param clock          the bot's clock, the one the domain reads "now" from
      */
     public static void register(App app, IncidentService incidents, IncidentCommandListener command,
-                                IntConsumer timingsChanged) {
+                                IntConsumer timingsChanged, Clock clock) {
         app.command(IncidentCommandListener.COMMAND, command);
         new MessageListener(incidents).register(app);
-        app.event(MessageChangedEvent.class, new MessageChangedListener(incidents));
-        app.event(MessageDeletedEvent.class, new MessageDeletedListener(incidents));
-        app.event(ReactionAddedEvent.class, new ReactionAddedListener(incidents, timingsChanged));
-        app.event(ReactionRemovedEvent.class, new ReactionRemovedListener(incidents, timingsChanged));
+        app.event(MessageChangedEvent.class, new MessageChangedListener(incidents, clock));
+        app.event(MessageDeletedEvent.class, new MessageDeletedListener(incidents, clock));
+        app.event(ReactionAddedEvent.class, new ReactionAddedListener(incidents, timingsChanged, clock));
+        app.event(ReactionRemovedEvent.class, new ReactionRemovedListener(incidents, timingsChanged, clock));
     }
 }
