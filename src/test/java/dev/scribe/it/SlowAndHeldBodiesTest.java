@@ -67,9 +67,8 @@ class SlowAndHeldBodiesTest {
 
     @Test
     @Timeout(value = 90, unit = TimeUnit.SECONDS)
-    void headersDribbledInAreCutOffWithinTheirDeadline() throws Exception {
-        try (RunningScribe bot = RunningScribe.start(dir);
-             HostileSenders senders = new HostileSenders(bot.port())) {
+    void headersDribbledInAreCutOffWithinTheirDeadline(RunningScribe bot) throws Exception {
+        try (HostileSenders senders = new HostileSenders(bot.port())) {
             warmUp(bot.http(), bot.slack);
             for (int i = 0; i < 50; i++) {
                 senders.openInsideHeaders();
