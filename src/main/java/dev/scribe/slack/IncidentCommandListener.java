@@ -193,7 +193,7 @@ public final class IncidentCommandListener implements SlashCommandHandler {
         ZoneId readIn = at.zone() != null ? at.zone() : typists.orElse(zone);
         TimelineEntry entry = incidents.at(payload.getChannelId(), payload.getUserId(), at.date(), at.time(), readIn,
                 at.emoji(), at.text());
-        if (ReactionAddedListener.TIMING_KINDS.contains(entry.kind())) {
+        if (entry.kind().movesKeyTiming()) {
             incidents.openIn(payload.getChannelId()).ifPresent(i -> headerChanged.accept(i.number()));
         }
         String fellBack = at.zone() == null && typists.isEmpty()

@@ -5,19 +5,13 @@ import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.bolt.handler.BoltEventHandler;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.event.ReactionAddedEvent;
-import dev.scribe.incident.EntryKind;
 import dev.scribe.incident.IncidentService;
 import dev.scribe.incident.Mark;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.IntConsumer;
 
 /** {@code reaction_added}: a reaction from the table marks the message (stored before the ack). */
 public final class ReactionAddedListener implements BoltEventHandler<ReactionAddedEvent> {
-
-    /** Kinds that move a key timing, and so refresh the pinned header. */
-    static final Set<EntryKind> TIMING_KINDS = Set.of(EntryKind.TRIGGER, EntryKind.DETECTED, EntryKind.ACKNOWLEDGED,
-            EntryKind.CAUSE_IDENTIFIED, EntryKind.MITIGATED, EntryKind.RESOLVED);
 
     private final IncidentService incidents;
     private final IntConsumer timingsChanged;
@@ -39,7 +33,7 @@ public final class ReactionAddedListener implements BoltEventHandler<ReactionAdd
         String channel = e.getItem().getChannel();
         return StoreThenAck.run(ctx, "reaction " + e.getReaction() + " on " + e.getItem().getTs(), () -> {
             Optional<Mark> mark = incidents.mark(channel, e.getItem().getTs(), e.getReaction(), e.getUser());
-            if (mark.isPresent() && TIMING_KINDS.contains(mark.get().kind())) {
+            if (mark.isPresent() && mark.get().kind().movesKeyTiming()) {
                 incidents.openIn(channel).ifPresent(i -> timingsChanged.accept(i.number()));
             }
         });
