@@ -158,10 +158,7 @@ public final class IncidentCommandListener implements SlashCommandHandler {
     private Response start(Command.Start start, SlashCommandPayload payload, SlashCommandContext ctx) {
         String origin = payload.getChannelId();
         String user = payload.getUserId();
-        incidents.openIn(origin).ifPresent(open -> {
-            throw new IncidentException("Incident " + open.number() + " (" + open.title()
-                    + ") is already open in this channel. Close it with `/incident close` first.");
-        });
+        incidents.requireNoneOpenIn(origin);
         if (channelMode == ChannelMode.HERE) {
             Incident incident = starter.openHere(start, origin, user);
             later(ctx, "posting the header of incident " + incident.number(), () -> starter.postHeader(incident));
