@@ -10,7 +10,6 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -377,14 +376,8 @@ final class JournaledMessageWriter implements MessageSink {
         messages.execute();
     }
 
+    /** Stores one message; one stored before (a Slack retry, or a batch retried after a partial failure) is left alone. */
     private void storeAlone(ReceivedMessage m) {
-        try {
-            jdbi.useTransaction(h -> MessageWriter.insert(h, m));
-        } catch (JdbiException e) {
-            if (Sql.isDuplicateKey(e)) {
-                return;
-            }
-            throw e;
-        }
+        Sql.onDuplicateKey(() -> jdbi.inTransaction(h -> MessageWriter.insert(h, m)), e -> RecordOutcome.DUPLICATE);
     }
 }

@@ -138,6 +138,25 @@ class DatabaseCompatibilityTest {
 
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
+    void aDuplicateKeyIsToldApartFromEveryOtherFailure(DatabaseKind kind) throws Exception {
+        Database db = TestDatabases.open(target(kind));
+        open.add(db);
+        org.jdbi.v3.core.Jdbi jdbi = db.jdbi();
+        java.util.function.Supplier<String> insert = () -> {
+            jdbi.useHandle(h -> h.execute("INSERT INTO command_invocations (trigger_id, received_at_us) VALUES ('T1', 1)"));
+            return "inserted";
+        };
+        assertEquals("inserted", Sql.onDuplicateKey(insert, e -> "duplicate"));
+        assertEquals("duplicate", Sql.onDuplicateKey(insert, e -> "duplicate"));
+        // A refusal that is not a duplicate (a null key) is thrown as it is.
+        assertThrows(org.jdbi.v3.core.JdbiException.class, () -> Sql.onDuplicateKey(() -> {
+            jdbi.useHandle(h -> h.execute("INSERT INTO command_invocations (trigger_id, received_at_us) VALUES (NULL, 1)"));
+            return "inserted";
+        }, e -> "duplicate"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
     void concurrentOpensOnTwoPoolsNeverCollide(DatabaseKind kind) throws Exception {
         TestDatabases.Target t = target(kind);
         JdbiIncidentStore a = store(t);
