@@ -2,6 +2,7 @@ package dev.scribe.export;
 
 import dev.scribe.incident.IncidentException;
 import dev.scribe.incident.ReactionMap;
+import dev.scribe.incident.ShownTimes;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +44,7 @@ public final class ReportCommand {
             "SCRIBE_TIMEZONE and SCRIBE_REACTIONS apply as they do to the bot.");
 
     private static final List<String> OPTIONS = List.of("--export", "--channel", "--from", "--to", "--title", "--commander", "--out");
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter DATE_TIME = ShownTimes.DATE_TIME;
 
     private ReportCommand() {
     }

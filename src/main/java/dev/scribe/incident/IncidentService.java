@@ -11,6 +11,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.zone.ZoneOffsetTransition;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** The use cases of an incident: open, record, note, close. Slack-free; the adapters call it. */
@@ -25,10 +26,10 @@ public final class IncidentService {
      */
     public static final LocalDate EARLIEST_AT = LocalDate.ofInstant(MessageTimes.EARLIEST, java.time.ZoneOffset.UTC);
 
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm zzz");
-    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
-    private static final DateTimeFormatter ZONE_NAME = DateTimeFormatter.ofPattern("zzz");
+    private static final DateTimeFormatter SHOWN = ShownTimes.DATE_TIME_ZONE;
+    private static final DateTimeFormatter LOCAL = ShownTimes.DATE_TIME;
+    private static final DateTimeFormatter HH_MM = ShownTimes.HH_MM;
+    private static final DateTimeFormatter ZONE_NAME = DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH);
 
     private final IncidentStore store;
     private final Clock clock;

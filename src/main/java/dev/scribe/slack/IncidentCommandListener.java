@@ -14,6 +14,7 @@ import dev.scribe.incident.CommandInvocations;
 import dev.scribe.incident.Incident;
 import dev.scribe.incident.IncidentException;
 import dev.scribe.incident.IncidentService;
+import dev.scribe.incident.ShownTimes;
 import dev.scribe.report.Directory;
 import dev.scribe.report.SlackMarkup;
 import dev.scribe.incident.TimelineEntry;
@@ -38,7 +39,7 @@ public final class IncidentCommandListener implements SlashCommandHandler {
     public static final String COMMAND = "/incident";
 
     private static final Logger log = LoggerFactory.getLogger(IncidentCommandListener.class);
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm zzz");
+    private static final DateTimeFormatter SHOWN = ShownTimes.DATE_TIME_ZONE;
     /** How long {@code at} waits for the typist's time zone from Slack, so the command is still answered in 3 s. */
     private static final Duration TIME_ZONE_WAIT = Duration.ofSeconds(1);
     /** Slack lets one response_url be used five times. */
