@@ -207,7 +207,7 @@ public final class PostmortemRenderer {
 
     /**
      * A little more than the document will take, so the buffer is not regrown (each regrowth copies the whole
-     * document so far and, for a 100,000-message transcript, briefly needs three times its size in memory).
+     * document so far and, meanwhile, needs three times its size in memory).
      * Names and Markdown escapes are guessed at 48 characters a message: the transcript items are not made twice.
      */
     private static int expectedLength(Postmortem p) {
