@@ -130,8 +130,7 @@ class DatabaseCompatibilityTest {
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void aDuplicateKeyIsToldApartFromEveryOtherFailure(DatabaseKind kind) throws Exception {
-        Database db = TestDatabases.open(target(kind));
-        open.add(db);
+        Database db = databases.open(target(kind));
         org.jdbi.v3.core.Jdbi jdbi = db.jdbi();
         java.util.function.Supplier<String> insert = () -> {
             jdbi.useHandle(h -> h.execute("INSERT INTO command_invocations (trigger_id, received_at_us) VALUES ('T1', 1)"));
