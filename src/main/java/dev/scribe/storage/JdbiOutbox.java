@@ -5,7 +5,6 @@ import dev.scribe.outbox.OutboxPost;
 import dev.scribe.outbox.ReportKey;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -21,7 +20,6 @@ public final class JdbiOutbox implements Outbox {
     public JdbiOutbox(Database database, Clock clock) {
         this.jdbi = database.jdbi();
         this.clock = clock;
-        jdbi.registerRowMapper(org.jdbi.v3.core.mapper.reflect.ConstructorMapper.factory(ReportKeyRow.class));
     }
 
     @Override
@@ -46,13 +44,8 @@ public final class JdbiOutbox implements Outbox {
 
     @Override
     public List<ReportKey> missingReports() {
-        return jdbi.withExtension(ReportPostDao.class, dao -> {
-            List<ReportKey> keys = new ArrayList<>();
-            for (int incident : dao.incidentsMissingReports()) {
-                keys.add(new ReportKey(incident, dao.closeCount(incident)));
-            }
-            return keys;
-        });
+        return jdbi.withExtension(ReportPostDao.class, dao -> dao.missingReports().stream()
+                .map(row -> new ReportKey(row.incidentNumber(), row.closeCount())).toList());
     }
 
     @Override
