@@ -6,6 +6,7 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.methods.MethodsClient;
 import dev.scribe.incident.IncidentService;
+import dev.scribe.outbox.OutboxDrain;
 import com.slack.api.model.event.MessageChangedEvent;
 import com.slack.api.model.event.MessageDeletedEvent;
 import com.slack.api.model.event.ReactionAddedEvent;
@@ -19,6 +20,7 @@ import dev.scribe.slack.ReactionRemovedListener;
 import dev.scribe.slack.IncidentStarter;
 import dev.scribe.slack.MessageListener;
 import dev.scribe.slack.ReportPublisher;
+import dev.scribe.slack.SlackWebPoster;
 import dev.scribe.slack.SocketModeConnection;
 import dev.scribe.slack.WorkspaceDirectory;
 import dev.scribe.storage.Database;
@@ -47,17 +49,17 @@ public final class Scribe implements AutoCloseable {
     private final JdbiIncidentStore store;
     private final App app;
     private final Slack slack;
-    private final ReportPublisher publisher;
+    private final OutboxDrain drain;
     private final List<ExecutorService> workers;
     private final WebServer web;
     private final SocketModeConnection socket;
 
-    private Scribe(Database database, JdbiIncidentStore store, App app, Slack slack, ReportPublisher publisher,
+    private Scribe(Database database, JdbiIncidentStore store, App app, Slack slack, OutboxDrain drain,
                    List<ExecutorService> workers, WebServer web, SocketModeConnection socket) {
         this.socket = socket;
         this.database = database;
         this.store = store;
-        this.publisher = publisher;
+        this.drain = drain;
         this.app = app;
         this.slack = slack;
         this.workers = workers;
@@ -100,11 +102,13 @@ public final class Scribe implements AutoCloseable {
             App app = boltApp.join();
 
             WorkspaceDirectory directory = new WorkspaceDirectory(methods);
-            ReportPublisher publisher = new ReportPublisher(methods, incidents, directory, config.zone(),
-                    config.retroChannel(), new JdbiOutbox(database, clock), clock);
+            JdbiOutbox outbox = new JdbiOutbox(database, clock);
+            ReportPublisher publisher = new ReportPublisher(incidents, directory, config.zone(), config.retroChannel(),
+                    outbox);
+            OutboxDrain drain = new OutboxDrain(outbox, new SlackWebPoster(methods), publisher::enqueue, clock);
             // An Error thrown while draining (an OutOfMemoryError caused by other threads) would cancel the periodic
             // drain for good and leave every later report unposted: each run survives whatever the last one met.
-            Runnable drainReports = () -> survive("posting reports", publisher::drain);
+            Runnable drainReports = () -> survive("posting reports", drain::drain);
             Runnable postReportsSoon = () -> reports.execute(drainReports);
             IncidentStarter starter = new IncidentStarter(methods, incidents, directory, config.zone());
             HeaderRefresher header = new HeaderRefresher(incidents, publisher, methods, headers, config.zone());
@@ -135,7 +139,7 @@ public final class Scribe implements AutoCloseable {
             // has a drain running against a pool it is closing.
             reports.scheduleWithFixedDelay(drainReports, 0, 2, TimeUnit.SECONDS);
             log.info("Incident Scribe is listening on port {} ({})", web.port(), config);
-            return new Scribe(database, store, app, slack, publisher, List.of(workers, headers, reports), web, socket);
+            return new Scribe(database, store, app, slack, drain, List.of(workers, headers, reports), web, socket);
         } catch (Exception | Error e) {
             slack.close();
             if (socket != null) {
@@ -178,7 +182,7 @@ public final class Scribe implements AutoCloseable {
             socket.close();
         }
         web.close();
-        publisher.stop();
+        drain.stop();
         for (ExecutorService pool : workers) {
             pool.shutdown();
         }

@@ -23,7 +23,7 @@ public final class HeaderRefresher implements IntConsumer {
 
     private final IncidentService incidents;
     private final ReportPublisher publisher;
-    private final SlackPoster poster;
+    private final SlackWebPoster poster;
     private final ExecutorService serial;
     private final ZoneId zone;
     private final Set<Integer> pending = ConcurrentHashMap.newKeySet();
@@ -33,7 +33,7 @@ public final class HeaderRefresher implements IntConsumer {
                            ExecutorService serial, ZoneId zone) {
         this.incidents = incidents;
         this.publisher = publisher;
-        this.poster = new SlackPoster(methods);
+        this.poster = new SlackWebPoster(methods);
         this.serial = serial;
         this.zone = zone;
     }

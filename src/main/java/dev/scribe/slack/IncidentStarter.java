@@ -25,14 +25,14 @@ public final class IncidentStarter {
     private final IncidentService incidents;
     private final WorkspaceDirectory directory;
     private final ZoneId zone;
-    private final SlackPoster poster;
+    private final SlackWebPoster poster;
 
     public IncidentStarter(MethodsClient methods, IncidentService incidents, WorkspaceDirectory directory, ZoneId zone) {
         this.methods = methods;
         this.incidents = incidents;
         this.directory = directory;
         this.zone = zone;
-        this.poster = new SlackPoster(methods);
+        this.poster = new SlackWebPoster(methods);
     }
 
     /** An opened incident and whether it had to fall back to the channel where it was started. */
