@@ -24,6 +24,7 @@ import dev.scribe.slack.SlackWebPoster;
 import dev.scribe.slack.SocketModeConnection;
 import dev.scribe.slack.WorkspaceDirectory;
 import dev.scribe.storage.Database;
+import dev.scribe.storage.JdbiAnnouncements;
 import dev.scribe.storage.JdbiCommandInvocations;
 import dev.scribe.storage.JdbiIncidentStore;
 import dev.scribe.storage.JdbiOutbox;
@@ -35,6 +36,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -89,7 +91,9 @@ public final class Scribe implements AutoCloseable {
             throw e;
         }
         ExecutorService workers = Executors.newFixedThreadPool(4, daemonThreads("scribe-worker-"));
-        ExecutorService headers = Executors.newSingleThreadExecutor(daemonThreads("scribe-header-"));
+        ScheduledThreadPoolExecutor headers = new ScheduledThreadPoolExecutor(1, daemonThreads("scribe-header-"));
+        // A refresh waiting out a rate limit is not worth holding up shutdown for.
+        headers.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         ScheduledExecutorService reports = Executors.newSingleThreadScheduledExecutor(daemonThreads("scribe-reports-"));
         SocketModeConnection socket = null;
         JdbiIncidentStore store = null;
@@ -110,8 +114,10 @@ public final class Scribe implements AutoCloseable {
             // drain for good and leave every later report unposted: each run survives whatever the last one met.
             Runnable drainReports = () -> survive("posting reports", drain::drain);
             Runnable postReportsSoon = () -> reports.execute(drainReports);
-            IncidentStarter starter = new IncidentStarter(methods, incidents, directory, config.zone());
-            HeaderRefresher header = new HeaderRefresher(incidents, publisher, methods, headers, config.zone());
+            JdbiAnnouncements announcements = new JdbiAnnouncements(database);
+            IncidentStarter starter = new IncidentStarter(methods, incidents, directory, config.zone(), announcements);
+            HeaderRefresher header = new HeaderRefresher(incidents, publisher, methods, announcements, headers,
+                    config.zone());
             app.command(IncidentCommandListener.COMMAND, new IncidentCommandListener(incidents,
                     new JdbiCommandInvocations(database, clock), starter, publisher, config.channelMode(), workers, header,
                     postReportsSoon, config.zone(), directory));

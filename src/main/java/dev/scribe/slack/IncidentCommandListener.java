@@ -174,7 +174,7 @@ public final class IncidentCommandListener implements SlashCommandHandler {
                 answer(ctx, "in_channel", announcement(opened.incident(), user, false)
                         + "\n_I could not create a channel for it (`" + Mrkdwn.escape(opened.fallbackReason())
                         + "`), so it lives here._");
-            } else {
+            } else if (!opened.announced()) {
                 answer(ctx, "in_channel", announcement(opened.incident(), user, true));
             }
         });

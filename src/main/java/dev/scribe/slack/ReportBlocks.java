@@ -12,6 +12,7 @@ import com.slack.api.model.block.composition.TextObject;
 import dev.scribe.incident.EntryKind;
 import dev.scribe.incident.Incident;
 import dev.scribe.incident.ReactionMap;
+import dev.scribe.incident.Status;
 import dev.scribe.incident.UserText;
 import dev.scribe.report.KeyTimings;
 import dev.scribe.report.Postmortem;
@@ -78,6 +79,20 @@ public final class ReportBlocks {
         // The header block is plain_text, which Slack shows as it is; the message text is mrkdwn, where a raw
         // <!here> in the title would ping the channel from every notification.
         return new SlackMessage(Mrkdwn.escape(title), blocks);
+    }
+
+    /**
+     * The announcement in the channel where an incident living in its own channel was started. It says the
+     * severity and, once it moved on from the first, the status the incident has now, as the header does: it is
+     * posted once and kept up to date.
+     */
+    public static SlackMessage announcementMessage(Incident incident) {
+        String state = !incident.isOpen() ? " · *Closed*"
+                : incident.status() == Status.INVESTIGATING ? "" : " · *" + incident.status().label() + "*";
+        String text = ":rotating_light: <@" + incident.openedBy() + "> opened *incident " + incident.number() + "*: "
+                + Mrkdwn.escape(incident.title()) + " (" + incident.severity().label() + ") in <#" + incident.channelId()
+                + ">" + state;
+        return new SlackMessage(text, List.of(section(s -> s.text(markdownText(Mrkdwn.truncate(text, MAX_SECTION))))));
     }
 
     /** A date Slack shows in the reader's zone, falling back to {@code 2026-12-01 19:16 UTC} in the team's. */

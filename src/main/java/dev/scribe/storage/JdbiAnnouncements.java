@@ -1,0 +1,34 @@
+package dev.scribe.storage;
+
+import dev.scribe.incident.Announcements;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+
+/** {@link Announcements} in the bot's database. */
+public final class JdbiAnnouncements implements Announcements {
+
+    private final Jdbi jdbi;
+
+    public JdbiAnnouncements(Database database) {
+        this.jdbi = database.jdbi();
+    }
+
+    @Override
+    public void remember(Announcement announcement) {
+        try {
+            jdbi.useExtension(AnnouncementDao.class, dao -> dao.insert(announcement.incidentNumber(),
+                    announcement.channelId(), announcement.messageTs()));
+        } catch (JdbiException e) {
+            // A start is acted on once (its trigger id), so a second announcement is not expected; keep the first.
+            if (!Sql.isDuplicateKey(e)) {
+                throw e;
+            }
+        }
+    }
+
+    @Override
+    public Optional<Announcement> of(int incidentNumber) {
+        return jdbi.withExtension(AnnouncementDao.class, dao -> dao.find(incidentNumber));
+    }
+}
