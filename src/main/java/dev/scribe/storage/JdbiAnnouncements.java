@@ -3,7 +3,6 @@ package dev.scribe.storage;
 import dev.scribe.incident.Announcements;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.JdbiException;
 
 /** {@link Announcements} in the bot's database. */
 public final class JdbiAnnouncements implements Announcements {
@@ -16,15 +15,12 @@ public final class JdbiAnnouncements implements Announcements {
 
     @Override
     public void remember(Announcement announcement) {
-        try {
+        // A start is acted on once (its trigger id), so a second announcement is not expected; keep the first.
+        Sql.onDuplicateKey(() -> {
             jdbi.useExtension(AnnouncementDao.class, dao -> dao.insert(announcement.incidentNumber(),
                     announcement.channelId(), announcement.messageTs()));
-        } catch (JdbiException e) {
-            // A start is acted on once (its trigger id), so a second announcement is not expected; keep the first.
-            if (!Sql.isDuplicateKey(e)) {
-                throw e;
-            }
-        }
+            return true;
+        }, e -> false);
     }
 
     @Override

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.JdbiException;
 
 /** {@link Outbox} in the bot's database; claims are single UPDATEs, so they hold across replicas. */
 public final class JdbiOutbox implements Outbox {
@@ -25,21 +24,14 @@ public final class JdbiOutbox implements Outbox {
     @Override
     public boolean store(List<OutboxPost> posts) {
         long now = Micros.of(clock.instant());
-        try {
-            jdbi.useTransaction(h -> {
-                ReportPostDao dao = h.attach(ReportPostDao.class);
-                for (OutboxPost p : posts) {
-                    dao.insert(p.report().incidentNumber(), p.report().closeCount(), p.seq(), p.kind().name(),
-                            p.channelId(), p.payload(), p.fileName(), now);
-                }
-            });
-            return true;
-        } catch (JdbiException e) {
-            if (Sql.isDuplicateKey(e)) {
-                return false;
+        return Sql.onDuplicateKey(() -> jdbi.inTransaction(h -> {
+            ReportPostDao dao = h.attach(ReportPostDao.class);
+            for (OutboxPost p : posts) {
+                dao.insert(p.report().incidentNumber(), p.report().closeCount(), p.seq(), p.kind().name(),
+                        p.channelId(), p.payload(), p.fileName(), now);
             }
-            throw e;
-        }
+            return true;
+        }), e -> false); // the report was stored before, by this replica or another
     }
 
     @Override

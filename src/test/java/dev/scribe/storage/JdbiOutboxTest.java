@@ -3,7 +3,6 @@ package dev.scribe.storage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.scribe.incident.Incident;
-import dev.scribe.incident.NewIncident;
 import dev.scribe.incident.Severity;
 import dev.scribe.outbox.OutboxPost;
 import dev.scribe.outbox.PostKind;
@@ -47,8 +46,8 @@ class JdbiOutboxTest {
     }
 
     private Incident closed(String channel) {
-        Incident incident = store.open(new NewIncident("Checkout errors", Severity.SEV2, channel, channel, "U1", NOW));
-        store.close(incident.number(), NOW.plusSeconds(60), "U1", null);
+        Incident incident = StoreCalls.open(store, "Checkout errors", Severity.SEV2, channel, channel, "U1", NOW);
+        StoreCalls.close(store, incident.number(), NOW.plusSeconds(60), "U1", null);
         return incident;
     }
 
@@ -58,9 +57,9 @@ class JdbiOutboxTest {
         Incident stored = closed("C2");
         outbox.store(List.of(OutboxPost.pending(new ReportKey(stored.number(), 1), 0, PostKind.SUMMARY, "C2", "{}", null)));
         Incident reclosed = closed("C3");
-        store.reopenLast("C3", NOW.plusSeconds(120), "U1");
-        store.close(reclosed.number(), NOW.plusSeconds(180), "U1", null);
-        store.open(new NewIncident("Still open", Severity.SEV3, "C4", "C4", "U1", NOW));
+        StoreCalls.reopenLast(store, "C3", NOW.plusSeconds(120), "U1");
+        StoreCalls.close(store, reclosed.number(), NOW.plusSeconds(180), "U1", null);
+        StoreCalls.open(store, "Still open", Severity.SEV3, "C4", "C4", "U1", NOW);
         closed("C5");
 
         AtomicInteger statements = new AtomicInteger();
