@@ -15,14 +15,20 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A closed-loop HTTP/1.1 load generator: N senders, each on its own keep-alive connection, send a signed event,
- * wait for the answer, send the next. Raw sockets rather than an HTTP client library, so the generator spends
- * as little of the shared 2 CPUs as possible and both servers see exactly the same bytes.
+ * A closed-loop HTTP/1.1 load generator: N senders, each on its own keep-alive connection, send a pre-signed
+ * event, wait for the answer, send the next. The events are signed before the phase ({@link SignedEvents}), so
+ * a sender only copies bytes to a socket and reads the status: raw sockets rather than an HTTP client library
+ * keep the generator's own CPU per request far below either server's (each phase measures both, see
+ * {@link Result#generatorCpuMicrosPerRequest()}), and both servers see exactly the same bytes.
  */
 final class LoadGenerator {
 
-    /** What one phase measured. Latencies are in nanoseconds, sorted. */
-    record Result(int senders, long acked, long failed, double seconds, long[] latencies) {
+    /**
+     * What one phase measured. Latencies are in nanoseconds, sorted. {@code requests} counts every answer of the
+     * phase, warm-up included, and the CPU times (generator process, server process) cover the same span.
+     */
+    record Result(int senders, long acked, long failed, double seconds, long[] latencies, long requests,
+                  long generatorCpuNanos, long serverCpuNanos, boolean exhausted) {
 
         double perSecond() {
             return acked / seconds;
@@ -39,18 +45,24 @@ final class LoadGenerator {
         double maxMs() {
             return latencies.length == 0 ? Double.NaN : latencies[latencies.length - 1] / 1e6;
         }
+
+        double generatorCpuMicrosPerRequest() {
+            return requests == 0 ? Double.NaN : generatorCpuNanos / 1e3 / requests;
+        }
+
+        double serverCpuMicrosPerRequest() {
+            return requests == 0 ? Double.NaN : serverCpuNanos / 1e3 / requests;
+        }
     }
 
     private final int port;
-    private final SignedEvents events;
-    private final List<String> channels;
+    private final long serverPid;
     private final AtomicLong allAcked = new AtomicLong();
     private final AtomicLong allFailed = new AtomicLong();
 
-    LoadGenerator(int port, SignedEvents events, List<String> channels) {
+    LoadGenerator(int port, long serverPid) {
         this.port = port;
-        this.events = events;
-        this.channels = channels;
+        this.serverPid = serverPid;
     }
 
     /** Every 200 answer so far, warm-up included: each is an event the server said it has. */
@@ -64,17 +76,20 @@ final class LoadGenerator {
     }
 
     /**
-     * Runs {@code senders} senders for {@code warmupMillis} (not recorded) and then {@code measureMillis}; only
-     * requests started in the measured window count, and the window ends when the last of them is answered.
+     * Runs {@code senders} senders for {@code warmupMillis} (not recorded) and then {@code measureMillis}, sending
+     * the events of {@code batch} once each; only requests started in the measured window count, and the window
+     * ends when the last of them is answered (or earlier if the batch runs out, which the result says).
      */
-    Result run(int senders, long warmupMillis, long measureMillis) throws InterruptedException {
+    Result run(int senders, long warmupMillis, long measureMillis, SignedEvents.Batch batch) throws InterruptedException {
+        long generatorCpu = ProcessCpu.nanos(ProcessHandle.current().pid());
+        long serverCpu = ProcessCpu.nanos(serverPid);
         long start = System.nanoTime();
         long measureFrom = start + warmupMillis * 1_000_000;
         long measureUntil = measureFrom + measureMillis * 1_000_000;
         List<Sender> all = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < senders; i++) {
-            Sender sender = new Sender(i, measureFrom, measureUntil);
+            Sender sender = new Sender(batch, measureFrom, measureUntil);
             Thread t = new Thread(sender, "sender-" + i);
             t.setDaemon(true);
             t.start();
@@ -84,52 +99,59 @@ final class LoadGenerator {
         for (Thread t : threads) {
             t.join();
         }
+        generatorCpu = ProcessCpu.nanos(ProcessHandle.current().pid()) - generatorCpu;
+        serverCpu = ProcessCpu.nanos(serverPid) - serverCpu;
         long[] latencies = all.stream().flatMapToLong(s -> Arrays.stream(s.latencies, 0, s.count)).sorted().toArray();
         long failed = all.stream().mapToLong(s -> s.failed).sum();
+        long requests = all.stream().mapToLong(s -> s.requests).sum();
         long lastAnswer = all.stream().mapToLong(s -> s.lastAnswer).max().orElse(measureFrom);
         double seconds = Math.max(lastAnswer - measureFrom, 1) / 1e9;
-        return new Result(senders, latencies.length, failed, seconds, latencies);
+        return new Result(senders, latencies.length, failed, seconds, latencies, requests, generatorCpu, serverCpu,
+                batch.exhausted() && measureMillis > 0);
     }
 
     /** One sender; its fields are read only after its thread has ended. */
     private final class Sender implements Runnable {
-        private final int id;
+        private final SignedEvents.Batch batch;
         private final long measureFrom;
         private final long measureUntil;
         private long[] latencies = new long[4096];
         private int count;
         private long failed;
+        private long requests;
         private long lastAnswer;
 
-        Sender(int id, long measureFrom, long measureUntil) {
-            this.id = id;
+        Sender(SignedEvents.Batch batch, long measureFrom, long measureUntil) {
+            this.batch = batch;
             this.measureFrom = measureFrom;
             this.measureUntil = measureUntil;
         }
 
         @Override
         public void run() {
-            String channel = channels.get(id % channels.size());
-            String user = String.format(Locale.ROOT, "U%07d", id);
             Connection connection = null;
             while (true) {
                 long started = System.nanoTime();
                 if (started >= measureUntil) {
                     break;
                 }
-                byte[] request = events.nextRequest(channel, user);
+                int event = batch.next();
+                if (event < 0) {
+                    break;
+                }
                 int status;
                 try {
                     if (connection == null) {
                         connection = new Connection(port);
                     }
-                    status = connection.exchange(request);
+                    status = connection.exchange(batch.arena(), batch.offset(event), batch.length(event));
                 } catch (IOException | RuntimeException e) {
                     status = -1;
                     closeQuietly(connection);
                     connection = null;
                 }
                 long answered = System.nanoTime();
+                requests++;
                 (status == 200 ? allAcked : allFailed).incrementAndGet();
                 if (started < measureFrom) {
                     continue;
@@ -154,11 +176,17 @@ final class LoadGenerator {
         }
     }
 
-    /** One keep-alive connection; reads just enough of each response to find its end. */
+    /** One keep-alive connection; reads just enough of each response to find its end, without making strings. */
     private static final class Connection {
+        private static final byte[] CONTENT_LENGTH = "content-length:".getBytes(StandardCharsets.US_ASCII);
+        private static final byte[] TRANSFER_ENCODING = "transfer-encoding:".getBytes(StandardCharsets.US_ASCII);
+        private static final byte[] CONNECTION = "connection:".getBytes(StandardCharsets.US_ASCII);
+
         private final Socket socket;
         private final OutputStream out;
         private final InputStream in;
+        private final byte[] line = new byte[1024];
+        private int lineLength;
 
         Connection(int port) throws IOException {
             socket = new Socket();
@@ -170,32 +198,34 @@ final class LoadGenerator {
         }
 
         /** Sends the request and returns the response's status, the body read and dropped. */
-        int exchange(byte[] request) throws IOException {
-            out.write(request);
+        int exchange(byte[] buffer, int offset, int length) throws IOException {
+            out.write(buffer, offset, length);
             out.flush();
-            String statusLine = line();
-            int status = Integer.parseInt(statusLine.substring(9, 12));
-            long length = 0;
+            readLine();
+            if (lineLength < 12) {
+                throw new IOException("not an HTTP status line");
+            }
+            int status = (line[9] - '0') * 100 + (line[10] - '0') * 10 + (line[11] - '0');
+            long contentLength = 0;
             boolean chunked = false;
             boolean close = false;
-            for (String header = line(); !header.isEmpty(); header = line()) {
-                String lower = header.toLowerCase(Locale.ROOT);
-                if (lower.startsWith("content-length:")) {
-                    length = Long.parseLong(lower.substring(15).trim());
-                } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
-                    chunked = true;
-                } else if (lower.startsWith("connection:") && lower.contains("close")) {
-                    close = true;
+            for (readLine(); lineLength > 0; readLine()) {
+                if (startsWith(CONTENT_LENGTH)) {
+                    contentLength = number(CONTENT_LENGTH.length, 10);
+                } else if (startsWith(TRANSFER_ENCODING)) {
+                    chunked = contains("chunked");
+                } else if (startsWith(CONNECTION)) {
+                    close = contains("close");
                 }
             }
             if (chunked) {
-                for (long size = Long.parseLong(line().trim(), 16); size > 0; size = Long.parseLong(line().trim(), 16)) {
+                for (long size = chunkSize(); size > 0; size = chunkSize()) {
                     skip(size);
-                    line();
+                    readLine();
                 }
-                line();
+                readLine();
             } else {
-                skip(length);
+                skip(contentLength);
             }
             if (close) {
                 throw new IOException("server closed the connection");
@@ -203,17 +233,51 @@ final class LoadGenerator {
             return status;
         }
 
-        private String line() throws IOException {
-            StringBuilder sb = new StringBuilder(64);
+        private long chunkSize() throws IOException {
+            readLine();
+            return number(0, 16);
+        }
+
+        /** Reads one line (without CR LF) into {@link #line}; a longer line is cut, which no header here needs. */
+        private void readLine() throws IOException {
+            lineLength = 0;
             for (int c = in.read(); c != '\n'; c = in.read()) {
                 if (c == -1) {
                     throw new EOFException();
                 }
-                if (c != '\r') {
-                    sb.append((char) c);
+                if (c != '\r' && lineLength < line.length) {
+                    line[lineLength++] = (byte) c;
                 }
             }
-            return sb.toString();
+        }
+
+        private boolean startsWith(byte[] lowerPrefix) {
+            if (lineLength < lowerPrefix.length) {
+                return false;
+            }
+            for (int i = 0; i < lowerPrefix.length; i++) {
+                if (Character.toLowerCase(line[i]) != lowerPrefix[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private boolean contains(String lowerWord) {
+            return new String(line, 0, lineLength, StandardCharsets.US_ASCII).toLowerCase(Locale.ROOT).contains(lowerWord);
+        }
+
+        private long number(int from, int radix) {
+            long value = 0;
+            for (int i = from; i < lineLength; i++) {
+                int digit = Character.digit(line[i], radix);
+                if (digit >= 0) {
+                    value = value * radix + digit;
+                } else if (line[i] != ' ' || value != 0) {
+                    break;
+                }
+            }
+            return value;
         }
 
         private void skip(long n) throws IOException {
