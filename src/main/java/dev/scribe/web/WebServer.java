@@ -2,7 +2,11 @@ package dev.scribe.web;
 
 import com.slack.api.bolt.App;
 import jakarta.servlet.DispatcherType;
+import java.time.Duration;
 import java.util.EnumSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -12,9 +16,13 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Embedded Jetty serving {@code POST /slack/events} (Bolt, behind the guard filter) and {@code GET /healthz}. */
 public final class WebServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
 
     public static final String EVENTS_PATH = "/slack/events";
     public static final String HEALTH_PATH = "/healthz";
@@ -28,9 +36,21 @@ public final class WebServer implements AutoCloseable {
      */
     static final long IDLE_TIMEOUT_MILLIS = 20_000;
 
+    /** A request's headers must be whole this long after they began, however often a byte of them arrives. */
+    static final Duration HEADERS_WITHIN = Duration.ofSeconds(10);
+
+    /**
+     * A connection must start its next request this long after the last; longer than the idle timeout, so only a
+     * client that keeps sending blank lines (which the parser skips without starting a request) is closed by it.
+     */
+    static final Duration NEXT_REQUEST_WITHIN = Duration.ofMillis(IDLE_TIMEOUT_MILLIS).plusSeconds(10);
+
+    private static final Duration SWEEP_EVERY = Duration.ofSeconds(1);
 
     private final Server server;
     private final ServerConnector connector;
+    private final HeaderDeadline headerDeadline;
+    private final ScheduledExecutorService sweeper;
 
     /** Builds the server; {@code port} 0 picks a free port (tests). The optional verifier guards Slack requests. */
     public WebServer(int port, App app, SignatureVerifier verifier, BooleanSupplier databaseAnswers) {
@@ -47,6 +67,13 @@ public final class WebServer implements AutoCloseable {
         connector.setPort(port);
         connector.setIdleTimeout(IDLE_TIMEOUT_MILLIS);
         server.addConnector(connector);
+        headerDeadline = new HeaderDeadline(connector::getConnectedEndPoints, System::nanoTime,
+                HEADERS_WITHIN, NEXT_REQUEST_WITHIN);
+        sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "header-deadline");
+            thread.setDaemon(true);
+            return thread;
+        });
 
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
@@ -66,7 +93,19 @@ public final class WebServer implements AutoCloseable {
     /** Starts listening. */
     public void start() throws Exception {
         server.start();
+        sweeper.scheduleWithFixedDelay(this::sweepHeaders, SWEEP_EVERY.toMillis(), SWEEP_EVERY.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
+
+    private void sweepHeaders() {
+        try {
+            headerDeadline.sweep();
+        } catch (RuntimeException e) {
+            // A scheduled task that throws is never run again; one bad sweep must not end the deadline.
+            LOG.warn("Could not check request header deadlines", e);
+        }
+    }
+
 
     /** The port actually bound. */
     public int port() {
@@ -76,6 +115,7 @@ public final class WebServer implements AutoCloseable {
     /** Stops taking requests and lets those in flight finish (up to the stop timeout). */
     @Override
     public void close() throws Exception {
+        sweeper.shutdownNow();
         server.stop();
     }
 }

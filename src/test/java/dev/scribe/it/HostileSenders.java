@@ -47,6 +47,39 @@ final class HostileSenders implements AutoCloseable {
         return socket;
     }
 
+    /** Opens a connection and sends the start of a request's headers, stopping inside a header line. */
+    Socket openInsideHeaders() throws IOException {
+        Socket socket = new Socket();
+        sockets.add(socket);
+        socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+        socket.setSoTimeout(1_000);
+        String head = "POST /slack/events HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nX-Slack-Signature: v0=";
+        socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+        return socket;
+    }
+
+    /**
+     * How many sockets the bot has closed without answering (end of stream or a reset), waiting at most
+     * {@code waitMillis} on each; a socket that receives bytes instead is not counted.
+     */
+    int closedByTheBot(int waitMillis) {
+        int count = 0;
+        for (Socket socket : sockets) {
+            try {
+                socket.setSoTimeout(waitMillis);
+                if (socket.getInputStream().read() < 0) {
+                    count++;
+                }
+            } catch (java.net.SocketTimeoutException stillOpen) {
+                // Not closed within the wait.
+            } catch (IOException reset) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     /** Writes to every socket still open; one the bot has closed is skipped from then on. Returns how many took it. */
     int sendToEach(byte[] bytes) {
         int took = 0;

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Hostile senders on loopback, a few hundred sockets for a few seconds: bodies dribbled a byte every 2 s, and
  * bodies of nearly 1 MiB sent but never finished. While they run, {@code /healthz} and a signed command still
- * answer within a second, no thread waits for a body, and a bot with a 256 MiB heap does not run out.
+ * answer within a second, no thread waits for a body, and a bot with a 256 MiB heap does not run out; headers
+ * dribbled in a byte a second are cut off at their deadline.
  */
 class SlowAndHeldBodiesTest {
 
@@ -63,6 +64,30 @@ class SlowAndHeldBodiesTest {
             }
             assertTrue(probes >= 5, "probed " + probes + " times");
             assertTrue(peakHeld <= 10, peakHeld + " threads were inside dev.scribe.web at once while 200 sockets dribbled");
+        }
+    }
+
+    @Test
+    @Timeout(value = 90, unit = TimeUnit.SECONDS)
+    void headersDribbledInAreCutOffWithinTheirDeadline() throws Exception {
+        try (RunningScribe bot = RunningScribe.start(dir);
+             HostileSenders senders = new HostileSenders(bot.port())) {
+            warmUp(bot.http(), bot.slack);
+            for (int i = 0; i < 50; i++) {
+                senders.openInsideHeaders();
+            }
+            // A header byte every second keeps Jetty's 20 s idle timeout from ever firing; only the header
+            // deadline (10 s, checked every second) can end these connections.
+            long end = System.nanoTime() + Duration.ofSeconds(13).toNanos();
+            int stillTaking = 50;
+            while (System.nanoTime() < end && stillTaking > 0) {
+                stillTaking = senders.sendToEach(new byte[] {'0'});
+                probe(bot.http(), bot.slack, "while headers dribble");
+                Thread.sleep(1_000);
+            }
+            assertEquals(50, senders.closedByTheBot(100),
+                    "every connection dribbling its headers was closed by the bot within 15 s");
+            probe(bot.http(), bot.slack, "after");
         }
     }
 
