@@ -26,8 +26,8 @@ public final class SignatureVerifier {
     private final byte[] secret;
     private final Clock clock;
     /**
-     * One keyed MAC per request thread: looking the algorithm up and keying it on every request was a few percent of
-     * the request threads' CPU under load (JFR, docs/performance.md). {@code doFinal} leaves it ready for the next.
+     * One keyed MAC per request thread: looking the algorithm up and keying it on every request showed in the request
+     * threads' profile (docs/performance.md, issue 18). {@code doFinal} leaves it ready for the next request.
      */
     private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
