@@ -1,27 +1,21 @@
 package dev.scribe;
 
-import com.slack.api.Slack;
-import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.methods.MethodsClient;
 import dev.scribe.incident.IncidentService;
-import com.slack.api.model.event.MessageChangedEvent;
-import com.slack.api.model.event.MessageDeletedEvent;
-import com.slack.api.model.event.ReactionAddedEvent;
-import com.slack.api.model.event.ReactionRemovedEvent;
+import dev.scribe.outbox.OutboxDrain;
 import dev.scribe.slack.HeaderRefresher;
 import dev.scribe.slack.IncidentCommandListener;
-import dev.scribe.slack.MessageChangedListener;
-import dev.scribe.slack.MessageDeletedListener;
-import dev.scribe.slack.ReactionAddedListener;
-import dev.scribe.slack.ReactionRemovedListener;
 import dev.scribe.slack.IncidentStarter;
-import dev.scribe.slack.MessageListener;
+import dev.scribe.slack.Listeners;
 import dev.scribe.slack.ReportPublisher;
+import dev.scribe.slack.SlackWebApi;
+import dev.scribe.slack.SlackWebPoster;
 import dev.scribe.slack.SocketModeConnection;
 import dev.scribe.slack.WorkspaceDirectory;
 import dev.scribe.storage.Database;
+import dev.scribe.storage.JdbiAnnouncements;
 import dev.scribe.storage.JdbiCommandInvocations;
 import dev.scribe.storage.JdbiIncidentStore;
 import dev.scribe.storage.JdbiOutbox;
@@ -33,6 +27,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -46,18 +41,18 @@ public final class Scribe implements AutoCloseable {
     private final Database database;
     private final JdbiIncidentStore store;
     private final App app;
-    private final Slack slack;
-    private final ReportPublisher publisher;
+    private final SlackWebApi slack;
+    private final OutboxDrain drain;
     private final List<ExecutorService> workers;
     private final WebServer web;
     private final SocketModeConnection socket;
 
-    private Scribe(Database database, JdbiIncidentStore store, App app, Slack slack, ReportPublisher publisher,
+    private Scribe(Database database, JdbiIncidentStore store, App app, SlackWebApi slack, OutboxDrain drain,
                    List<ExecutorService> workers, WebServer web, SocketModeConnection socket) {
         this.socket = socket;
         this.database = database;
         this.store = store;
-        this.publisher = publisher;
+        this.drain = drain;
         this.app = app;
         this.slack = slack;
         this.workers = workers;
@@ -66,18 +61,11 @@ public final class Scribe implements AutoCloseable {
 
     /** Migrates the database, checks the token with Slack ({@code auth.test}) and starts serving. */
     public static Scribe start(Config config, Clock clock) throws Exception {
-        SlackConfig slackConfig = new SlackConfig();
-        slackConfig.setMethodsEndpointUrlPrefix(config.slackApiUrl());
-        // A Slack call that hangs must fail in bounded time: the outbox then looks before posting again.
-        int silentMs = Math.toIntExact(config.slackCallTimeout().toMillis());
-        slackConfig.setHttpClientReadTimeoutMillis(silentMs);
-        slackConfig.setHttpClientWriteTimeoutMillis(silentMs);
-        slackConfig.setHttpClientCallTimeoutMillis(2 * silentMs);
-        Slack slack = Slack.getInstance(slackConfig);
-        MethodsClient methods = slack.methods(config.botToken());
+        SlackWebApi slack = SlackWebApi.open(config.slackApiUrl(), config.botToken(), config.slackCallTimeout());
+        MethodsClient methods = slack.methods();
         // The slowest parts of start-up overlap: Slack's client and the Bolt app load, and the token is checked,
         // while the database migrates.
-        CompletableFuture<Void> tokenChecked = CompletableFuture.runAsync(() -> checkBotToken(methods, config.slackApiUrl()));
+        CompletableFuture<Void> tokenChecked = CompletableFuture.runAsync(slack::checkBotToken);
         CompletableFuture<App> boltApp = CompletableFuture.supplyAsync(() -> boltApp(config, slack));
         Database database;
         try {
@@ -87,7 +75,9 @@ public final class Scribe implements AutoCloseable {
             throw e;
         }
         ExecutorService workers = Executors.newFixedThreadPool(4, daemonThreads("scribe-worker-"));
-        ExecutorService headers = Executors.newSingleThreadExecutor(daemonThreads("scribe-header-"));
+        ScheduledThreadPoolExecutor headers = new ScheduledThreadPoolExecutor(1, daemonThreads("scribe-header-"));
+        // A refresh waiting out a rate limit is not worth holding up shutdown for.
+        headers.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         ScheduledExecutorService reports = Executors.newSingleThreadScheduledExecutor(daemonThreads("scribe-reports-"));
         SocketModeConnection socket = null;
         JdbiIncidentStore store = null;
@@ -100,22 +90,22 @@ public final class Scribe implements AutoCloseable {
             App app = boltApp.join();
 
             WorkspaceDirectory directory = new WorkspaceDirectory(methods);
-            ReportPublisher publisher = new ReportPublisher(methods, incidents, directory, config.zone(),
-                    config.retroChannel(), new JdbiOutbox(database, clock), clock);
+            JdbiOutbox outbox = new JdbiOutbox(database, clock);
+            ReportPublisher publisher = new ReportPublisher(incidents, directory, config.zone(), config.retroChannel(),
+                    outbox);
+            OutboxDrain drain = new OutboxDrain(outbox, new SlackWebPoster(methods), publisher::enqueue, clock);
             // An Error thrown while draining (an OutOfMemoryError caused by other threads) would cancel the periodic
             // drain for good and leave every later report unposted: each run survives whatever the last one met.
-            Runnable drainReports = () -> survive("posting reports", publisher::drain);
+            Runnable drainReports = () -> survive("posting reports", drain::drain);
             Runnable postReportsSoon = () -> reports.execute(drainReports);
-            IncidentStarter starter = new IncidentStarter(methods, incidents, directory, config.zone());
-            HeaderRefresher header = new HeaderRefresher(incidents, publisher, methods, headers, config.zone());
-            app.command(IncidentCommandListener.COMMAND, new IncidentCommandListener(incidents,
+            JdbiAnnouncements announcements = new JdbiAnnouncements(database);
+            IncidentStarter starter = new IncidentStarter(methods, incidents, directory, config.zone(), announcements);
+            HeaderRefresher header = new HeaderRefresher(incidents, publisher, methods, announcements, headers,
+                    config.zone());
+            IncidentCommandListener command = new IncidentCommandListener(incidents,
                     new JdbiCommandInvocations(database, clock), starter, publisher, config.channelMode(), workers, header,
-                    postReportsSoon, config.zone(), directory));
-            new MessageListener(incidents).register(app);
-            app.event(MessageChangedEvent.class, new MessageChangedListener(incidents));
-            app.event(MessageDeletedEvent.class, new MessageDeletedListener(incidents));
-            app.event(ReactionAddedEvent.class, new ReactionAddedListener(incidents, header));
-            app.event(ReactionRemovedEvent.class, new ReactionRemovedListener(incidents, header));
+                    postReportsSoon, config.zone(), directory);
+            Listeners.register(app, incidents, command, header, clock);
             awaitTokenCheck(tokenChecked);
             app.start();
 
@@ -135,7 +125,7 @@ public final class Scribe implements AutoCloseable {
             // has a drain running against a pool it is closing.
             reports.scheduleWithFixedDelay(drainReports, 0, 2, TimeUnit.SECONDS);
             log.info("Incident Scribe is listening on port {} ({})", web.port(), config);
-            return new Scribe(database, store, app, slack, publisher, List.of(workers, headers, reports), web, socket);
+            return new Scribe(database, store, app, slack, drain, List.of(workers, headers, reports), web, socket);
         } catch (Exception | Error e) {
             slack.close();
             if (socket != null) {
@@ -178,7 +168,7 @@ public final class Scribe implements AutoCloseable {
             socket.close();
         }
         web.close();
-        publisher.stop();
+        drain.stop();
         for (ExecutorService pool : workers) {
             pool.shutdown();
         }
@@ -195,33 +185,17 @@ public final class Scribe implements AutoCloseable {
         log.info("Incident Scribe stopped");
     }
 
-    private static App boltApp(Config config, Slack slack) {
+    private static App boltApp(Config config, SlackWebApi slack) {
         return new App(AppConfig.builder()
                 .singleTeamBotToken(config.botToken())
                 .signingSecret(config.signingSecret())
-                .slack(slack)
+                .slack(slack.slack())
                 // Signatures are checked by SlackRequestFilter on the raw bytes, in both time directions.
                 .requestVerificationEnabled(false)
                 // Events nobody handles are acknowledged, so Slack neither retries them nor counts failures.
                 .allEventsApiAutoAckEnabled(true)
                 .subtypedMessageEventsAutoAckEnabled(true)
                 .build());
-    }
-
-    /** Bolt's own start-up check calls every failure "the token is invalid"; say which it is. */
-    private static void checkBotToken(MethodsClient methods, String apiUrl) {
-        com.slack.api.methods.response.auth.AuthTestResponse auth;
-        try {
-            auth = methods.authTest(r -> r);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("could not reach Slack at " + apiUrl + " (" + e.getMessage() + ")", e);
-        } catch (com.slack.api.methods.SlackApiException e) {
-            throw new IllegalStateException("Slack answered auth.test with HTTP " + e.getResponse().code(), e);
-        }
-        if (!auth.isOk()) {
-            throw new IllegalStateException("Slack refused SLACK_BOT_TOKEN (" + auth.getError() + "): use the Bot User "
-                    + "OAuth Token (xoxb-...) from the app's OAuth & Permissions page, and install the app first");
-        }
     }
 
     private static void awaitTokenCheck(CompletableFuture<Void> tokenChecked) {
