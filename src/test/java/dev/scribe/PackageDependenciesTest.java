@@ -45,6 +45,17 @@ class PackageDependenciesTest {
     }
 
     @Test
+    void noPackageUsesTheTopLevelOneSoNoneMakesACycleWithIt() throws IOException {
+        try (Stream<Path> dirs = Files.list(MAIN)) {
+            List<String> packages = dirs.filter(Files::isDirectory).map(d -> d.getFileName().toString()).sorted().toList();
+            assertEquals(true, packages.contains("slack"), "read the packages from " + MAIN.toAbsolutePath());
+            for (String pkg : packages) {
+                assertEquals(List.of(), offending(pkg, TOP_LEVEL_CLASS), pkg);
+            }
+        }
+    }
+
+    @Test
     void theDomainAndTheReportImportNoFrameworkAndNothingAboveThem() {
         Pattern framework = Pattern.compile("\\bimport (com\\.slack|org\\.jdbi|dev\\.scribe\\.(storage|slack|web|export)\\.)\\S*");
         for (String pkg : List.of("incident", "report")) {

@@ -1,7 +1,7 @@
 package dev.scribe.export;
 
 /** A Slack export that cannot be read or used, with a message fit for one line on stderr. */
-public final class ExportException extends RuntimeException {
+final class ExportException extends RuntimeException {
     public ExportException(String message) {
         super(message);
     }

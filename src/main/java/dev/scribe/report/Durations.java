@@ -3,7 +3,7 @@ package dev.scribe.report;
 import java.time.Duration;
 
 /** Writes durations the way the retro reads them: {@code 1d 3h}, {@code 2h 47m}, {@code 45m}. */
-public final class Durations {
+final class Durations {
     private Durations() {
     }
 

@@ -6,7 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /** Names of incident channels: {@code inc-<yyyymmdd>-<slug>}, at most 80 characters, {@code -2}, {@code -3} on collisions. */
-public final class ChannelNames {
+final class ChannelNames {
 
     /** Slack's limit on a channel name. */
     public static final int MAX_LENGTH = 80;

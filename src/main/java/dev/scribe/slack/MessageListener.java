@@ -8,7 +8,7 @@ import com.slack.api.model.event.MessageEvent;
 import com.slack.api.model.event.MessageFileShareEvent;
 import com.slack.api.model.event.MessageMeEvent;
 import com.slack.api.model.event.MessageThreadBroadcastEvent;
-import dev.scribe.LogSafe;
+import dev.scribe.logging.LogSafe;
 import dev.scribe.incident.IncidentService;
 import dev.scribe.incident.RecordOutcome;
 import dev.scribe.incident.RecordedMessage;

@@ -34,7 +34,7 @@ import java.util.function.IntFunction;
  * every message it returns respects Slack's limits (50 blocks, 3,000 characters a section, 2,000 a
  * field, 150 a header, about 12,000 characters of block text a message).
  */
-public final class ReportBlocks {
+final class ReportBlocks {
 
     static final int MAX_BLOCKS = 50;
     static final int MAX_SECTION = 3000;

@@ -2,7 +2,7 @@ package dev.scribe.slack;
 
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
-import dev.scribe.LogSafe;
+import dev.scribe.logging.LogSafe;
 import com.slack.api.socket_mode.SocketModeClient;
 import java.io.IOException;
 import java.time.Duration;

@@ -2,7 +2,7 @@ package dev.scribe.slack;
 
 import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.bolt.response.Response;
-import dev.scribe.LogSafe;
+import dev.scribe.logging.LogSafe;
 
 /**
  * Events are acknowledged only once what they say is stored: if storing fails, the handler throws

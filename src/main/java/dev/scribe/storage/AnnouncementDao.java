@@ -9,7 +9,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** SQL of {@code incident_announcements}. */
 @RegisterConstructorMapper(Announcement.class)
-public interface AnnouncementDao {
+interface AnnouncementDao {
 
     @SqlUpdate("INSERT INTO incident_announcements (incident_number, channel_id, message_ts) "
             + "VALUES (:incident, :channelId, :ts)")

@@ -4,7 +4,7 @@ import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** SQL of the {@code command_invocations} table. */
-public interface CommandInvocationDao {
+interface CommandInvocationDao {
 
     /** Fails with a duplicate key when the trigger id is there already. */
     @SqlUpdate("INSERT INTO command_invocations (trigger_id, received_at_us) VALUES (:triggerId, :receivedAtUs)")

@@ -8,7 +8,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** SQL of the {@code timeline_entries} table. */
 @RegisterConstructorMapper(EntryRow.class)
-public interface EntryDao {
+interface EntryDao {
 
     @SqlUpdate("INSERT INTO timeline_entries (incident_number, kind, at_us, author_id, body, message_ts, created_at_us) "
             + "VALUES (:incident, :kind, :atUs, :authorId, :body, :messageTs, :createdAtUs)")

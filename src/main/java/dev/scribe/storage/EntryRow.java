@@ -4,6 +4,7 @@ import dev.scribe.incident.EntryKind;
 import dev.scribe.incident.TimelineEntry;
 
 /** A row of {@code timeline_entries}. */
+// Public only for Jdbi's ConstructorMapper, which cannot call the constructor of a package-private type.
 public record EntryRow(long atUs, String kind, String authorId, String body, String messageTs) {
     TimelineEntry toEntry() {
         return new TimelineEntry(Micros.toInstant(atUs), EntryKind.valueOf(kind), authorId, body, messageTs);

@@ -9,7 +9,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** SQL of the {@code incidents} table. */
 @RegisterConstructorMapper(IncidentRow.class)
-public interface IncidentDao {
+interface IncidentDao {
 
     String COLUMNS = "incident_number, title, severity, status, channel_id, open_channel_id, origin_channel_id, "
             + "commander_id, opened_by, started_at_us, closed_at_us, resolution, header_ts, close_count";

@@ -5,6 +5,7 @@ import dev.scribe.incident.Severity;
 import dev.scribe.incident.Status;
 
 /** A row of {@code incidents} as the database holds it. */
+// Public only for Jdbi's ConstructorMapper, which cannot call the constructor of a package-private type.
 public record IncidentRow(
         int incidentNumber,
         String title,

@@ -1,6 +1,7 @@
 package dev.scribe.storage;
 
 import dev.scribe.incident.RecordOutcome;
+import dev.scribe.logging.LogSafe;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -143,8 +144,8 @@ final class JournaledMessageWriter implements MessageSink {
                     throw e;
                 }
                 log.error("Message {} in {} from the message journal cannot be stored ({}) and is left out",
-                        dev.scribe.LogSafe.text(m.message().ts()), dev.scribe.LogSafe.text(m.message().channelId()),
-                        dev.scribe.LogSafe.text(String.valueOf(e.getMessage())));
+                        LogSafe.text(m.message().ts()), LogSafe.text(m.message().channelId()),
+                        LogSafe.text(String.valueOf(e.getMessage())));
             }
         }
     }

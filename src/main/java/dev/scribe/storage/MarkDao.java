@@ -8,7 +8,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** SQL of the {@code marks} table. */
 @RegisterConstructorMapper(MarkRow.class)
-public interface MarkDao {
+interface MarkDao {
 
     @SqlUpdate("INSERT INTO marks (channel_id, ts, reaction, user_id, incident_number, kind, marked_at_us) "
             + "VALUES (:channelId, :ts, :reaction, :userId, :incident, :kind, :markedAtUs)")

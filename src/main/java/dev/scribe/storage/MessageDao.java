@@ -16,7 +16,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  * left in place while older versions may still run beside this one.
  */
 @RegisterConstructorMapper(MessageRow.class)
-public interface MessageDao {
+interface MessageDao {
 
     /**
      * Stores a message in the incident open in its channel, if there is one (one row inserted, else none): the

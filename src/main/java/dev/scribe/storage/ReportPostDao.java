@@ -9,7 +9,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 /** SQL of the {@code report_posts} outbox. */
 @RegisterConstructorMapper(ReportPostRow.class)
 @RegisterConstructorMapper(ReportKeyRow.class)
-public interface ReportPostDao {
+interface ReportPostDao {
 
     @SqlUpdate("INSERT INTO report_posts (incident_number, close_count, seq, kind, channel_id, payload, file_name, "
             + "next_attempt_us, created_at_us) VALUES (:incident, :closeCount, :seq, :kind, :channelId, :payload, "

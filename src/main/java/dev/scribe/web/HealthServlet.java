@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.util.function.BooleanSupplier;
 
 /** {@code GET /healthz}: 200 when the database answers, 503 otherwise. */
-public final class HealthServlet extends HttpServlet {
+final class HealthServlet extends HttpServlet {
 
     private final transient BooleanSupplier databaseAnswers;
 

@@ -5,7 +5,7 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.jakarta_servlet.SlackAppServletAdapter;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.response.Response;
-import dev.scribe.LogSafe;
+import dev.scribe.logging.LogSafe;
 import dev.scribe.slack.EventNotStoredException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * failure, so it gets 400; a 5xx would also make Slack retry a request that can never succeed. An event that could
  * not be stored ({@link EventNotStoredException}) gets 503, which Slack does retry.
  */
-public final class SlackEventsServlet extends HttpServlet {
+final class SlackEventsServlet extends HttpServlet {
 
     private static final Logger log = LoggerFactory.getLogger(SlackEventsServlet.class);
 

@@ -1,4 +1,4 @@
-package dev.scribe;
+package dev.scribe.logging;
 
 /**
  * Text that came from outside (Slack payloads, request bodies, exception messages that echo them) made safe for one
