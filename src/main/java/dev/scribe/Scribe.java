@@ -25,6 +25,10 @@ import dev.scribe.storage.Database;
 import dev.scribe.storage.JdbiCommandInvocations;
 import dev.scribe.storage.JdbiIncidentStore;
 import dev.scribe.storage.JdbiOutbox;
+import dev.scribe.storage.JdbiSignIns;
+import dev.scribe.web.IncidentAccess;
+import dev.scribe.web.IncidentPages;
+import dev.scribe.web.SignInLinks;
 import dev.scribe.web.SignatureVerifier;
 import dev.scribe.web.WebServer;
 import java.time.Clock;
@@ -77,7 +81,7 @@ public final class Scribe implements AutoCloseable {
         MethodsClient methods = slack.methods(config.botToken());
         // The slowest parts of start-up overlap: Slack's client and the Bolt app load, and the token is checked,
         // while the database migrates.
-        CompletableFuture<Void> tokenChecked = CompletableFuture.runAsync(() -> checkBotToken(methods, config.slackApiUrl()));
+        CompletableFuture<String> tokenChecked = CompletableFuture.supplyAsync(() -> checkBotToken(methods, config.slackApiUrl()));
         CompletableFuture<App> boltApp = CompletableFuture.supplyAsync(() -> boltApp(config, slack));
         Database database;
         try {
@@ -107,24 +111,29 @@ public final class Scribe implements AutoCloseable {
             Runnable drainReports = () -> survive("posting reports", publisher::drain);
             Runnable postReportsSoon = () -> reports.execute(drainReports);
             IncidentStarter starter = new IncidentStarter(methods, incidents, directory, config.zone());
+            // The workspace the token belongs to: only its members get sign-in links and see the pages.
+            String teamId = awaitTokenCheck(tokenChecked);
+            JdbiSignIns signIns = new JdbiSignIns(database, clock);
+            IncidentAccess access = new IncidentAccess(methods, teamId);
+            IncidentPages pages = new IncidentPages(signIns, access, incidents, publisher::compile, config.publicUrl(),
+                    clock);
             HeaderRefresher header = new HeaderRefresher(incidents, publisher, methods, headers, config.zone());
             app.command(IncidentCommandListener.COMMAND, new IncidentCommandListener(incidents,
                     new JdbiCommandInvocations(database, clock), starter, publisher, config.channelMode(), workers, header,
-                    postReportsSoon, config.zone(), directory));
+                    postReportsSoon, config.zone(), directory, new SignInLinks(config.publicUrl(), teamId, signIns)));
             new MessageListener(incidents).register(app);
             app.event(MessageChangedEvent.class, new MessageChangedListener(incidents));
             app.event(MessageDeletedEvent.class, new MessageDeletedListener(incidents));
             app.event(ReactionAddedEvent.class, new ReactionAddedListener(incidents, header));
             app.event(ReactionRemovedEvent.class, new ReactionRemovedListener(incidents, header));
-            awaitTokenCheck(tokenChecked);
             app.start();
 
             // Socket Mode needs no public endpoint: HTTP then serves only /healthz.
             boolean socketMode = config.appToken().isPresent();
             WebServer web = socketMode
-                    ? new WebServer(config.port(), null, null, database::isHealthy)
+                    ? new WebServer(config.port(), null, null, database::isHealthy, pages)
                     : new WebServer(config.port(), app, new SignatureVerifier(config.signingSecret(), clock),
-                            database::isHealthy);
+                            database::isHealthy, pages);
             web.start();
             if (socketMode) {
                 socket = new SocketModeConnection(app, config.appToken().get());
@@ -209,7 +218,8 @@ public final class Scribe implements AutoCloseable {
     }
 
     /** Bolt's own start-up check calls every failure "the token is invalid"; say which it is. */
-    private static void checkBotToken(MethodsClient methods, String apiUrl) {
+    /** Returns the id of the workspace the token belongs to. */
+    private static String checkBotToken(MethodsClient methods, String apiUrl) {
         com.slack.api.methods.response.auth.AuthTestResponse auth;
         try {
             auth = methods.authTest(r -> r);
@@ -222,11 +232,12 @@ public final class Scribe implements AutoCloseable {
             throw new IllegalStateException("Slack refused SLACK_BOT_TOKEN (" + auth.getError() + "): use the Bot User "
                     + "OAuth Token (xoxb-...) from the app's OAuth & Permissions page, and install the app first");
         }
+        return auth.getTeamId();
     }
 
-    private static void awaitTokenCheck(CompletableFuture<Void> tokenChecked) {
+    private static String awaitTokenCheck(CompletableFuture<String> tokenChecked) {
         try {
-            tokenChecked.join();
+            return tokenChecked.join();
         } catch (java.util.concurrent.CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }

@@ -17,6 +17,7 @@ import dev.scribe.incident.IncidentService;
 import dev.scribe.report.Directory;
 import dev.scribe.report.SlackMarkup;
 import dev.scribe.incident.TimelineEntry;
+import dev.scribe.web.SignInLinks;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -54,6 +55,7 @@ public final class IncidentCommandListener implements SlashCommandHandler {
     private final Runnable postReportsSoon;
     private final ZoneId zone;
     private final WorkspaceDirectory directory;
+    private final SignInLinks signInLinks;
 
     /**
      * @param invocations   the trigger ids received so far, so that a replayed request is acted on once
@@ -63,11 +65,12 @@ public final class IncidentCommandListener implements SlashCommandHandler {
      * @param zone            the zone times are shown in where Slack cannot localise them, and {@code at} times are
      *                        read in when the typist's own is unknown
      * @param directory       where the typist's own Slack time zone is learnt
+     * @param signInLinks     answers {@code web}
      */
     public IncidentCommandListener(IncidentService incidents, CommandInvocations invocations, IncidentStarter starter,
                                    ReportPublisher publisher, ChannelMode channelMode, Executor executor,
                                    IntConsumer headerChanged, Runnable postReportsSoon, ZoneId zone,
-                                   WorkspaceDirectory directory) {
+                                   WorkspaceDirectory directory, SignInLinks signInLinks) {
         this.incidents = incidents;
         this.invocations = invocations;
         this.starter = starter;
@@ -78,6 +81,7 @@ public final class IncidentCommandListener implements SlashCommandHandler {
         this.postReportsSoon = postReportsSoon;
         this.zone = zone;
         this.directory = directory;
+        this.signInLinks = signInLinks;
     }
 
     @Override
@@ -127,6 +131,8 @@ public final class IncidentCommandListener implements SlashCommandHandler {
                         + incident.number() + "*: " + Mrkdwn.escape(incident.title()) + ". Recording again.");
             } else if (command instanceof Command.ListOpen) {
                 return ephemeral(ctx, openIncidents());
+            } else if (command instanceof Command.SignInLink) {
+                return ephemeral(ctx, signInLinks.replyTo(payload.getUserId(), payload.getTeamId()));
             } else if (command instanceof Command.Unknown unknown) {
                 return ephemeral(ctx, Mrkdwn.escape("I don't know `" + unknown.word() + "`.\n"
                         + CommandParser.usage(incidents.reactions())));

@@ -2,6 +2,7 @@ package dev.scribe.storage;
 
 import dev.scribe.incident.EntryKind;
 import dev.scribe.incident.Incident;
+import dev.scribe.incident.IncidentFilter;
 import dev.scribe.incident.IncidentException;
 import dev.scribe.incident.IncidentChange;
 import dev.scribe.incident.IncidentStore;
@@ -288,6 +289,15 @@ public final class JdbiIncidentStore implements IncidentStore, AutoCloseable {
             }
             throw e;
         }
+    }
+
+    @Override
+    public List<Incident> page(IncidentFilter filter, int offset, int limit) {
+        return incidentDao.page(filter.severities().stream().map(Enum::name).sorted().toList(),
+                filter.statuses().stream().map(Enum::name).sorted().toList(),
+                Micros.of(filter.startedFrom()), Micros.of(filter.startedBefore()),
+                filter.open() ? 1 : 0, filter.closed() ? 1 : 0, limit, offset)
+                .stream().map(IncidentRow::toIncident).toList();
     }
 
     @Override
