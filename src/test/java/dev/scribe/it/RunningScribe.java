@@ -251,6 +251,11 @@ final class RunningScribe implements AutoCloseable {
                 env.getOrDefault("SCRIBE_DB_PASSWORD", ""));
     }
 
+    /** Returns once every message acknowledged so far is in the database tables. */
+    void awaitStored() {
+        scribe.awaitStored();
+    }
+
     /** Posts of the report outbox Slack has not accepted yet. */
     long pendingPosts() {
         try (Connection c = connect();
