@@ -59,7 +59,9 @@ public final class Pages {
     static void secure(HttpServletResponse response) {
         response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Referrer-Policy", "no-referrer");
+        // No address (a sign-in token, an incident number) leaves for another site; same-origin rather than
+        // no-referrer, because under no-referrer browsers send "Origin: null" with a form, which the sign-in refuses.
+        response.setHeader("Referrer-Policy", "same-origin");
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("Cache-Control", "no-store");
     }

@@ -23,6 +23,8 @@ final class PhaseChart {
     static final int PLOT = WIDTH - LEFT - RIGHT;
     static final int HEIGHT = 150;
     static final int BAND_Y = 40;
+    /** About the width of the longest moment label, in SVG units. */
+    private static final int LABEL_ROOM = 110;
     static final int BAND_HEIGHT = 36;
     static final int MARKER_Y = 100;
     private static final int TICKS = 6;
@@ -33,7 +35,7 @@ final class PhaseChart {
     }
 
     /** A moment's line and label. */
-    record MomentLine(String label, double x, double labelX, String anchor, String at) {
+    record MomentLine(String label, double x, double labelX, String anchor, String at, int labelY) {
     }
 
     /** A timeline entry: where it sits and what hovering it tells. */
@@ -41,7 +43,7 @@ final class PhaseChart {
     }
 
     /** A tick of the axis; its text is the time in the team's zone until the script shows the viewer's. */
-    record Tick(double x, String at, String shown) {
+    record Tick(double x, String at, String shown, String anchor) {
     }
 
     final String axisStart;
@@ -96,11 +98,21 @@ final class PhaseChart {
                         from.at().get().toString(), to.at().get().toString()));
             }
         }
-        for (Moment m : known) {
+        // Moments at the same minute share one label; labels too close to the previous one go on the other row.
+        double lastLabelX = Double.NEGATIVE_INFINITY;
+        int row = 0;
+        for (int i = 0; i < known.size(); i++) {
+            Moment m = known.get(i);
+            StringBuilder label = new StringBuilder(m.label());
+            while (i + 1 < known.size() && x(known.get(i + 1).at().get()) - x(m.at().get()) < 2) {
+                label.append(" · ").append(known.get(++i).label());
+            }
             double x = x(m.at().get());
-            boolean nearRight = x > WIDTH - 120;
-            moments.add(new MomentLine(m.label(), x, nearRight ? x - 4 : x + 4, nearRight ? "end" : "start",
-                    m.at().get().toString()));
+            row = x - lastLabelX < LABEL_ROOM ? 1 - row : 0;
+            lastLabelX = x;
+            boolean nearRight = x > WIDTH - 160;
+            moments.add(new MomentLine(label.toString(), x, nearRight ? x - 4 : x + 4, nearRight ? "end" : "start",
+                    m.at().get().toString(), row == 0 ? 16 : 30));
         }
         for (Postmortem.TimelineItem item : report.timeline()) {
             String text = item.text().toPlainString();
@@ -110,7 +122,9 @@ final class PhaseChart {
         ZoneId zone = report.zone();
         for (int i = 0; i <= TICKS; i++) {
             Instant at = start.plusMillis(Duration.between(start, end).toMillis() * i / TICKS);
-            ticks.add(new Tick(x(at), at.toString(), HH_MM.format(at.atZone(zone))));
+            // The first and last labels lean inwards, so that neither is cut at the edge.
+            ticks.add(new Tick(x(at), at.toString(), HH_MM.format(at.atZone(zone)),
+                    i == 0 ? "start" : i == TICKS ? "end" : "middle"));
         }
     }
 
