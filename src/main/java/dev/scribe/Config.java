@@ -1,6 +1,7 @@
 package dev.scribe;
 
 import dev.scribe.incident.ReactionMap;
+import dev.scribe.slack.ChannelMode;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.DateTimeException;
@@ -33,9 +34,6 @@ public record Config(
         ReactionMap reactions,
         Duration slackCallTimeout,
         Optional<URI> publicUrl) {
-
-    /** Where an incident lives: its own channel, or the channel where it was started. */
-    public enum ChannelMode { DEDICATED, HERE }
 
     public static final String DEFAULT_API_URL = "https://slack.com/api/";
     public static final String DEFAULT_DB_URL = "jdbc:h2:file:./data/incident-scribe;WRITE_DELAY=0";

@@ -1,24 +1,15 @@
 package dev.scribe;
 
-import com.slack.api.Slack;
-import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.methods.MethodsClient;
 import dev.scribe.incident.IncidentService;
-import com.slack.api.model.event.MessageChangedEvent;
-import com.slack.api.model.event.MessageDeletedEvent;
-import com.slack.api.model.event.ReactionAddedEvent;
-import com.slack.api.model.event.ReactionRemovedEvent;
 import dev.scribe.slack.HeaderRefresher;
 import dev.scribe.slack.IncidentCommandListener;
-import dev.scribe.slack.MessageChangedListener;
-import dev.scribe.slack.MessageDeletedListener;
-import dev.scribe.slack.ReactionAddedListener;
-import dev.scribe.slack.ReactionRemovedListener;
 import dev.scribe.slack.IncidentStarter;
-import dev.scribe.slack.MessageListener;
+import dev.scribe.slack.Listeners;
 import dev.scribe.slack.ReportPublisher;
+import dev.scribe.slack.SlackWebApi;
 import dev.scribe.slack.SocketModeConnection;
 import dev.scribe.slack.WorkspaceDirectory;
 import dev.scribe.storage.Database;
@@ -50,13 +41,13 @@ public final class Scribe implements AutoCloseable {
     private final Database database;
     private final JdbiIncidentStore store;
     private final App app;
-    private final Slack slack;
+    private final SlackWebApi slack;
     private final ReportPublisher publisher;
     private final List<ExecutorService> workers;
     private final WebServer web;
     private final SocketModeConnection socket;
 
-    private Scribe(Database database, JdbiIncidentStore store, App app, Slack slack, ReportPublisher publisher,
+    private Scribe(Database database, JdbiIncidentStore store, App app, SlackWebApi slack, ReportPublisher publisher,
                    List<ExecutorService> workers, WebServer web, SocketModeConnection socket) {
         this.socket = socket;
         this.database = database;
@@ -70,18 +61,11 @@ public final class Scribe implements AutoCloseable {
 
     /** Migrates the database, checks the token with Slack ({@code auth.test}) and starts serving. */
     public static Scribe start(Config config, Clock clock) throws Exception {
-        SlackConfig slackConfig = new SlackConfig();
-        slackConfig.setMethodsEndpointUrlPrefix(config.slackApiUrl());
-        // A Slack call that hangs must fail in bounded time: the outbox then looks before posting again.
-        int silentMs = Math.toIntExact(config.slackCallTimeout().toMillis());
-        slackConfig.setHttpClientReadTimeoutMillis(silentMs);
-        slackConfig.setHttpClientWriteTimeoutMillis(silentMs);
-        slackConfig.setHttpClientCallTimeoutMillis(2 * silentMs);
-        Slack slack = Slack.getInstance(slackConfig);
-        MethodsClient methods = slack.methods(config.botToken());
+        SlackWebApi slack = SlackWebApi.open(config.slackApiUrl(), config.botToken(), config.slackCallTimeout());
+        MethodsClient methods = slack.methods();
         // The slowest parts of start-up overlap: Slack's client and the Bolt app load, and the token is checked,
         // while the database migrates.
-        CompletableFuture<String> tokenChecked = CompletableFuture.supplyAsync(() -> checkBotToken(methods, config.slackApiUrl()));
+        CompletableFuture<String> tokenChecked = CompletableFuture.supplyAsync(slack::checkBotToken);
         CompletableFuture<App> boltApp = CompletableFuture.supplyAsync(() -> boltApp(config, slack));
         Database database;
         try {
@@ -118,14 +102,10 @@ public final class Scribe implements AutoCloseable {
             IncidentPages pages = new IncidentPages(signIns, access, incidents, publisher::compile, config.publicUrl(),
                     clock);
             HeaderRefresher header = new HeaderRefresher(incidents, publisher, methods, headers, config.zone());
-            app.command(IncidentCommandListener.COMMAND, new IncidentCommandListener(incidents,
+            IncidentCommandListener command = new IncidentCommandListener(incidents,
                     new JdbiCommandInvocations(database, clock), starter, publisher, config.channelMode(), workers, header,
-                    postReportsSoon, config.zone(), directory, new SignInLinks(config.publicUrl(), teamId, signIns)));
-            new MessageListener(incidents).register(app);
-            app.event(MessageChangedEvent.class, new MessageChangedListener(incidents));
-            app.event(MessageDeletedEvent.class, new MessageDeletedListener(incidents));
-            app.event(ReactionAddedEvent.class, new ReactionAddedListener(incidents, header));
-            app.event(ReactionRemovedEvent.class, new ReactionRemovedListener(incidents, header));
+                    postReportsSoon, config.zone(), directory, new SignInLinks(config.publicUrl(), teamId, signIns));
+            Listeners.register(app, incidents, command, header, clock);
             app.start();
 
             // Socket Mode needs no public endpoint: HTTP then serves only /healthz.
@@ -204,35 +184,17 @@ public final class Scribe implements AutoCloseable {
         log.info("Incident Scribe stopped");
     }
 
-    private static App boltApp(Config config, Slack slack) {
+    private static App boltApp(Config config, SlackWebApi slack) {
         return new App(AppConfig.builder()
                 .singleTeamBotToken(config.botToken())
                 .signingSecret(config.signingSecret())
-                .slack(slack)
+                .slack(slack.slack())
                 // Signatures are checked by SlackRequestFilter on the raw bytes, in both time directions.
                 .requestVerificationEnabled(false)
                 // Events nobody handles are acknowledged, so Slack neither retries them nor counts failures.
                 .allEventsApiAutoAckEnabled(true)
                 .subtypedMessageEventsAutoAckEnabled(true)
                 .build());
-    }
-
-    /** Bolt's own start-up check calls every failure "the token is invalid"; say which it is. */
-    /** Returns the id of the workspace the token belongs to. */
-    private static String checkBotToken(MethodsClient methods, String apiUrl) {
-        com.slack.api.methods.response.auth.AuthTestResponse auth;
-        try {
-            auth = methods.authTest(r -> r);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("could not reach Slack at " + apiUrl + " (" + e.getMessage() + ")", e);
-        } catch (com.slack.api.methods.SlackApiException e) {
-            throw new IllegalStateException("Slack answered auth.test with HTTP " + e.getResponse().code(), e);
-        }
-        if (!auth.isOk()) {
-            throw new IllegalStateException("Slack refused SLACK_BOT_TOKEN (" + auth.getError() + "): use the Bot User "
-                    + "OAuth Token (xoxb-...) from the app's OAuth & Permissions page, and install the app first");
-        }
-        return auth.getTeamId();
     }
 
     private static String awaitTokenCheck(CompletableFuture<String> tokenChecked) {

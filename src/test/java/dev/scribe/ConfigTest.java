@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scribe.Config.ConfigException;
+import dev.scribe.slack.ChannelMode;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
@@ -32,7 +33,7 @@ class ConfigTest {
         assertEquals(3000, c.port());
         assertEquals(Config.DEFAULT_DB_URL, c.dbUrl());
         assertEquals(ZoneId.of("UTC"), c.zone());
-        assertEquals(Config.ChannelMode.DEDICATED, c.channelMode());
+        assertEquals(ChannelMode.DEDICATED, c.channelMode());
     }
 
     @Test

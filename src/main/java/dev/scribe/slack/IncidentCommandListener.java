@@ -6,7 +6,6 @@ import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.handler.builtin.SlashCommandHandler;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
-import dev.scribe.Config.ChannelMode;
 import dev.scribe.command.Command;
 import dev.scribe.command.CommandException;
 import dev.scribe.command.CommandParser;
@@ -14,16 +13,11 @@ import dev.scribe.incident.CommandInvocations;
 import dev.scribe.incident.Incident;
 import dev.scribe.incident.IncidentException;
 import dev.scribe.incident.IncidentService;
-import dev.scribe.report.Directory;
-import dev.scribe.report.SlackMarkup;
 import dev.scribe.incident.TimelineEntry;
 import dev.scribe.web.SignInLinks;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.function.IntConsumer;
 import org.slf4j.Logger;
@@ -31,7 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code /incident}: parses the subcommand, does what must be stored before the ack, acknowledges within
- * Slack's 3 seconds, and leaves slow work (channels, posting, compiling) to the executor.
+ * Slack's 3 seconds, and leaves slow work (channels, posting, compiling) to the executor. Dispatch only: the texts
+ * are {@link CommandReplies}, what is said after the ack goes through {@link ResponseUrlReplies}.
  */
 public final class IncidentCommandListener implements SlashCommandHandler {
 
@@ -39,11 +34,8 @@ public final class IncidentCommandListener implements SlashCommandHandler {
     public static final String COMMAND = "/incident";
 
     private static final Logger log = LoggerFactory.getLogger(IncidentCommandListener.class);
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm zzz");
     /** How long {@code at} waits for the typist's time zone from Slack, so the command is still answered in 3 s. */
     private static final Duration TIME_ZONE_WAIT = Duration.ofSeconds(1);
-    /** Slack lets one response_url be used five times. */
-    private static final int MAX_RESPONSES = 5;
 
     private final IncidentService incidents;
     private final CommandInvocations invocations;
@@ -55,6 +47,8 @@ public final class IncidentCommandListener implements SlashCommandHandler {
     private final Runnable postReportsSoon;
     private final ZoneId zone;
     private final WorkspaceDirectory directory;
+    private final CommandReplies replies;
+    private final ResponseUrlReplies responses;
     private final SignInLinks signInLinks;
 
     /**
@@ -81,12 +75,16 @@ public final class IncidentCommandListener implements SlashCommandHandler {
         this.postReportsSoon = postReportsSoon;
         this.zone = zone;
         this.directory = directory;
+        this.replies = new CommandReplies(zone);
+        this.responses = new ResponseUrlReplies(executor, replies);
         this.signInLinks = signInLinks;
     }
 
     @Override
     public Response apply(SlashCommandRequest request, SlashCommandContext ctx) {
         SlashCommandPayload payload = request.getPayload();
+        String user = payload.getUserId();
+        String channel = payload.getChannelId();
         try {
             if (isReplay(payload)) {
                 return ctx.ack();
@@ -95,55 +93,50 @@ public final class IncidentCommandListener implements SlashCommandHandler {
             if (command instanceof Command.Start start) {
                 return start(start, payload, ctx);
             } else if (command instanceof Command.Note note) {
-                incidents.note(payload.getChannelId(), payload.getUserId(), note.text());
-                return inChannel(ctx, ":memo: Note added to the timeline by <@" + payload.getUserId() + ">: "
-                        + quote(note.text()));
+                incidents.note(channel, user, note.text());
+                return inChannel(ctx, replies.noteAdded(user, note.text()));
             } else if (command instanceof Command.Close close) {
                 return close(close, payload, ctx);
             } else if (command instanceof Command.At at) {
                 return at(at, payload, ctx);
             } else if (command instanceof Command.SetStatus status) {
-                Incident incident = incidents.status(payload.getChannelId(), payload.getUserId(), status.status());
+                Incident incident = incidents.status(channel, user, status.status());
                 headerChanged.accept(incident.number());
-                return inChannel(ctx, ":large_blue_circle: <@" + payload.getUserId() + "> set the status to *"
-                        + status.status().label() + "*.");
+                return inChannel(ctx, replies.statusSet(user, status.status()));
             } else if (command instanceof Command.SetSeverity sev) {
-                Incident incident = incidents.severity(payload.getChannelId(), payload.getUserId(), sev.severity());
+                Incident incident = incidents.severity(channel, user, sev.severity());
                 headerChanged.accept(incident.number());
-                return inChannel(ctx, ":rotating_light: <@" + payload.getUserId() + "> set the severity to *"
-                        + sev.severity().label() + "*.");
+                return inChannel(ctx, replies.severitySet(user, sev.severity()));
             } else if (command instanceof Command.Lead lead) {
-                Incident incident = incidents.lead(payload.getChannelId(), payload.getUserId(), lead.userId());
+                Incident incident = incidents.lead(channel, user, lead.userId());
                 headerChanged.accept(incident.number());
-                return inChannel(ctx, ":technologist: <@" + incident.commanderId() + "> is now the incident commander.");
+                return inChannel(ctx, replies.commanderChanged(incident));
             } else if (command instanceof Command.Action action) {
-                incidents.action(payload.getChannelId(), payload.getUserId(), action.text(), action.ownerId());
-                return inChannel(ctx, ":memo: Action item added by <@" + payload.getUserId() + ">: " + quote(action.text())
-                        + action.ownerId().map(o -> " (owner <@" + o + ">)").orElse(" (no owner yet)"));
+                incidents.action(channel, user, action.text(), action.ownerId());
+                return inChannel(ctx, replies.actionAdded(user, action.text(), action.ownerId()));
             } else if (command instanceof Command.ShowTimeline) {
-                Incident incident = incidents.requireOpenIn(payload.getChannelId());
-                later(ctx, "compiling the timeline of incident " + incident.number(), () -> showTimeline(ctx, incident));
+                Incident incident = incidents.requireOpenIn(channel);
+                responses.afterAck(ctx, "compiling the timeline of incident " + incident.number(), () -> responses.timeline(ctx,
+                        incident.number(), ReportBlocks.timelineParts(publisher.compile(incident.number()))));
                 return ctx.ack();
             } else if (command instanceof Command.Reopen) {
-                Incident incident = incidents.reopen(payload.getChannelId(), payload.getUserId());
+                Incident incident = incidents.reopen(channel, user);
                 headerChanged.accept(incident.number());
-                return inChannel(ctx, ":arrows_counterclockwise: <@" + payload.getUserId() + "> reopened *incident "
-                        + incident.number() + "*: " + Mrkdwn.escape(incident.title()) + ". Recording again.");
+                return inChannel(ctx, replies.reopened(user, incident));
             } else if (command instanceof Command.ListOpen) {
-                return ephemeral(ctx, openIncidents());
+                return ephemeral(ctx, replies.openIncidents(incidents.listOpen()));
             } else if (command instanceof Command.SignInLink) {
-                return ephemeral(ctx, signInLinks.replyTo(payload.getUserId(), payload.getTeamId()));
+                return ephemeral(ctx, signInLinks.replyTo(user, payload.getTeamId()));
             } else if (command instanceof Command.Unknown unknown) {
-                return ephemeral(ctx, Mrkdwn.escape("I don't know `" + unknown.word() + "`.\n"
-                        + CommandParser.usage(incidents.reactions())));
+                return ephemeral(ctx, replies.unknownSubcommand(unknown.word(), incidents.reactions()));
             }
-            return ephemeral(ctx, Mrkdwn.escape(CommandParser.usage(incidents.reactions())));
+            return ephemeral(ctx, replies.usage(incidents.reactions()));
         } catch (CommandException | IncidentException e) {
-            return ephemeral(ctx, Mrkdwn.escape(e.getMessage()));
+            return ephemeral(ctx, replies.refused(e.getMessage()));
         } catch (RuntimeException e) {
-            String ref = reference();
+            String ref = CommandReplies.newReference();
             log.error("/incident {} failed [ref {}]", firstWord(payload.getText()), ref, e);
-            return ephemeral(ctx, "Something went wrong on my side (ref `" + ref + "`); nothing was changed.");
+            return ephemeral(ctx, replies.failedBeforeAck(ref));
         }
     }
 
@@ -170,22 +163,19 @@ public final class IncidentCommandListener implements SlashCommandHandler {
         });
         if (channelMode == ChannelMode.HERE) {
             Incident incident = starter.openHere(start, origin, user);
-            later(ctx, "posting the header of incident " + incident.number(), () -> starter.postHeader(incident));
-            return inChannel(ctx, announcement(incident, user, false));
+            responses.afterAck(ctx, "posting the header of incident " + incident.number(), () -> starter.postHeader(incident));
+            return inChannel(ctx, replies.opened(incident, user, false));
         }
-        later(ctx, "opening an incident", () -> {
+        responses.afterAck(ctx, "opening an incident", () -> {
             IncidentStarter.Opened opened = starter.openInOwnChannel(start, origin, user);
             if (opened.fellBack()) {
                 starter.postHeader(opened.incident());
-                answer(ctx, "in_channel", announcement(opened.incident(), user, false)
-                        + "\n_I could not create a channel for it (`" + Mrkdwn.escape(opened.fallbackReason())
-                        + "`), so it lives here._");
+                responses.inChannel(ctx, replies.openedHereInstead(opened.incident(), user, opened.fallbackReason()));
             } else {
-                answer(ctx, "in_channel", announcement(opened.incident(), user, true));
+                responses.inChannel(ctx, replies.opened(opened.incident(), user, true));
             }
         });
-        return ephemeral(ctx, ":hourglass_flowing_sand: Opening an incident channel for *" + Mrkdwn.escape(start.title())
-                + "* (" + start.severity().label() + ")...");
+        return ephemeral(ctx, replies.openingChannel(start));
     }
 
     /**
@@ -202,110 +192,17 @@ public final class IncidentCommandListener implements SlashCommandHandler {
         if (ReactionAddedListener.TIMING_KINDS.contains(entry.kind())) {
             incidents.openIn(payload.getChannelId()).ifPresent(i -> headerChanged.accept(i.number()));
         }
-        String fellBack = at.zone() == null && typists.isEmpty()
-                ? " (read in " + zone.getId() + ": I could not learn your Slack time zone)" : "";
-        return inChannel(ctx, ":clock3: <@" + payload.getUserId() + "> added to the timeline at "
-                + Mrkdwn.date(entry.at(), "{date_short} {time}", SHOWN.format(entry.at().atZone(readIn))) + fellBack
-                + " (" + entry.kind().label() + "): " + quote(entry.text()));
-    }
-
-    /**
-     * Up to five ephemeral messages, as one response_url allows five posts. A longer timeline shows its newest
-     * parts, which is what the people working on it need, after a note saying which older parts were left out.
-     */
-    private void showTimeline(SlashCommandContext ctx, Incident incident) {
-        List<ReportBlocks.TimelinePart> parts = ReportBlocks.timelineParts(publisher.compile(incident.number()));
-        int shown = parts.size() <= MAX_RESPONSES ? parts.size() : MAX_RESPONSES - 1;
-        int first = parts.size() - shown;
-        if (first > 0) {
-            String before = parts.get(first).from()
-                    .map(at -> ", everything before " + SHOWN.format(at.atZone(zone))).orElse("");
-            respond(ctx, ":information_source: The timeline of incident " + incident.number() + " has " + parts.size()
-                    + " parts and I can show you " + MAX_RESPONSES + " messages, so here are the newest " + shown
-                    + " (parts " + (first + 1) + " to " + parts.size() + "). Left out: parts 1 to " + first + before
-                    + ". The whole timeline is posted in the thread of the summary when the incident closes.", null);
-        }
-        for (ReportBlocks.TimelinePart part : parts.subList(first, parts.size())) {
-            respond(ctx, part.message().text(), part.message().blocks());
-        }
-    }
-
-    private static void respond(SlashCommandContext ctx, String text, List<com.slack.api.model.block.LayoutBlock> blocks) {
-        try {
-            ctx.respond(SlashCommandResponse.builder().responseType("ephemeral").text(text).blocks(blocks).build());
-        } catch (Exception e) {
-            throw new SlackCallException("response_url", e.getMessage(), e);
-        }
-    }
-
-    private String openIncidents() {
-        List<Incident> open = incidents.listOpen();
-        if (open.isEmpty()) {
-            return "No incident is open.";
-        }
-        StringBuilder text = new StringBuilder("*Open incidents*\n");
-        for (Incident i : open) {
-            text.append("• *").append(i.number()).append("* ").append(Mrkdwn.escape(i.title())).append(" (")
-                    .append(i.severity().label()).append(", ").append(i.status().word()).append(") in <#")
-                    .append(i.channelId()).append(">, since ")
-                    .append(Mrkdwn.date(i.startedAt(), "{date_short_pretty} {time}", SHOWN.format(i.startedAt().atZone(zone))))
-                    .append('\n');
-        }
-        return text.toString();
-    }
-
-    private static String announcement(Incident incident, String user, boolean ownChannel) {
-        return ":rotating_light: <@" + user + "> opened *incident " + incident.number() + "*: "
-                + Mrkdwn.escape(incident.title()) + " (" + incident.severity().label() + ")"
-                + (ownChannel ? " in <#" + incident.channelId() + ">" : ". Everything said here is now recorded.");
+        return inChannel(ctx, replies.addedAt(payload.getUserId(), entry, readIn, at.zone() == null && typists.isEmpty()));
     }
 
     private Response close(Command.Close close, SlashCommandPayload payload, SlashCommandContext ctx) {
         Incident incident = incidents.close(payload.getChannelId(), payload.getUserId(), close.resolution());
-        later(ctx, "compiling the report of incident " + incident.number(), () -> {
+        responses.afterAck(ctx, "compiling the report of incident " + incident.number(), () -> {
             publisher.enqueue(incident.number());
             postReportsSoon.run();
             headerChanged.accept(incident.number());
         });
-        return inChannel(ctx, ":white_check_mark: <@" + payload.getUserId() + "> closed *incident " + incident.number()
-                + "*" + incident.resolutionText().map(r -> ": " + quote(r)).orElse("")
-                + ". Compiling the timeline and the RCA skeleton...");
-    }
-
-    /** Runs slow work after the ack; a failure is logged and told to the person who asked. */
-    private void later(SlashCommandContext ctx, String what, Runnable work) {
-        executor.execute(() -> {
-            try {
-                work.run();
-            } catch (SlackCallException e) {
-                log.error("Failed {}: {} answered {}", what, e.method(), e.error(), e);
-                tell(ctx, ":warning: " + SlackErrors.explain(e));
-            } catch (IncidentException e) {
-                tell(ctx, Mrkdwn.escape(e.getMessage()));
-            } catch (RuntimeException e) {
-                String ref = reference();
-                log.error("Failed {} [ref {}]", what, ref, e);
-                tell(ctx, ":warning: Something went wrong while " + what + " (ref `" + ref + "`).");
-            }
-        });
-    }
-
-    private static void tell(SlashCommandContext ctx, String text) {
-        answer(ctx, "ephemeral", text);
-    }
-
-    /** Answers through the command's response_url, which works even where the bot is not a member. */
-    private static void answer(SlashCommandContext ctx, String responseType, String text) {
-        try {
-            ctx.respond(SlashCommandResponse.builder().responseType(responseType).text(text).build());
-        } catch (Exception e) {
-            log.warn("Could not answer through response_url: {}", e.getMessage());
-        }
-    }
-
-    /** User text quoted back: parsed, references written as names, so nothing pings twice. */
-    private static String quote(String text) {
-        return Mrkdwn.render(new SlackMarkup(Directory.ofIdsOnly()).parse(text));
+        return inChannel(ctx, replies.closed(payload.getUserId(), incident));
     }
 
     private static Response ephemeral(SlashCommandContext ctx, String text) {
@@ -314,10 +211,6 @@ public final class IncidentCommandListener implements SlashCommandHandler {
 
     private static Response inChannel(SlashCommandContext ctx, String text) {
         return ctx.ack(SlashCommandResponse.builder().responseType("in_channel").text(text).build());
-    }
-
-    private static String reference() {
-        return UUID.randomUUID().toString().substring(0, 8);
     }
 
     private static String firstWord(String text) {

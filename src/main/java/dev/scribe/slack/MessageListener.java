@@ -20,18 +20,18 @@ import org.slf4j.LoggerFactory;
  * {@code /me}) <em>before</em> acknowledging it, so an acknowledged message survives a crash. Bots'
  * messages and joins/leaves are not people talking and are left out.
  */
-public final class MessageListener {
+final class MessageListener {
 
     private static final Logger log = LoggerFactory.getLogger(MessageListener.class);
 
     private final IncidentService incidents;
 
-    public MessageListener(IncidentService incidents) {
+    MessageListener(IncidentService incidents) {
         this.incidents = incidents;
     }
 
     /** Registers the listener for each message shape people produce. */
-    public void register(App app) {
+    void register(App app) {
         app.event(MessageEvent.class, (payload, ctx) -> {
             MessageEvent e = payload.getEvent();
             return record(payload, ctx, e.getBotId(), e.getChannel(), e.getTs(), e.getThreadTs(), e.getUser(), e.getText());

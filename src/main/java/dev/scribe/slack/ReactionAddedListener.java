@@ -8,12 +8,13 @@ import com.slack.api.model.event.ReactionAddedEvent;
 import dev.scribe.incident.EntryKind;
 import dev.scribe.incident.IncidentService;
 import dev.scribe.incident.Mark;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntConsumer;
 
 /** {@code reaction_added}: a reaction from the table marks the message (stored before the ack). */
-public final class ReactionAddedListener implements BoltEventHandler<ReactionAddedEvent> {
+final class ReactionAddedListener implements BoltEventHandler<ReactionAddedEvent> {
 
     /** Kinds that move a key timing, and so refresh the pinned header. */
     static final Set<EntryKind> TIMING_KINDS = Set.of(EntryKind.TRIGGER, EntryKind.DETECTED, EntryKind.ACKNOWLEDGED,
@@ -21,26 +22,29 @@ public final class ReactionAddedListener implements BoltEventHandler<ReactionAdd
 
     private final IncidentService incidents;
     private final IntConsumer timingsChanged;
+    private final Clock clock;
 
-    /** @param timingsChanged told the incident number when a key timing may have moved */
-    public ReactionAddedListener(IncidentService incidents, IntConsumer timingsChanged) {
+    /**
+     * @param timingsChanged told the incident number when a key timing may have moved
+     * @param clock          the bot's clock, which tells a believable message time from a bad one
+     */
+    ReactionAddedListener(IncidentService incidents, IntConsumer timingsChanged, Clock clock) {
         this.incidents = incidents;
         this.timingsChanged = timingsChanged;
+        this.clock = clock;
     }
 
     @Override
     public Response apply(EventsApiPayload<ReactionAddedEvent> payload, EventContext ctx) {
-        ReactionAddedEvent e = payload.getEvent();
-        if (e.getItem() == null || !"message".equals(e.getItem().getType()) || !SlackIds.isValid(e.getUser())
-                || !SlackTs.isValid(e.getItem().getTs()) || !SlackIds.isValid(e.getItem().getChannel())
-                || e.getReaction() == null) {
+        Optional<ReactionOnMessage> checked = ReactionOnMessage.of(payload.getEvent(), clock);
+        if (checked.isEmpty()) {
             return ctx.ack();
         }
-        String channel = e.getItem().getChannel();
-        return StoreThenAck.run(ctx, "reaction " + e.getReaction() + " on " + e.getItem().getTs(), () -> {
-            Optional<Mark> mark = incidents.mark(channel, e.getItem().getTs(), e.getReaction(), e.getUser());
+        ReactionOnMessage r = checked.get();
+        return StoreThenAck.run(ctx, "reaction " + r.reaction() + " on " + r.ts(), () -> {
+            Optional<Mark> mark = incidents.mark(r.channelId(), r.ts(), r.reaction(), r.userId());
             if (mark.isPresent() && TIMING_KINDS.contains(mark.get().kind())) {
-                incidents.openIn(channel).ifPresent(i -> timingsChanged.accept(i.number()));
+                incidents.openIn(r.channelId()).ifPresent(i -> timingsChanged.accept(i.number()));
             }
         });
     }

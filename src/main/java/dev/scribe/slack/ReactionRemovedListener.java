@@ -6,31 +6,37 @@ import com.slack.api.bolt.handler.BoltEventHandler;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.event.ReactionRemovedEvent;
 import dev.scribe.incident.IncidentService;
+import java.time.Clock;
+import java.util.Optional;
 import java.util.function.IntConsumer;
 
 /** {@code reaction_removed}: removes that person's mark; the message stays marked while others still have it. */
-public final class ReactionRemovedListener implements BoltEventHandler<ReactionRemovedEvent> {
+final class ReactionRemovedListener implements BoltEventHandler<ReactionRemovedEvent> {
 
     private final IncidentService incidents;
     private final IntConsumer timingsChanged;
+    private final Clock clock;
 
-    public ReactionRemovedListener(IncidentService incidents, IntConsumer timingsChanged) {
+    /**
+     * @param timingsChanged told the incident number when a key timing may have moved
+     * @param clock          the bot's clock, which tells a believable message time from a bad one
+     */
+    ReactionRemovedListener(IncidentService incidents, IntConsumer timingsChanged, Clock clock) {
         this.incidents = incidents;
         this.timingsChanged = timingsChanged;
+        this.clock = clock;
     }
 
     @Override
     public Response apply(EventsApiPayload<ReactionRemovedEvent> payload, EventContext ctx) {
-        ReactionRemovedEvent e = payload.getEvent();
-        if (e.getItem() == null || !"message".equals(e.getItem().getType()) || !SlackIds.isValid(e.getUser())
-                || !SlackTs.isValid(e.getItem().getTs()) || !SlackIds.isValid(e.getItem().getChannel())
-                || e.getReaction() == null) {
+        Optional<ReactionOnMessage> checked = ReactionOnMessage.of(payload.getEvent(), clock);
+        if (checked.isEmpty()) {
             return ctx.ack();
         }
-        String channel = e.getItem().getChannel();
-        return StoreThenAck.run(ctx, "removal of " + e.getReaction() + " on " + e.getItem().getTs(), () -> {
-            if (incidents.unmark(channel, e.getItem().getTs(), e.getReaction(), e.getUser())) {
-                incidents.openIn(channel).ifPresent(i -> timingsChanged.accept(i.number()));
+        ReactionOnMessage r = checked.get();
+        return StoreThenAck.run(ctx, "removal of " + r.reaction() + " on " + r.ts(), () -> {
+            if (incidents.unmark(r.channelId(), r.ts(), r.reaction(), r.userId())) {
+                incidents.openIn(r.channelId()).ifPresent(i -> timingsChanged.accept(i.number()));
             }
         });
     }
