@@ -4,6 +4,7 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.methods.MethodsClient;
 import dev.scribe.incident.IncidentService;
+import dev.scribe.slack.ChannelMembers;
 import dev.scribe.slack.HeaderRefresher;
 import dev.scribe.slack.IncidentCommandListener;
 import dev.scribe.slack.IncidentStarter;
@@ -98,7 +99,7 @@ public final class Scribe implements AutoCloseable {
             // The workspace the token belongs to: only its members get sign-in links and see the pages.
             String teamId = awaitTokenCheck(tokenChecked);
             JdbiSignIns signIns = new JdbiSignIns(database, clock);
-            IncidentAccess access = new IncidentAccess(methods, teamId);
+            IncidentAccess access = new IncidentAccess(new ChannelMembers(methods), teamId);
             IncidentPages pages = new IncidentPages(signIns, access, incidents, publisher::compile, config.publicUrl(),
                     clock);
             HeaderRefresher header = new HeaderRefresher(incidents, publisher, methods, headers, config.zone());

@@ -1,20 +1,17 @@
 package dev.scribe.web;
 
-import com.slack.api.methods.MethodsClient;
-import com.slack.api.methods.SlackApiException;
-import com.slack.api.methods.response.conversations.ConversationsInfoResponse;
-import com.slack.api.methods.response.conversations.ConversationsMembersResponse;
 import dev.scribe.incident.Incident;
-import java.io.IOException;
+import dev.scribe.slack.ChannelMembers;
+import dev.scribe.slack.SlackCallException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Who may see an incident: members of the workspace that installed the bot see incidents of public channels;
  * an incident in a private channel only its members. Membership is asked of Slack on every page
- * ({@code conversations.info}, then {@code conversations.members}), not taken from what was recorded: the bot
- * stores who wrote, not who is in the channel, and someone removed from the channel must lose the page at once.
- * When Slack cannot be asked, nobody sees a private incident (it fails closed).
+ * ({@link ChannelMembers}), not taken from what was recorded: the bot stores who wrote, not who is in the
+ * channel, and someone removed from the channel must lose the page at once. When Slack cannot be asked, nobody
+ * sees a private incident (it fails closed).
  */
 public final class IncidentAccess {
 
@@ -23,11 +20,11 @@ public final class IncidentAccess {
 
     private static final Logger log = LoggerFactory.getLogger(IncidentAccess.class);
 
-    private final MethodsClient methods;
+    private final ChannelMembers members;
     private final String installingTeamId;
 
-    public IncidentAccess(MethodsClient methods, String installingTeamId) {
-        this.methods = methods;
+    public IncidentAccess(ChannelMembers members, String installingTeamId) {
+        this.members = members;
         this.installingTeamId = installingTeamId;
     }
 
@@ -41,30 +38,9 @@ public final class IncidentAccess {
             return Verdict.NOT_A_MEMBER;
         }
         try {
-            ConversationsInfoResponse info = methods.conversationsInfo(r -> r.channel(incident.channelId()));
-            if (!info.isOk()) {
-                log.warn("conversations.info for incident {} answered {}", incident.number(), info.getError());
-                return Verdict.CANNOT_CHECK;
-            }
-            if (!info.getChannel().isPrivate()) {
-                return Verdict.SEE;
-            }
-            String cursor = null;
-            do {
-                String page = cursor;
-                ConversationsMembersResponse members = methods.conversationsMembers(r -> r.channel(incident.channelId())
-                        .limit(1000).cursor(page));
-                if (!members.isOk()) {
-                    log.warn("conversations.members for incident {} answered {}", incident.number(), members.getError());
-                    return Verdict.CANNOT_CHECK;
-                }
-                if (members.getMembers() != null && members.getMembers().contains(viewer.userId())) {
-                    return Verdict.SEE;
-                }
-                cursor = members.getResponseMetadata() == null ? null : members.getResponseMetadata().getNextCursor();
-            } while (cursor != null && !cursor.isEmpty());
-            return Verdict.NOT_A_MEMBER;
-        } catch (IOException | SlackApiException e) {
+            return members.of(incident.channelId(), viewer.userId()) == ChannelMembers.Membership.NOT_A_MEMBER
+                    ? Verdict.NOT_A_MEMBER : Verdict.SEE;
+        } catch (SlackCallException e) {
             log.warn("Could not ask Slack who may see incident {}: {}", incident.number(), e.getMessage());
             return Verdict.CANNOT_CHECK;
         }
