@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
 /** Starts Incident Scribe from the environment. Wiring only; errors at start-up are one line and exit 1 or 2. */
 public final class Main {
@@ -23,7 +24,7 @@ public final class Main {
             // UTF-8 whatever the locale: the report is Markdown with names and emoji, not the platform's charset.
             PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
             PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
-            System.exit(ReportCommand.run(arguments.subList(1, arguments.size()), System.getenv(), out, err));
+            System.exit(report(arguments.subList(1, arguments.size()), System.getenv(), out, err));
             return;
         }
         if (arguments.contains("--version")) {
@@ -62,6 +63,20 @@ public final class Main {
                 System.err.println("incident-scribe: error while stopping: " + oneLine(e));
             }
         }, "scribe-shutdown"));
+    }
+
+    /**
+     * {@code report}: the export command with the settings of {@code env} that apply to it; returns the exit code. A
+     * malformed setting is the command's one line and exit code 2, like a bad option.
+     */
+    public static int report(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
+        return ReportCommand.run(args, () -> {
+            try {
+                return new ReportCommand.Settings(Config.zone(env), Config.reactions(env));
+            } catch (ConfigException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+        }, out, err);
     }
 
     /** Nothing Slack-related is set at all: the person has not configured anything yet, so explain. */

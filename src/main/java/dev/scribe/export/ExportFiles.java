@@ -29,8 +29,8 @@ import java.util.zip.ZipFile;
 interface ExportFiles extends AutoCloseable {
 
     /**
-     * The most the report reads of one file: 256 MiB. A users.json of 300,000 users is about 94 MB, a busy
-     * channel's day file a few MB.
+     * The most the report reads of one file: 256 MiB, well above the users.json of a workspace of hundreds of
+     * thousands of people or the day file of a busy channel.
      */
     long MAX_FILE_BYTES = 256L << 20;
 

@@ -1,9 +1,8 @@
 package dev.scribe.export;
 
-import dev.scribe.Config;
-import dev.scribe.Config.ConfigException;
 import dev.scribe.incident.IncidentException;
 import dev.scribe.incident.ReactionMap;
+import dev.scribe.incident.ShownTimes;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -44,22 +44,42 @@ public final class ReportCommand {
             "SCRIBE_TIMEZONE and SCRIBE_REACTIONS apply as they do to the bot.");
 
     private static final List<String> OPTIONS = List.of("--export", "--channel", "--from", "--to", "--title", "--commander", "--out");
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter DATE_TIME = ShownTimes.DATE_TIME;
 
     private ReportCommand() {
     }
 
-    /** Runs the command; returns the exit code. */
-    public static int run(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
-        return run(args, env, out, err, Clock.systemUTC(), ExportFiles.Limits.DEFAULT);
+    /**
+     * The bot's settings that apply to a report (SCRIBE_TIMEZONE and SCRIBE_REACTIONS), handed in by whoever read
+     * them, so that this package needs nothing of the bot's configuration.
+     *
+     * @param zone      the zone of the report's times and of the local times {@code --from} and {@code --to} take
+     * @param reactions which emoji mark which kind of moment
+     */
+    public record Settings(ZoneId zone, ReactionMap reactions) {
+
+        /** UTC and the default emoji table: the settings when none is set. */
+        public static Settings defaults() {
+            return new Settings(ZoneId.of("UTC"), ReactionMap.defaults());
+        }
+    }
+
+    /**
+     * Runs the command; returns the exit code. {@code settings} is asked once the options are read (so {@code --help}
+     * and a bad option are answered whatever the settings); a malformed setting is an {@link IllegalArgumentException}
+     * whose message names it, and becomes the one line printed.
+     */
+    public static int run(List<String> args, Supplier<Settings> settings, PrintStream out, PrintStream err) {
+        return run(args, settings, out, err, Clock.systemUTC(), ExportFiles.Limits.DEFAULT);
     }
 
     /**
      * Runs the command with {@code clock} telling what "now" is (messages more than a day ahead of it are left
-     * out) and {@code limits} on what it reads of the export. Every failure, even one nobody foresaw, is one line on {@code err} and exit code 2: this is a tool
-     * people point at files they were handed, and a stack trace tells them nothing.
+     * out) and {@code limits} on what it reads of the export. Every failure, even one nobody foresaw, is one line on
+     * {@code err} and exit code 2: this is a tool people point at files they were handed, and a stack trace tells
+     * them nothing.
      */
-    static int run(List<String> args, Map<String, String> env, PrintStream out, PrintStream err, Clock clock,
+    static int run(List<String> args, Supplier<Settings> settings, PrintStream out, PrintStream err, Clock clock,
                    ExportFiles.Limits limits) {
         if (args.contains("--help") || args.contains("-h")) {
             out.println(USAGE);
@@ -67,8 +87,9 @@ public final class ReportCommand {
         }
         try {
             Map<String, String> options = parse(args);
-            ZoneId zone = Config.zone(env);
-            ReactionMap reactions = Config.reactions(env);
+            Settings given = settings.get();
+            ZoneId zone = given.zone();
+            ReactionMap reactions = given.reactions();
             Path exportPath = Path.of(require(options, "--export"));
             String channelName = require(options, "--channel");
             Optional<Instant> from = Optional.ofNullable(options.get("--from")).map(v -> time("--from", v, zone, false));
@@ -93,7 +114,7 @@ public final class ReportCommand {
                 out.flush();
             }
             return 0;
-        } catch (ExportException | ConfigException | IllegalArgumentException | IncidentException e) {
+        } catch (ExportException | IllegalArgumentException | IncidentException e) {
             err.println("incident-scribe report: " + oneLine(e.getMessage()));
             return 2;
         } catch (IOException e) {

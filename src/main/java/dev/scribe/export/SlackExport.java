@@ -25,8 +25,8 @@ import java.util.regex.Pattern;
  * private channels when the export has them) and one {@code YYYY-MM-DD.json} per channel and day.
  *
  * <p>Every file is read as a stream, one record at a time, and only what the report uses is kept: of the
- * users, their id and the name reports show (a users.json of 300,000 users is about 94 MB, of which this keeps
- * a few MB); of a channel's messages, those the caller keeps.
+ * users, their id and the name reports show (a small part of a large workspace's users.json); of a channel's
+ * messages, those the caller keeps.
  */
 final class SlackExport {
 

@@ -11,6 +11,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.zone.ZoneOffsetTransition;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** The use cases of an incident: open, record, note, close. Slack-free; the adapters call it. */
@@ -25,10 +26,10 @@ public final class IncidentService {
      */
     public static final LocalDate EARLIEST_AT = LocalDate.ofInstant(MessageTimes.EARLIEST, java.time.ZoneOffset.UTC);
 
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm zzz");
-    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
-    private static final DateTimeFormatter ZONE_NAME = DateTimeFormatter.ofPattern("zzz");
+    private static final DateTimeFormatter SHOWN = ShownTimes.DATE_TIME_ZONE;
+    private static final DateTimeFormatter LOCAL = ShownTimes.DATE_TIME;
+    private static final DateTimeFormatter HH_MM = ShownTimes.HH_MM;
+    private static final DateTimeFormatter ZONE_NAME = DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH);
 
     private final IncidentStore store;
     private final Clock clock;
@@ -63,13 +64,44 @@ public final class IncidentService {
     }
 
     /**
-     * Opens an incident living in {@code channelId}.
+     * Opens an incident living in {@code channelId}: investigating, led by whoever opened it, its timeline starting
+     * with the entry that names it.
      *
      * @throws IncidentException when the title is empty or too long, or the channel has an open incident
      */
     public Incident open(String title, Severity severity, String channelId, String originChannelId, String userId) {
         String cleanTitle = checkTitle(title);
-        return store.open(new NewIncident(cleanTitle, severity, channelId, originChannelId, userId, clock.instant()));
+        requireNoneOpenIn(channelId);
+        Instant now = clock.instant();
+        NewIncident incident = new NewIncident(cleanTitle, severity, Status.INVESTIGATING, channelId, originChannelId,
+                userId, userId, now);
+        // Entries are in Slack's encoding, like messages; the title is plain text.
+        TimelineEntry opened = TimelineEntry.of(now, EntryKind.STARTED, userId,
+                "Incident opened: " + UserText.asSlackMarkup(cleanTitle));
+        try {
+            return store.open(incident, opened);
+        } catch (ChannelHasOpenIncidentException e) {
+            // Another request (or replica) opened one in this channel at the same moment.
+            throw openIn(channelId).map(IncidentService::alreadyOpen).orElseGet(() -> new IncidentException(
+                    "Another incident was being opened in this channel at the same moment; run `/incident list` to see it."));
+        }
+    }
+
+    /**
+     * Refuses when the channel has an open incident: one channel records one incident at a time, and an incident is
+     * not started from within another.
+     *
+     * @throws IncidentException naming the open incident
+     */
+    public void requireNoneOpenIn(String channelId) {
+        openIn(channelId).ifPresent(open -> {
+            throw alreadyOpen(open);
+        });
+    }
+
+    private static IncidentException alreadyOpen(Incident open) {
+        return new IncidentException("Incident " + open.number() + " (" + open.title()
+                + ") is already open in this channel. Close it with `/incident close` first.");
     }
 
     /**
@@ -142,8 +174,10 @@ public final class IncidentService {
     /** Closes the channel's open incident; refuses when there is none (it may have just been closed). */
     public Incident close(String channelId, String userId, String resolution) {
         Incident incident = requireOpenIn(channelId);
-        Instant now = clock.instant();
-        return store.close(incident.number(), now, userId, resolution == null ? null : resolution.strip())
+        String cleanResolution = resolution == null ? null : resolution.strip();
+        String text = cleanResolution == null || cleanResolution.isEmpty() ? "Incident closed"
+                : "Incident closed: " + cleanResolution;
+        return store.close(incident.number(), cleanResolution, TimelineEntry.of(clock.instant(), EntryKind.CLOSED, userId, text))
                 .orElseThrow(() -> new IncidentException("Incident " + incident.number() + " is already closed."));
     }
 
@@ -317,8 +351,14 @@ public final class IncidentService {
         openIn(channelId).ifPresent(open -> {
             throw new IncidentException("Incident " + open.number() + " is still open in this channel.");
         });
-        return store.reopenLast(channelId, clock.instant(), userId).orElseThrow(() -> new IncidentException(
-                "No incident of this channel was closed, so there is nothing to reopen."));
+        TimelineEntry reopened = TimelineEntry.of(clock.instant(), EntryKind.REOPENED, userId, "Incident reopened");
+        try {
+            return store.reopenLast(channelId, reopened).orElseThrow(() -> new IncidentException(
+                    "No incident of this channel was closed, so there is nothing to reopen."));
+        } catch (ChannelHasOpenIncidentException e) {
+            // An incident was opened or reopened here between the check above and the reopen.
+            throw new IncidentException("This channel already has an open incident; close it before reopening another.");
+        }
     }
 
     /** Every open incident, oldest first. */

@@ -11,11 +11,11 @@ import java.util.Optional;
 public interface IncidentStore {
 
     /**
-     * Stores a new incident under the next free number, with its {@link EntryKind#STARTED} entry.
+     * Stores a new incident under the next free number, with its {@code opened} entry, in one transaction.
      *
-     * @throws IncidentException when the channel already has an open incident
+     * @throws ChannelHasOpenIncidentException when the channel has an open incident; nothing is stored then
      */
-    Incident open(NewIncident incident);
+    Incident open(NewIncident incident, TimelineEntry opened);
 
     /** The open incident living in the channel, if any. */
     Optional<Incident> findOpenInChannel(String channelId);
@@ -38,10 +38,10 @@ public interface IncidentStore {
     void addEntry(int incidentNumber, TimelineEntry entry);
 
     /**
-     * Closes the incident if it is open, adding its {@link EntryKind#CLOSED} entry in the same
-     * transaction. Returns the closed incident, or empty when it was closed already.
+     * Closes the incident if it is open, at the time of its {@code closed} entry, which is added in the same
+     * transaction. Returns the closed incident, or empty when it was closed already (nothing is added then).
      */
-    Optional<Incident> close(int number, Instant at, String closedBy, String resolution);
+    Optional<Incident> close(int number, String resolution, TimelineEntry closed);
 
     /** Remembers the ts of the header message pinned in the incident's channel. */
     void setHeaderTs(int number, String ts);
@@ -79,8 +79,13 @@ public interface IncidentStore {
     /** Up to {@code limit} incidents the filter takes, newest start first, skipping the first {@code offset}. */
     List<Incident> page(IncidentFilter filter, int offset, int limit);
 
-    /** Reopens the channel's most recently closed incident, adding a REOPENED entry; empty when there is none. */
-    Optional<Incident> reopenLast(String channelId, Instant at, String userId);
+    /**
+     * Reopens the channel's most recently closed incident, adding its {@code reopened} entry in the same transaction;
+     * empty when the channel has no closed incident.
+     *
+     * @throws ChannelHasOpenIncidentException when the channel has an open incident; nothing is changed then
+     */
+    Optional<Incident> reopenLast(String channelId, TimelineEntry reopened);
 
     /** The channel's most recently closed incident, if any. */
     Optional<Incident> lastClosedInChannel(String channelId);

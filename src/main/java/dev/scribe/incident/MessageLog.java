@@ -7,9 +7,9 @@ import java.util.function.Consumer;
 
 /**
  * The recorded messages of one incident, handed over in time order (then by ts) each time they are read.
- * A store reads them afresh on every pass instead of holding them: a 100,000-message incident's messages
- * are about 24 MB of objects, and holding them through a close pushed it into full garbage collections in
- * a 256 MB heap (docs/performance.md).
+ * A store reads them afresh on every pass instead of holding them: a large incident's messages are many
+ * megabytes of objects, and holding them through a close pushed it into full garbage collections (measured in
+ * docs/performance.md, "Close").
  */
 @FunctionalInterface
 public interface MessageLog {

@@ -4,7 +4,12 @@ package dev.scribe.incident;
 public enum RecordOutcome {
     /** Stored in the incident open in its channel. */
     RECORDED,
-    /** The same message (channel and ts) or the same Slack event was stored before; nothing changed. */
+    /**
+     * The same message (channel and ts) was stored before, here or by another replica: a Slack retry of its event
+     * carries the same message, so the message's key refuses it and nothing changes. Only a store that stores before
+     * it answers can tell this; one that takes messages to store a moment later answers {@link #ACCEPTED} and leaves
+     * the copy out when it stores.
+     */
     DUPLICATE,
     /** No incident is open in the message's channel; nothing stored. */
     NOT_IN_AN_INCIDENT,

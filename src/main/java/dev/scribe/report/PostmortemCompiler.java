@@ -5,6 +5,7 @@ import dev.scribe.incident.Incident;
 import dev.scribe.incident.IncidentRecord;
 import dev.scribe.incident.Mark;
 import dev.scribe.incident.RecordedMessage;
+import dev.scribe.incident.ShownTimes;
 import dev.scribe.incident.TimelineEntry;
 import dev.scribe.report.Postmortem.ActionItem;
 import dev.scribe.report.Postmortem.TimelineItem;
@@ -30,7 +31,7 @@ import java.util.regex.Pattern;
 /** Turns what was recorded into a {@link Postmortem}. Pure: names and links come from the {@link Directory}. */
 public final class PostmortemCompiler {
 
-    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter HH_MM = ShownTimes.HH_MM;
     private static final Pattern TRAILING_MENTION = Pattern.compile("\\s*<@([A-Z0-9]+)(?:\\|[^>]*)?>\\s*$");
 
     private final Directory directory;

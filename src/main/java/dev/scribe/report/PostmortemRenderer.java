@@ -1,5 +1,6 @@
 package dev.scribe.report;
 
+import dev.scribe.incident.ShownTimes;
 import dev.scribe.report.KeyTimings.Moment;
 import dev.scribe.report.KeyTimings.Span;
 import dev.scribe.report.Postmortem.ActionItem;
@@ -11,6 +12,7 @@ import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -29,11 +31,11 @@ public final class PostmortemRenderer {
             + "not in people. Everyone acted in good faith with what they knew at the time.";
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
-    private static final DateTimeFormatter DATE_TIME_ZONE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm zzz");
-    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter DATE_TIME_ZONE = ShownTimes.DATE_TIME_ZONE;
+    private static final DateTimeFormatter HH_MM = ShownTimes.HH_MM;
     private static final DateTimeFormatter HH_MM_SS = DateTimeFormatter.ofPattern("HH:mm:ss");
-    private static final DateTimeFormatter HH_MM_ZONE = DateTimeFormatter.ofPattern("HH:mm zzz");
-    private static final DateTimeFormatter HH_MM_SS_ZONE = DateTimeFormatter.ofPattern("HH:mm:ss zzz");
+    private static final DateTimeFormatter HH_MM_ZONE = DateTimeFormatter.ofPattern("HH:mm zzz", Locale.ENGLISH);
+    private static final DateTimeFormatter HH_MM_SS_ZONE = DateTimeFormatter.ofPattern("HH:mm:ss zzz", Locale.ENGLISH);
 
     /** Renders the whole document. */
     public String render(Postmortem p) {
@@ -205,7 +207,7 @@ public final class PostmortemRenderer {
 
     /**
      * A little more than the document will take, so the buffer is not regrown (each regrowth copies the whole
-     * document so far and, for a 100,000-message transcript, briefly needs three times its size in memory).
+     * document so far and, meanwhile, needs three times its size in memory).
      * Names and Markdown escapes are guessed at 48 characters a message: the transcript items are not made twice.
      */
     private static int expectedLength(Postmortem p) {

@@ -11,8 +11,8 @@ import java.util.function.Function;
 /**
  * The recorded messages as the transcript shows them, in time order. Each item is made as it is rendered, from
  * messages read afresh: a compiled item (names resolved, text parsed) is larger than the message it comes
- * from, and holding all of them, the messages and the Markdown being written pushed a 100,000-message close
- * into full garbage collections in a 256 MB heap (docs/performance.md).
+ * from, and holding all of them, the messages and the Markdown being written pushed the close of a large
+ * incident into full garbage collections (measured in docs/performance.md, "Close").
  */
 public final class Transcript {
 

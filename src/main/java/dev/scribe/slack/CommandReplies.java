@@ -5,6 +5,7 @@ import dev.scribe.command.CommandParser;
 import dev.scribe.incident.Incident;
 import dev.scribe.incident.ReactionMap;
 import dev.scribe.incident.Severity;
+import dev.scribe.incident.ShownTimes;
 import dev.scribe.incident.Status;
 import dev.scribe.incident.TimelineEntry;
 import dev.scribe.report.Directory;
@@ -23,7 +24,7 @@ import java.util.UUID;
  */
 final class CommandReplies {
 
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm zzz");
+    private static final DateTimeFormatter SHOWN = ShownTimes.DATE_TIME_ZONE;
 
     private final ZoneId zone;
 

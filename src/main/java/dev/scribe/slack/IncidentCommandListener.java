@@ -157,10 +157,7 @@ public final class IncidentCommandListener implements SlashCommandHandler {
     private Response start(Command.Start start, SlashCommandPayload payload, SlashCommandContext ctx) {
         String origin = payload.getChannelId();
         String user = payload.getUserId();
-        incidents.openIn(origin).ifPresent(open -> {
-            throw new IncidentException("Incident " + open.number() + " (" + open.title()
-                    + ") is already open in this channel. Close it with `/incident close` first.");
-        });
+        incidents.requireNoneOpenIn(origin);
         if (channelMode == ChannelMode.HERE) {
             Incident incident = starter.openHere(start, origin, user);
             responses.afterAck(ctx, "posting the header of incident " + incident.number(), () -> starter.postHeader(incident));
@@ -189,7 +186,7 @@ public final class IncidentCommandListener implements SlashCommandHandler {
         ZoneId readIn = at.zone() != null ? at.zone() : typists.orElse(zone);
         TimelineEntry entry = incidents.at(payload.getChannelId(), payload.getUserId(), at.date(), at.time(), readIn,
                 at.emoji(), at.text());
-        if (ReactionAddedListener.TIMING_KINDS.contains(entry.kind())) {
+        if (entry.kind().movesKeyTiming()) {
             incidents.openIn(payload.getChannelId()).ifPresent(i -> headerChanged.accept(i.number()));
         }
         return inChannel(ctx, replies.addedAt(payload.getUserId(), entry, readIn, at.zone() == null && typists.isEmpty()));

@@ -5,20 +5,14 @@ import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.bolt.handler.BoltEventHandler;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.event.ReactionAddedEvent;
-import dev.scribe.incident.EntryKind;
 import dev.scribe.incident.IncidentService;
 import dev.scribe.incident.Mark;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.IntConsumer;
 
 /** {@code reaction_added}: a reaction from the table marks the message (stored before the ack). */
 final class ReactionAddedListener implements BoltEventHandler<ReactionAddedEvent> {
-
-    /** Kinds that move a key timing, and so refresh the pinned header. */
-    static final Set<EntryKind> TIMING_KINDS = Set.of(EntryKind.TRIGGER, EntryKind.DETECTED, EntryKind.ACKNOWLEDGED,
-            EntryKind.CAUSE_IDENTIFIED, EntryKind.MITIGATED, EntryKind.RESOLVED);
 
     private final IncidentService incidents;
     private final IntConsumer timingsChanged;
@@ -43,7 +37,7 @@ final class ReactionAddedListener implements BoltEventHandler<ReactionAddedEvent
         ReactionOnMessage r = checked.get();
         return StoreThenAck.run(ctx, "reaction " + r.reaction() + " on " + r.ts(), () -> {
             Optional<Mark> mark = incidents.mark(r.channelId(), r.ts(), r.reaction(), r.userId());
-            if (mark.isPresent() && TIMING_KINDS.contains(mark.get().kind())) {
+            if (mark.isPresent() && mark.get().kind().movesKeyTiming()) {
                 incidents.openIn(r.channelId()).ifPresent(i -> timingsChanged.accept(i.number()));
             }
         });

@@ -12,6 +12,7 @@ import com.slack.api.model.block.composition.TextObject;
 import dev.scribe.incident.EntryKind;
 import dev.scribe.incident.Incident;
 import dev.scribe.incident.ReactionMap;
+import dev.scribe.incident.ShownTimes;
 import dev.scribe.incident.UserText;
 import dev.scribe.report.KeyTimings;
 import dev.scribe.report.Postmortem;
@@ -44,8 +45,8 @@ public final class ReportBlocks {
     /** About where a timeline line is cut: one long message must not fill a whole section. */
     static final int MAX_TIMELINE_LINE = 300;
 
-    private static final DateTimeFormatter HH_MM_ZONE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm zzz", Locale.ENGLISH);
-    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter HH_MM_ZONE = ShownTimes.DATE_TIME_ZONE;
+    private static final DateTimeFormatter HH_MM = ShownTimes.HH_MM;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE, d MMMM yyyy", Locale.ENGLISH);
 
     private ReportBlocks() {

@@ -47,11 +47,10 @@ public final class Database implements AutoCloseable {
      * database from its own shutdown hook by default, racing ours: on SIGTERM the work being finished or stored
      * would meet a closed database; the bot closes it itself, last. LAZY_QUERY_EXECUTION=1: H2 otherwise builds
      * every result whole before the first row, in a temporary file past its in-memory row limit; the messages of
-     * a 100,000-message incident went through one on every close (docs/performance.md). CACHE_SIZE of a fifth of
+     * a large incident went through one on every close (docs/performance.md). CACHE_SIZE of a fifth of
      * the heap, three times H2's default: a report reads the incident's messages once for names, once to compile
      * and once for the transcript, and when its pages did not fit the cache every pass read and decoded them from
-     * the file again (a 100,000-message incident, whose pages take about 30 MB of cache: 210 ms a pass with H2's
-     * 16 MB at a 256 MB heap, 100-480 ms with 30 MB, 50-55 ms with 48 MB or more).
+     * the file again (measured in docs/performance.md, "Close").
      * H2 keeps a CACHE_SIZE given in the URL in the database, so it is given on every start.
      */
     static String withH2Settings(String url, long maxHeapBytes) {

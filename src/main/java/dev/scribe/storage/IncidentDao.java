@@ -27,8 +27,8 @@ public interface IncidentDao {
             + ":resolution, :headerTs, :closeCount)")
     void insert(@BindMethods IncidentRow row);
 
-    /** Run as a plain query with a hand-written mapper by {@link JdbiIncidentStore#findOpenInChannel}: per message. */
-    String FIND_OPEN_IN_CHANNEL = "SELECT " + COLUMNS + " FROM incidents WHERE open_channel_id = :channelId";
+    @SqlQuery("SELECT " + COLUMNS + " FROM incidents WHERE open_channel_id = :channelId")
+    Optional<IncidentRow> findOpenInChannel(@Bind("channelId") String channelId);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM incidents WHERE incident_number = :number")
     Optional<IncidentRow> find(@Bind("number") int number);

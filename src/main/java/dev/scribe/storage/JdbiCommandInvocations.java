@@ -39,16 +39,14 @@ public final class JdbiCommandInvocations implements CommandInvocations {
     @Override
     public boolean claim(String triggerId) {
         long now = Micros.of(clock.instant());
-        try {
+        boolean first = Sql.onDuplicateKey(() -> {
             dao.insert(key(triggerId), now);
-        } catch (JdbiException e) {
-            if (Sql.isDuplicateKey(e)) {
-                return false;
-            }
-            throw e;
+            return true;
+        }, e -> false);
+        if (first) {
+            purgeIfDue(now);
         }
-        purgeIfDue(now);
-        return true;
+        return first;
     }
 
     private void purgeIfDue(long now) {

@@ -1,9 +1,8 @@
 package dev.scribe.storage;
 
-import dev.scribe.incident.EntryKind;
+import dev.scribe.incident.ChannelHasOpenIncidentException;
 import dev.scribe.incident.Incident;
 import dev.scribe.incident.IncidentFilter;
-import dev.scribe.incident.IncidentException;
 import dev.scribe.incident.IncidentChange;
 import dev.scribe.incident.IncidentStore;
 import dev.scribe.incident.Mark;
@@ -11,9 +10,7 @@ import dev.scribe.incident.MessageLog;
 import dev.scribe.incident.NewIncident;
 import dev.scribe.incident.RecordOutcome;
 import dev.scribe.incident.RecordedMessage;
-import dev.scribe.incident.Status;
 import dev.scribe.incident.TimelineEntry;
-import dev.scribe.incident.UserText;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,8 +19,6 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.JdbiException;
-import org.jdbi.v3.core.mapper.RowMapper;
 
 /**
  * {@link IncidentStore} on a Jdbi database; every write that must be atomic is one transaction. Close it (before
@@ -34,25 +29,14 @@ public final class JdbiIncidentStore implements IncidentStore, AutoCloseable {
     private final Database database;
     private final Jdbi jdbi;
     private final Clock clock;
-    // On-demand DAOs are built once and take a pooled connection per call. Building a SqlObject per call
-    // (withExtension, attach) cost more CPU than the SQL itself; the message path, which runs for every event
-    // before its ack, goes further: plain statements, a hand-written mapper, group commit (see docs/performance.md).
+    // On-demand DAOs are built once and take a pooled connection per call: building a SqlObject per call
+    // (withExtension, attach) cost more CPU than the SQL itself. The message path, which runs for every event before
+    // its ack, goes further: the DAO's statement run as a JDBC batch, with group commit (MessageWriter).
     private final IncidentDao incidentDao;
     private final MessageDao messageDao;
     private final EntryDao entryDao;
     private final MarkDao markDao;
     private final MessageSink received;
-
-    /** {@link IncidentRow} by column, without the reflection the constructor mapper repeats per query. */
-    private static final RowMapper<IncidentRow> INCIDENT_ROW = (rs, ctx) -> {
-        long closedAtUs = rs.getLong("closed_at_us");
-        Long closedAt = rs.wasNull() ? null : closedAtUs;
-        return new IncidentRow(rs.getInt("incident_number"), rs.getString("title"), rs.getString("severity"),
-                rs.getString("status"), rs.getString("channel_id"), rs.getString("open_channel_id"),
-                rs.getString("origin_channel_id"), rs.getString("commander_id"), rs.getString("opened_by"),
-                rs.getLong("started_at_us"), closedAt, rs.getString("resolution"),
-                rs.getString("header_ts"), rs.getInt("close_count"));
-    };
 
     /** Stores each message before {@link #recordInOpenIncident} returns. */
     public JdbiIncidentStore(Database database, Clock clock) {
@@ -89,47 +73,30 @@ public final class JdbiIncidentStore implements IncidentStore, AutoCloseable {
     }
 
     @Override
-    public Incident open(NewIncident incident) {
+    public Incident open(NewIncident incident, TimelineEntry opened) {
         received.awaitStored();
-        findOpenInChannel(incident.channelId()).ifPresent(open -> {
-            throw alreadyOpen(open);
+        return Sql.onDuplicateKey(() -> jdbi.inTransaction(h -> insertIncident(h, incident, opened)), e -> {
+            // The channel's open incident holds its UNIQUE open_channel_id: another request or replica was first.
+            throw new ChannelHasOpenIncidentException(incident.channelId(), e);
         });
-        try {
-            return jdbi.inTransaction(h -> insertIncident(h, incident));
-        } catch (JdbiException e) {
-            if (Sql.isDuplicateKey(e)) {
-                // Another request (or replica) opened an incident in this channel at the same moment.
-                throw findOpenInChannel(incident.channelId()).map(JdbiIncidentStore::alreadyOpen).orElseThrow(() -> e);
-            }
-            throw e;
-        }
     }
 
-    private Incident insertIncident(Handle h, NewIncident incident) {
+    private Incident insertIncident(Handle h, NewIncident incident, TimelineEntry opened) {
         IncidentDao incidents = h.attach(IncidentDao.class);
         incidents.takeNextNumber();
         int number = incidents.lastNumber();
-        long startedAt = Micros.of(incident.startedAt());
-        IncidentRow row = new IncidentRow(number, incident.title(), incident.severity().name(),
-                Status.INVESTIGATING.name(), incident.channelId(), incident.channelId(), incident.originChannelId(),
-                incident.openedBy(), incident.openedBy(), startedAt, null, null, null, 0);
+        IncidentRow row = new IncidentRow(number, incident.title(), incident.severity().name(), incident.status().name(),
+                incident.channelId(), incident.channelId(), incident.originChannelId(), incident.commanderId(),
+                incident.openedBy(), Micros.of(incident.startedAt()), null, null, null, 0);
         incidents.insert(row);
-        insertEntry(h, number, TimelineEntry.of(incident.startedAt(), EntryKind.STARTED, incident.openedBy(),
-                // Entries are stored in Slack's encoding, like messages; the title is plain text.
-                "Incident opened: " + UserText.asSlackMarkup(incident.title())));
+        insertEntry(h, number, opened);
         return row.toIncident();
-    }
-
-    private static IncidentException alreadyOpen(Incident open) {
-        return new IncidentException("Incident " + open.number() + " (" + open.title()
-                + ") is already open in this channel. Close it with `/incident close` first.");
     }
 
     @Override
     public Optional<Incident> findOpenInChannel(String channelId) {
-        // Asked for every message event, so no cache: an incident closed by another replica is seen at once.
-        return jdbi.withHandle(h -> h.createQuery(IncidentDao.FIND_OPEN_IN_CHANNEL).bind("channelId", channelId)
-                .map(INCIDENT_ROW).findOne()).map(IncidentRow::toIncident);
+        // No cache: an incident opened or closed by another replica is seen at once.
+        return incidentDao.findOpenInChannel(channelId).map(IncidentRow::toIncident);
     }
 
     @Override
@@ -158,15 +125,14 @@ public final class JdbiIncidentStore implements IncidentStore, AutoCloseable {
     }
 
     @Override
-    public Optional<Incident> close(int number, Instant at, String closedBy, String resolution) {
+    public Optional<Incident> close(int number, String resolution, TimelineEntry closed) {
         received.awaitStored();
         return jdbi.inTransaction(h -> {
             IncidentDao incidents = h.attach(IncidentDao.class);
-            if (incidents.close(number, Micros.of(at), resolution) == 0) {
+            if (incidents.close(number, Micros.of(closed.at()), resolution) == 0) {
                 return Optional.<Incident>empty();
             }
-            String text = resolution == null || resolution.isBlank() ? "Incident closed" : "Incident closed: " + resolution;
-            insertEntry(h, number, TimelineEntry.of(at, EntryKind.CLOSED, closedBy, text));
+            insertEntry(h, number, closed);
             return incidents.find(number).map(IncidentRow::toIncident);
         });
     }
@@ -197,16 +163,11 @@ public final class JdbiIncidentStore implements IncidentStore, AutoCloseable {
     @Override
     public boolean addMark(int incidentNumber, Mark mark, String reaction, Instant at) {
         received.awaitStored();
-        try {
+        return Sql.onDuplicateKey(() -> {
             markDao.insert(mark.channelId(), mark.ts(), reaction, mark.userId(), incidentNumber, mark.kind().name(),
                     Micros.of(at));
             return true;
-        } catch (JdbiException e) {
-            if (Sql.isDuplicateKey(e)) {
-                return false;
-            }
-            throw e;
-        }
+        }, e -> false);
     }
 
     @Override
@@ -225,26 +186,19 @@ public final class JdbiIncidentStore implements IncidentStore, AutoCloseable {
     @Override
     public boolean editMessage(String channelId, String ts, String newText, Instant editedAt) {
         received.awaitStored();
-        try {
-            return jdbi.inTransaction(h -> {
-                MessageDao dao = h.attach(MessageDao.class);
-                Optional<String> previous = dao.body(channelId, ts);
-                if (previous.isEmpty()) {
-                    return false;
-                }
-                if (previous.get().equals(newText)) {
-                    return true;
-                }
-                dao.keepRevision(channelId, ts, Micros.of(editedAt), previous.get());
-                dao.updateBody(channelId, ts, newText);
-                return true;
-            });
-        } catch (JdbiException e) {
-            if (Sql.isDuplicateKey(e)) {
-                return true; // the same edit delivered again
+        return Sql.onDuplicateKey(() -> jdbi.inTransaction(h -> {
+            MessageDao dao = h.attach(MessageDao.class);
+            Optional<String> previous = dao.body(channelId, ts);
+            if (previous.isEmpty()) {
+                return false;
             }
-            throw e;
-        }
+            if (previous.get().equals(newText)) {
+                return true;
+            }
+            dao.keepRevision(channelId, ts, Micros.of(editedAt), previous.get());
+            dao.updateBody(channelId, ts, newText);
+            return true;
+        }), e -> true); // the revision is there: the same edit delivered again
     }
 
     @Override
@@ -270,25 +224,20 @@ public final class JdbiIncidentStore implements IncidentStore, AutoCloseable {
     }
 
     @Override
-    public Optional<Incident> reopenLast(String channelId, Instant at, String userId) {
+    public Optional<Incident> reopenLast(String channelId, TimelineEntry reopened) {
         received.awaitStored();
-        try {
-            return jdbi.inTransaction(h -> {
-                IncidentDao incidents = h.attach(IncidentDao.class);
-                List<IncidentRow> closed = incidents.closedInChannel(channelId);
-                if (closed.isEmpty() || incidents.reopen(closed.get(0).incidentNumber()) == 0) {
-                    return Optional.<Incident>empty();
-                }
-                int number = closed.get(0).incidentNumber();
-                insertEntry(h, number, TimelineEntry.of(at, EntryKind.REOPENED, userId, "Incident reopened"));
-                return incidents.find(number).map(IncidentRow::toIncident);
-            });
-        } catch (JdbiException e) {
-            if (Sql.isDuplicateKey(e)) {
-                throw new IncidentException("This channel already has an open incident; close it before reopening another.");
+        return Sql.onDuplicateKey(() -> jdbi.inTransaction(h -> {
+            IncidentDao incidents = h.attach(IncidentDao.class);
+            List<IncidentRow> closed = incidents.closedInChannel(channelId);
+            if (closed.isEmpty() || incidents.reopen(closed.get(0).incidentNumber()) == 0) {
+                return Optional.<Incident>empty();
             }
-            throw e;
-        }
+            int number = closed.get(0).incidentNumber();
+            insertEntry(h, number, reopened);
+            return incidents.find(number).map(IncidentRow::toIncident);
+        }), e -> {
+            throw new ChannelHasOpenIncidentException(channelId, e);
+        });
     }
 
     @Override

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.JdbiException;
 
 /** {@link Outbox} in the bot's database; claims are single UPDATEs, so they hold across replicas. */
 public final class JdbiOutbox implements Outbox {
@@ -21,27 +20,19 @@ public final class JdbiOutbox implements Outbox {
     public JdbiOutbox(Database database, Clock clock) {
         this.jdbi = database.jdbi();
         this.clock = clock;
-        jdbi.registerRowMapper(org.jdbi.v3.core.mapper.reflect.ConstructorMapper.factory(ReportKeyRow.class));
     }
 
     @Override
     public boolean store(List<OutboxPost> posts) {
         long now = Micros.of(clock.instant());
-        try {
-            jdbi.useTransaction(h -> {
-                ReportPostDao dao = h.attach(ReportPostDao.class);
-                for (OutboxPost p : posts) {
-                    dao.insert(p.report().incidentNumber(), p.report().closeCount(), p.seq(), p.kind().name(),
-                            p.channelId(), p.payload(), p.fileName(), now);
-                }
-            });
-            return true;
-        } catch (JdbiException e) {
-            if (Sql.isDuplicateKey(e)) {
-                return false;
+        return Sql.onDuplicateKey(() -> jdbi.inTransaction(h -> {
+            ReportPostDao dao = h.attach(ReportPostDao.class);
+            for (OutboxPost p : posts) {
+                dao.insert(p.report().incidentNumber(), p.report().closeCount(), p.seq(), p.kind().name(),
+                        p.channelId(), p.payload(), p.fileName(), now);
             }
-            throw e;
-        }
+            return true;
+        }), e -> false); // the report was stored before, by this replica or another
     }
 
     @Override

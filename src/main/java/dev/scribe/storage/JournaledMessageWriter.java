@@ -10,14 +10,16 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Takes messages by appending them to a {@link MessageJournal} (the event is acknowledged after that) and stores
- * them in the database from one thread of its own, in batches of whatever arrived within {@link #BATCH_WINDOW_MS}.
+ * them in the database from one thread of its own, one transaction per batch: everything queued once the oldest
+ * message has waited {@link #BATCH_WINDOW_MS} for others, at most {@link #MAX_BATCH}. The wait is cut short when
+ * someone needs the messages stored now ({@link #awaitStored}, or a new message waiting for room in a full journal),
+ * when {@link #MAX_BATCH} are queued, and when closing.
  * For the embedded H2 database only: the journal is a file next to it, so it lives and dies with it; replicas on
  * PostgreSQL or MariaDB use {@link MessageWriter}, whose commit is the ack's, as no replica's local file may be the
  * only copy of a message.
@@ -350,10 +352,12 @@ final class JournaledMessageWriter implements MessageSink {
     }
 
     /**
-     * One transaction for the batch; if it fails, each message on its own, so a message already stored (a Slack
-     * retry) or one the database refuses for itself does not hold back the others.
+     * One transaction for the batch; if it fails, each message on its own transaction, so a message already stored
+     * (a Slack retry, or a message of this batch stored alone by an earlier attempt) does not hold back the others.
      *
-     * @throws RuntimeException when the database failed; none of the batch may be stored then
+     * @throws RuntimeException when a message could not be stored on its own either (the database failed, or
+     *                          refuses it); the messages before it may be stored then, and trying the whole batch
+     *                          again is safe, since those are left alone as duplicates
      */
     private void store(List<ReceivedMessage> batch) {
         try {
@@ -366,8 +370,9 @@ final class JournaledMessageWriter implements MessageSink {
     }
 
     /**
-     * The batch as two JDBC batches, messages then the events of those stored: a statement per message cost
-     * Jdbi's per-statement set-up a thousand times a commit.
+     * The batch as one JDBC batch of {@link MessageDao#INSERT_IN_OPEN_INCIDENT}: a statement per message would cost
+     * Jdbi's per-statement set-up once per message of the commit. A message whose channel has no open incident
+     * inserts nothing; one stored before fails the whole batch on its key (see {@link #store}).
      */
     private static void insertAll(Handle h, List<ReceivedMessage> batch) {
         PreparedBatch messages = h.prepareBatch(MessageDao.INSERT_IN_OPEN_INCIDENT);
@@ -377,14 +382,8 @@ final class JournaledMessageWriter implements MessageSink {
         messages.execute();
     }
 
+    /** Stores one message; one stored before (a Slack retry, or a batch retried after a partial failure) is left alone. */
     private void storeAlone(ReceivedMessage m) {
-        try {
-            jdbi.useTransaction(h -> MessageWriter.insert(h, m));
-        } catch (JdbiException e) {
-            if (Sql.isDuplicateKey(e)) {
-                return;
-            }
-            throw e;
-        }
+        Sql.onDuplicateKey(() -> jdbi.inTransaction(h -> MessageWriter.insert(h, m)), e -> RecordOutcome.DUPLICATE);
     }
 }

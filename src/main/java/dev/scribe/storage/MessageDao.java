@@ -12,7 +12,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 /**
  * SQL of the {@code messages} table. A message's key, its channel and ts, is what refuses a Slack retry: a retry
  * carries the same message. The {@code slack_events} table (one row per event id) is no longer written: it
- * repeated that refusal for messages at a third of the storing thread's work (docs/performance.md), and it is
+ * repeated that refusal for messages at a large share of the storing thread's work (docs/performance.md), and it is
  * left in place while older versions may still run beside this one.
  */
 @RegisterConstructorMapper(MessageRow.class)
@@ -35,7 +35,7 @@ public interface MessageDao {
     }
 
     // Ordered exactly like the UNIQUE (incident_number, posted_at_us, ts) key, so the database reads the
-    // incident's messages in index order instead of sorting them (H2 sorted 100,000 rows without the first column).
+    // incident's messages in index order instead of sorting them (without the first column, H2 sorted them).
     // Read as a stream, a thousand rows at a time: PostgreSQL and MariaDB otherwise fetch the whole result at once
     // (PostgreSQL only uses a cursor inside a transaction); H2 streams with LAZY_QUERY_EXECUTION (Database).
     @FetchSize(1000)

@@ -17,7 +17,8 @@ import java.util.zip.CRC32C;
 
 /**
  * A file of received messages, written before their events are acknowledged and stored in the database
- * afterwards in large batches ({@link JournaledMessageWriter}).
+ * afterwards, a batch per transaction, by {@link JournaledMessageWriter}; a record is forgotten only when its half of
+ * the file is emptied, once every record in that half is stored ({@link #release}).
  *
  * <p>Why: on H2 every commit rewrites the index pages it touched, so a commit per event (or per handful of events)
  * was most of the cost of an acknowledgement (docs/performance.md). The file is memory-mapped: an append is a copy

@@ -124,13 +124,8 @@ final class MessageWriter implements MessageSink {
 
     private void writeAlone(Pending p) {
         try {
-            p.stored.complete(jdbi.inTransaction(h -> insert(h, p.message)));
-        } catch (JdbiException e) {
-            if (Sql.isDuplicateKey(e)) {
-                p.stored.complete(RecordOutcome.DUPLICATE);
-            } else {
-                p.stored.completeExceptionally(e);
-            }
+            p.stored.complete(Sql.onDuplicateKey(() -> jdbi.inTransaction(h -> insert(h, p.message)),
+                    e -> RecordOutcome.DUPLICATE));
         } catch (RuntimeException e) {
             p.stored.completeExceptionally(e);
         }

@@ -8,6 +8,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** SQL of the {@code report_posts} outbox. */
 @RegisterConstructorMapper(ReportPostRow.class)
+@RegisterConstructorMapper(ReportKeyRow.class)
 public interface ReportPostDao {
 
     @SqlUpdate("INSERT INTO report_posts (incident_number, close_count, seq, kind, channel_id, payload, file_name, "

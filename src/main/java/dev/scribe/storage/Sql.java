@@ -1,6 +1,9 @@
 package dev.scribe.storage;
 
 import java.sql.SQLException;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.JdbiException;
 
 /** What a failed statement means, told the same way on every supported database. */
 final class Sql {
@@ -10,6 +13,23 @@ final class Sql {
     private static final int H2_CONNECTION_BROKEN = 90067;
 
     private Sql() {
+    }
+
+    /**
+     * Runs {@code work}; when the database refuses it with a duplicate key (the row is there already: a retry, or
+     * another request or replica that was first), returns what {@code ifDuplicate} makes of that failure instead, or
+     * throws what it throws. Every other failure is thrown as it is. The one way this code base tells a duplicate,
+     * as each of these sites relies on the database's unique keys rather than on a check beforehand.
+     */
+    static <T> T onDuplicateKey(Supplier<T> work, Function<JdbiException, T> ifDuplicate) {
+        try {
+            return work.get();
+        } catch (JdbiException e) {
+            if (isDuplicateKey(e)) {
+                return ifDuplicate.apply(e);
+            }
+            throw e;
+        }
     }
 
     /** True when the failure is a unique or primary key violation: the row is there already. */

@@ -1,5 +1,6 @@
 package dev.scribe.web;
 
+import dev.scribe.incident.ShownTimes;
 import dev.scribe.report.KeyTimings;
 import dev.scribe.report.KeyTimings.Moment;
 import dev.scribe.report.Postmortem;
@@ -28,7 +29,6 @@ final class PhaseChart {
     static final int BAND_HEIGHT = 36;
     static final int MARKER_Y = 100;
     private static final int TICKS = 6;
-    private static final java.time.format.DateTimeFormatter HH_MM = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
 
     /** A band between two moments; {@code css} names its colour class. */
     record Phase(String name, String css, double x, double width, String from, String to) {
@@ -123,7 +123,7 @@ final class PhaseChart {
         for (int i = 0; i <= TICKS; i++) {
             Instant at = start.plusMillis(Duration.between(start, end).toMillis() * i / TICKS);
             // The first and last labels lean inwards, so that neither is cut at the edge.
-            ticks.add(new Tick(x(at), at.toString(), HH_MM.format(at.atZone(zone)),
+            ticks.add(new Tick(x(at), at.toString(), ShownTimes.HH_MM.format(at.atZone(zone)),
                     i == 0 ? "start" : i == TICKS ? "end" : "middle"));
         }
     }

@@ -68,8 +68,7 @@ public final class WebServer implements AutoCloseable {
         server = new Server(threads);
         server.setStopTimeout(10_000);
         // No minimum request data rate: Jetty measures it from a request's first byte, so a small body read a few
-        // milliseconds late (a 2-byte body after 3 ms, a 300-byte command after 300 ms of a busy machine) counted
-        // as a slow sender and its connection was closed. Bodies are read without holding a thread and must be
+        // milliseconds late on a busy machine counted as a slow sender and its connection was closed. Bodies are read without holding a thread and must be
         // whole within BodyReader's deadline instead.
         HttpConfiguration http = new HttpConfiguration();
         connector = new ServerConnector(server, new HttpConnectionFactory(http));

@@ -1,16 +1,14 @@
 package dev.scribe.web;
 
+import dev.scribe.incident.ShownTimes;
 import dev.scribe.report.RichText;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /** Rich text and times as the templates take them: pieces the template escapes, never HTML made here. */
 final class WebText {
-
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm zzz");
 
     private WebText() {
     }
@@ -41,6 +39,6 @@ final class WebText {
 
     /** Seconds are kept in the ISO form (the script shows them on hover), not in the fallback. */
     static Time time(Instant at, ZoneId zone) {
-        return new Time(at.truncatedTo(ChronoUnit.SECONDS).toString(), SHOWN.format(at.atZone(zone)));
+        return new Time(at.truncatedTo(ChronoUnit.SECONDS).toString(), ShownTimes.DATE_TIME_ZONE.format(at.atZone(zone)));
     }
 }

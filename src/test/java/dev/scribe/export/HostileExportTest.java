@@ -51,7 +51,7 @@ class HostileExportTest {
         args.addAll(List.of(more));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = ReportCommand.run(args, Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
+        int exit = ReportCommand.run(args, ReportCommand.Settings::defaults, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), NOW, limits);
         return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

@@ -152,4 +152,17 @@ class KeyTimingsTest {
         assertTrue(md.contains("| Detected | 2024-10-27 01:30 BST |"), md);
         assertTrue(md.contains("| Resolved | 2024-10-27 02:30 GMT |"), md);
     }
+
+    /**
+     * {@link EntryKind#movesKeyTiming} is what decides whether the pinned header is refreshed after a mark or an
+     * {@code at}: it must name exactly the kinds whose entry changes a key timing here.
+     */
+    @Test
+    void theKindsThatMoveAKeyTimingAreExactlyThoseThatChangeOne() {
+        KeyTimings none = KeyTimings.derive(START, CLOSE, List.of(), null);
+        for (EntryKind kind : EntryKind.values()) {
+            KeyTimings one = KeyTimings.derive(START, CLOSE, List.of(mark("2026-11-20T12:30:00Z", kind)), null);
+            assertEquals(kind.movesKeyTiming(), !one.equals(none), kind.name());
+        }
+    }
 }

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.scribe.incident.EntryKind;
 import dev.scribe.incident.Incident;
 import dev.scribe.incident.Mark;
-import dev.scribe.incident.NewIncident;
 import dev.scribe.incident.RecordOutcome;
 import dev.scribe.incident.RecordedMessage;
 import dev.scribe.incident.Severity;
@@ -61,12 +60,12 @@ class DatabaseCompatibilityTest {
     @EnumSource(DatabaseKind.class)
     void everyScriptRoundTrips(DatabaseKind kind) throws Exception {
         JdbiIncidentStore store = store(target(kind));
-        Incident incident = store.open(new NewIncident("Paiement échoué 💳 決済 " + "𝔘", Severity.SEV1, "C1", "C0", "U1", NOW));
+        Incident incident = StoreCalls.open(store, "Paiement échoué 💳 決済 " + "𝔘", Severity.SEV1, "C1", "C0", "U1", NOW);
         store.recordInOpenIncident(new RecordedMessage("C1", "1700000000.000100", null, "U1", EVERY_SCRIPT,
                 Instant.ofEpochSecond(1700000000, 100_000)), "Ev1");
         store.addEntry(incident.number(), TimelineEntry.of(NOW, EntryKind.NOTE, "U1", EVERY_SCRIPT));
         store.addMark(incident.number(), new Mark("C1", "1700000000.000100", EntryKind.TRIGGER, "U1"), "boom", NOW);
-        store.close(incident.number(), NOW.plusSeconds(60), "U1", "résolu ✅ " + EVERY_SCRIPT);
+        StoreCalls.close(store, incident.number(), NOW.plusSeconds(60), "U1", "résolu ✅ " + EVERY_SCRIPT);
 
         Incident stored = store.find(incident.number()).orElseThrow();
         assertEquals("Paiement échoué 💳 決済 𝔘", stored.title());
@@ -89,7 +88,7 @@ class DatabaseCompatibilityTest {
     @EnumSource(DatabaseKind.class)
     void messagesAndEntriesStoredOutOfOrderReadBackInTimeOrder(DatabaseKind kind) throws Exception {
         JdbiIncidentStore store = store(target(kind));
-        int n = store.open(new NewIncident("x", Severity.SEV3, "C1", "C0", "U1", NOW)).number();
+        int n = StoreCalls.open(store, "x", Severity.SEV3, "C1", "C0", "U1", NOW).number();
         long base = 1_700_000_000L;
         int[] arrival = {7, 2, 9, 0, 5, 3, 8, 1, 6, 4};
         for (int i : arrival) {
@@ -125,7 +124,7 @@ class DatabaseCompatibilityTest {
     @EnumSource(DatabaseKind.class)
     void duplicatesAreRefusedByTheDatabase(DatabaseKind kind) throws Exception {
         JdbiIncidentStore store = store(target(kind));
-        int n = store.open(new NewIncident("x", Severity.SEV3, "C1", "C0", "U1", NOW)).number();
+        int n = StoreCalls.open(store, "x", Severity.SEV3, "C1", "C0", "U1", NOW).number();
         RecordedMessage m = new RecordedMessage("C1", "1700000000.000100", null, "U1", "hi", Instant.ofEpochSecond(1700000000));
         assertEquals(RecordOutcome.RECORDED, store.recordInOpenIncident(m, "Ev1"));
         assertEquals(RecordOutcome.DUPLICATE, store.recordInOpenIncident(m, "Ev1"));
@@ -133,8 +132,27 @@ class DatabaseCompatibilityTest {
         Mark mark = new Mark("C1", m.ts(), EntryKind.KEY, "U2");
         assertTrue(store.addMark(n, mark, "pushpin", NOW));
         assertFalse(store.addMark(n, mark, "pushpin", NOW));
-        assertTrue(store.close(n, NOW, "U1", null).isPresent());
-        assertTrue(store.close(n, NOW, "U1", null).isEmpty());
+        assertTrue(StoreCalls.close(store, n, NOW, "U1", null).isPresent());
+        assertTrue(StoreCalls.close(store, n, NOW, "U1", null).isEmpty());
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void aDuplicateKeyIsToldApartFromEveryOtherFailure(DatabaseKind kind) throws Exception {
+        Database db = TestDatabases.open(target(kind));
+        open.add(db);
+        org.jdbi.v3.core.Jdbi jdbi = db.jdbi();
+        java.util.function.Supplier<String> insert = () -> {
+            jdbi.useHandle(h -> h.execute("INSERT INTO command_invocations (trigger_id, received_at_us) VALUES ('T1', 1)"));
+            return "inserted";
+        };
+        assertEquals("inserted", Sql.onDuplicateKey(insert, e -> "duplicate"));
+        assertEquals("duplicate", Sql.onDuplicateKey(insert, e -> "duplicate"));
+        // A refusal that is not a duplicate (a null key) is thrown as it is.
+        assertThrows(org.jdbi.v3.core.JdbiException.class, () -> Sql.onDuplicateKey(() -> {
+            jdbi.useHandle(h -> h.execute("INSERT INTO command_invocations (trigger_id, received_at_us) VALUES (NULL, 1)"));
+            return "inserted";
+        }, e -> "duplicate"));
     }
 
     @ParameterizedTest
@@ -149,7 +167,7 @@ class DatabaseCompatibilityTest {
             for (int i = 0; i < 30; i++) {
                 JdbiIncidentStore store = i % 2 == 0 ? a : b;
                 String channel = "C" + i;
-                futures.add(pool.submit(() -> store.open(new NewIncident("x", Severity.SEV3, channel, "C0", "U1", NOW))));
+                futures.add(pool.submit(() -> StoreCalls.open(store, "x", Severity.SEV3, channel, "C0", "U1", NOW)));
             }
             List<Integer> numbers = new ArrayList<>();
             for (Future<Incident> f : futures) {
@@ -166,7 +184,7 @@ class DatabaseCompatibilityTest {
     void aFailingMigrationNamesItselfAndLeavesSchemaAndDataAsTheyWere(DatabaseKind kind) throws Exception {
         TestDatabases.Target t = target(kind);
         JdbiIncidentStore store = store(t);
-        int n = store.open(new NewIncident("before the bad deploy 🔥", Severity.SEV2, "C1", "C0", "U1", NOW)).number();
+        int n = StoreCalls.open(store, "before the bad deploy 🔥", Severity.SEV2, "C1", "C0", "U1", NOW).number();
         store.recordInOpenIncident(new RecordedMessage("C1", "1700000000.000100", null, "U1", "kept 😬", Instant.ofEpochSecond(1700000000)), null);
         open.forEach(Database::close);
         open.clear();

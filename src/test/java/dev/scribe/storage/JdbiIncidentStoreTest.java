@@ -5,14 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.scribe.incident.ChannelHasOpenIncidentException;
 import dev.scribe.incident.EntryKind;
 import dev.scribe.incident.Incident;
 import dev.scribe.incident.IncidentChange;
 import dev.scribe.incident.IncidentException;
+import dev.scribe.incident.IncidentService;
 import dev.scribe.incident.Mark;
 import dev.scribe.incident.MessageLog;
 import dev.scribe.incident.Status;
-import dev.scribe.incident.NewIncident;
 import dev.scribe.incident.RecordOutcome;
 import dev.scribe.incident.RecordedMessage;
 import dev.scribe.incident.Severity;
@@ -52,7 +53,7 @@ class JdbiIncidentStoreTest {
     }
 
     private Incident open(String channel) {
-        return store.open(new NewIncident("Checkout errors 🔥", Severity.SEV2, channel, "C0GENERAL", "U1", NOW));
+        return StoreCalls.open(store, "Checkout errors 🔥", Severity.SEV2, channel, "C0GENERAL", "U1", NOW);
     }
 
     private static RecordedMessage message(String channel, String ts, String text) {
@@ -73,9 +74,12 @@ class JdbiIncidentStoreTest {
     @Test
     void oneOpenIncidentPerChannelUntilItCloses() {
         Incident first = open("C1");
-        IncidentException e = assertThrows(IncidentException.class, () -> open("C1"));
-        assertTrue(e.getMessage().startsWith("Incident 1 (Checkout errors 🔥) is already open in this channel"), e.getMessage());
-        assertTrue(store.close(first.number(), NOW.plusSeconds(60), "U2", "rolled back").isPresent());
+        // Refused by the database itself (its unique key), not by a look beforehand: that holds across replicas.
+        ChannelHasOpenIncidentException e = assertThrows(ChannelHasOpenIncidentException.class, () -> open("C1"));
+        assertEquals("C1", e.channelId());
+        assertEquals(1, store.listOpen().size());
+        assertEquals(List.of(EntryKind.STARTED), store.entries(first.number()).stream().map(TimelineEntry::kind).toList());
+        assertTrue(StoreCalls.close(store, first.number(), NOW.plusSeconds(60), "U2", "rolled back").isPresent());
         assertTrue(store.findOpenInChannel("C1").isEmpty());
         assertEquals(2, open("C1").number());
     }
@@ -83,10 +87,10 @@ class JdbiIncidentStoreTest {
     @Test
     void closingTwiceClosesOnce() {
         Incident incident = open("C1");
-        Incident closed = store.close(incident.number(), NOW.plusSeconds(60), "U2", "done").orElseThrow();
+        Incident closed = StoreCalls.close(store, incident.number(), NOW.plusSeconds(60), "U2", "done").orElseThrow();
         assertEquals(NOW.plusSeconds(60), closed.closedAt());
         assertEquals("done", closed.resolution());
-        assertTrue(store.close(incident.number(), NOW.plusSeconds(90), "U2", "again").isEmpty());
+        assertTrue(StoreCalls.close(store, incident.number(), NOW.plusSeconds(90), "U2", "again").isEmpty());
         assertEquals(1, store.entries(incident.number()).stream().filter(en -> en.kind() == EntryKind.CLOSED).count());
     }
 
@@ -131,7 +135,7 @@ class JdbiIncidentStoreTest {
         int first = open("C1").number();
         open("C2");
         assertEquals(RecordOutcome.RECORDED, store.recordInOpenIncident(message("C1", "1700000001.000100", "during"), "Ev2"));
-        store.close(first, NOW.plusSeconds(60), "U1", null);
+        StoreCalls.close(store, first, NOW.plusSeconds(60), "U1", null);
         assertEquals(RecordOutcome.NOT_IN_AN_INCIDENT,
                 store.recordInOpenIncident(message("C1", "1700000002.000100", "after the close"), "Ev3"));
         int second = open("C1").number();
@@ -213,12 +217,15 @@ class JdbiIncidentStoreTest {
     }
 
     @Test
-    void concurrentOpensInOneChannelOpenExactlyOne() throws Exception {
+    void concurrentOpensInOneChannelOpenExactlyOneAndTellTheOthersWhichIsOpen() throws Exception {
+        // Through the service, as a command does: its look beforehand lets several through at once, the unique key
+        // refuses all but one, and each of those is told which incident is open.
+        IncidentService service = new IncidentService(store, Clock.fixed(NOW, ZoneOffset.UTC));
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<Incident>> futures = new ArrayList<>();
             for (int i = 0; i < 16; i++) {
-                futures.add(pool.submit(() -> open("C1")));
+                futures.add(pool.submit(() -> service.open("Checkout errors", Severity.SEV2, "C1", "C0", "U1")));
             }
             int opened = 0;
             for (Future<Incident> f : futures) {
@@ -227,6 +234,8 @@ class JdbiIncidentStoreTest {
                     opened++;
                 } catch (java.util.concurrent.ExecutionException e) {
                     assertTrue(e.getCause() instanceof IncidentException, e.getCause().toString());
+                    assertTrue(e.getCause().getMessage().startsWith(
+                            "Incident 1 (Checkout errors) is already open in this channel"), e.getCause().getMessage());
                 }
             }
             assertEquals(1, opened);
@@ -276,9 +285,9 @@ class JdbiIncidentStoreTest {
         assertEquals(Status.MONITORING, led.status());
         assertEquals(Severity.SEV1, led.severity());
         assertEquals("U2", led.commanderId());
-        assertTrue(store.reopenLast("C1", NOW, "U1").isEmpty(), "nothing closed yet");
-        store.close(incident.number(), NOW.plusSeconds(60), "U1", "done");
-        Incident reopened = store.reopenLast("C1", NOW.plusSeconds(120), "U1").orElseThrow();
+        assertTrue(StoreCalls.reopenLast(store, "C1", NOW, "U1").isEmpty(), "nothing closed yet");
+        StoreCalls.close(store, incident.number(), NOW.plusSeconds(60), "U1", "done");
+        Incident reopened = StoreCalls.reopenLast(store, "C1", NOW.plusSeconds(120), "U1").orElseThrow();
         assertTrue(reopened.isOpen());
         assertEquals(incident.number(), store.findOpenInChannel("C1").orElseThrow().number());
         assertEquals(List.of(EntryKind.STARTED, EntryKind.STATUS, EntryKind.SEVERITY, EntryKind.LEAD, EntryKind.CLOSED,

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scribe.incident.Incident;
-import dev.scribe.incident.NewIncident;
 import dev.scribe.incident.RecordOutcome;
 import dev.scribe.incident.RecordedMessage;
 import dev.scribe.incident.Severity;
@@ -67,7 +66,7 @@ class JournaledMessageWriterTest {
     }
 
     private Incident openIncident(String channel) {
-        return store.open(new NewIncident("Checkout errors", Severity.SEV2, channel, "C0GENERAL", "U1", NOW));
+        return StoreCalls.open(store, "Checkout errors", Severity.SEV2, channel, "C0GENERAL", "U1", NOW);
     }
 
     private static RecordedMessage message(String channel, long seconds, String text) {
@@ -135,7 +134,7 @@ class JournaledMessageWriterTest {
         for (int i = 0; i < 50; i++) {
             store.recordInOpenIncident(message("C1", 1764583200 + i, "m" + i), "Ev" + i);
         }
-        store.close(first.number(), NOW, "U1", "fixed");
+        StoreCalls.close(store, first.number(), NOW, "U1", "fixed");
         Incident second = openIncident("C1");
 
         assertEquals(50, store.messages(first.number()).toList().size());
