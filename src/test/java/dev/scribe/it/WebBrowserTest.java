@@ -94,6 +94,8 @@ class WebBrowserTest {
         double right = Double.parseDouble(svg.getAttribute("data-right"));
         assertPhase(svg, "Triggered → Detected", scenario.triggered, scenario.detected, axisStart, axisEnd, left, right);
         assertPhase(svg, "Detected → Acknowledged", scenario.detected, scenario.acknowledged, axisStart, axisEnd, left, right);
+        assertPhase(svg, "Acknowledged → Mitigated", scenario.acknowledged, scenario.mitigated, axisStart, axisEnd, left, right);
+        assertPhase(svg, "Mitigated → Resolved", scenario.mitigated, scenario.resolved, axisStart, axisEnd, left, right);
         assertEquals(List.of("Triggered → Detected", "Detected → Acknowledged", "Acknowledged → Mitigated",
                         "Mitigated → Resolved"),
                 svg.findElements(By.cssSelector("rect.phase")).stream().map(r -> r.getAttribute("data-phase")).toList());

@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * Two incidents for the page tests, in {@code here} mode: incident 1 in #ops (public; a trigger, detection and
- * acknowledgement typed with {@code at}, mitigated by {@code status monitoring}, a thread, hostile messages, an
+ * acknowledgement, mitigation and resolution typed with {@code at}, a thread, hostile messages, an
  * action item, closed), incident 2 in a private channel only Alice is in.
  */
 final class WebScenario {
@@ -32,6 +32,8 @@ final class WebScenario {
     final Instant triggered;
     final Instant detected;
     final Instant acknowledged;
+    final Instant mitigated;
+    final Instant resolved;
     final String parentTs;
     final String replyTs;
 
@@ -40,6 +42,8 @@ final class WebScenario {
         triggered = minute.minus(50, ChronoUnit.MINUTES);
         detected = minute.minus(40, ChronoUnit.MINUTES);
         acknowledged = minute.minus(35, ChronoUnit.MINUTES);
+        mitigated = minute.minus(20, ChronoUnit.MINUTES);
+        resolved = minute.minus(10, ChronoUnit.MINUTES);
         parentTs = SlackPayloads.ts(now.getEpochSecond(), 3);
         replyTs = SlackPayloads.ts(now.getEpochSecond(), 4);
     }
@@ -62,7 +66,8 @@ final class WebScenario {
         bot.say(OPS, ZOE, SlackPayloads.ts(second, 2), null, slack(IMG_MESSAGE));
         bot.say(OPS, ALICE, s.parentTs, null, PARENT);
         bot.say(OPS, BOB, s.replyTs, s.parentTs, REPLY);
-        bot.command(ALICE, OPS, "status monitoring").assertInChannel("");
+        bot.command(ALICE, OPS, "at " + TYPED.format(s.mitigated) + " +00:00 :adhesive_bandage: rolled back").assertInChannel("");
+        bot.command(ALICE, OPS, "at " + TYPED.format(s.resolved) + " +00:00 :white_check_mark: latency normal").assertInChannel("");
         bot.command(ZOE, OPS, "action Add a canary stage <@" + ZOE + "|zoe>").assertInChannel("");
         bot.command(ALICE, OPS, "close Rolled back v2.41").assertInChannel("");
         bot.awaitReport(1);
