@@ -4,6 +4,7 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.methods.MethodsClient;
 import dev.scribe.incident.IncidentService;
+import dev.scribe.outbox.OutboxDrain;
 import dev.scribe.slack.ChannelMembers;
 import dev.scribe.slack.HeaderRefresher;
 import dev.scribe.slack.IncidentCommandListener;
@@ -11,9 +12,11 @@ import dev.scribe.slack.IncidentStarter;
 import dev.scribe.slack.Listeners;
 import dev.scribe.slack.ReportPublisher;
 import dev.scribe.slack.SlackWebApi;
+import dev.scribe.slack.SlackWebPoster;
 import dev.scribe.slack.SocketModeConnection;
 import dev.scribe.slack.WorkspaceDirectory;
 import dev.scribe.storage.Database;
+import dev.scribe.storage.JdbiAnnouncements;
 import dev.scribe.storage.JdbiCommandInvocations;
 import dev.scribe.storage.JdbiIncidentStore;
 import dev.scribe.storage.JdbiOutbox;
@@ -29,6 +32,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -43,17 +47,17 @@ public final class Scribe implements AutoCloseable {
     private final JdbiIncidentStore store;
     private final App app;
     private final SlackWebApi slack;
-    private final ReportPublisher publisher;
+    private final OutboxDrain drain;
     private final List<ExecutorService> workers;
     private final WebServer web;
     private final SocketModeConnection socket;
 
-    private Scribe(Database database, JdbiIncidentStore store, App app, SlackWebApi slack, ReportPublisher publisher,
+    private Scribe(Database database, JdbiIncidentStore store, App app, SlackWebApi slack, OutboxDrain drain,
                    List<ExecutorService> workers, WebServer web, SocketModeConnection socket) {
         this.socket = socket;
         this.database = database;
         this.store = store;
-        this.publisher = publisher;
+        this.drain = drain;
         this.app = app;
         this.slack = slack;
         this.workers = workers;
@@ -76,7 +80,9 @@ public final class Scribe implements AutoCloseable {
             throw e;
         }
         ExecutorService workers = Executors.newFixedThreadPool(4, daemonThreads("scribe-worker-"));
-        ExecutorService headers = Executors.newSingleThreadExecutor(daemonThreads("scribe-header-"));
+        ScheduledThreadPoolExecutor headers = new ScheduledThreadPoolExecutor(1, daemonThreads("scribe-header-"));
+        // A refresh waiting out a rate limit is not worth holding up shutdown for.
+        headers.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         ScheduledExecutorService reports = Executors.newSingleThreadScheduledExecutor(daemonThreads("scribe-reports-"));
         SocketModeConnection socket = null;
         JdbiIncidentStore store = null;
@@ -89,20 +95,24 @@ public final class Scribe implements AutoCloseable {
             App app = boltApp.join();
 
             WorkspaceDirectory directory = new WorkspaceDirectory(methods);
-            ReportPublisher publisher = new ReportPublisher(methods, incidents, directory, config.zone(),
-                    config.retroChannel(), new JdbiOutbox(database, clock), clock);
+            JdbiOutbox outbox = new JdbiOutbox(database, clock);
+            ReportPublisher publisher = new ReportPublisher(incidents, directory, config.zone(), config.retroChannel(),
+                    outbox);
+            OutboxDrain drain = new OutboxDrain(outbox, new SlackWebPoster(methods), publisher::enqueue, clock);
             // An Error thrown while draining (an OutOfMemoryError caused by other threads) would cancel the periodic
             // drain for good and leave every later report unposted: each run survives whatever the last one met.
-            Runnable drainReports = () -> survive("posting reports", publisher::drain);
+            Runnable drainReports = () -> survive("posting reports", drain::drain);
             Runnable postReportsSoon = () -> reports.execute(drainReports);
-            IncidentStarter starter = new IncidentStarter(methods, incidents, directory, config.zone());
+            JdbiAnnouncements announcements = new JdbiAnnouncements(database);
+            IncidentStarter starter = new IncidentStarter(methods, incidents, directory, config.zone(), announcements);
             // The workspace the token belongs to: only its members get sign-in links and see the pages.
             String teamId = awaitTokenCheck(tokenChecked);
             JdbiSignIns signIns = new JdbiSignIns(database, clock);
             IncidentAccess access = new IncidentAccess(new ChannelMembers(methods), teamId);
             IncidentPages pages = new IncidentPages(signIns, access, incidents, publisher::compile, config.publicUrl(),
                     clock);
-            HeaderRefresher header = new HeaderRefresher(incidents, publisher, methods, headers, config.zone());
+            HeaderRefresher header = new HeaderRefresher(incidents, publisher, methods, announcements, headers,
+                    config.zone());
             IncidentCommandListener command = new IncidentCommandListener(incidents,
                     new JdbiCommandInvocations(database, clock), starter, publisher, config.channelMode(), workers, header,
                     postReportsSoon, config.zone(), directory, new SignInLinks(config.publicUrl(), teamId, signIns));
@@ -125,7 +135,7 @@ public final class Scribe implements AutoCloseable {
             // has a drain running against a pool it is closing.
             reports.scheduleWithFixedDelay(drainReports, 0, 2, TimeUnit.SECONDS);
             log.info("Incident Scribe is listening on port {} ({})", web.port(), config);
-            return new Scribe(database, store, app, slack, publisher, List.of(workers, headers, reports), web, socket);
+            return new Scribe(database, store, app, slack, drain, List.of(workers, headers, reports), web, socket);
         } catch (Exception | Error e) {
             slack.close();
             if (socket != null) {
@@ -168,7 +178,7 @@ public final class Scribe implements AutoCloseable {
             socket.close();
         }
         web.close();
-        publisher.stop();
+        drain.stop();
         for (ExecutorService pool : workers) {
             pool.shutdown();
         }

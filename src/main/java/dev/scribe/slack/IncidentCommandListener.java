@@ -168,7 +168,7 @@ public final class IncidentCommandListener implements SlashCommandHandler {
             if (opened.fellBack()) {
                 starter.postHeader(opened.incident());
                 responses.inChannel(ctx, replies.openedHereInstead(opened.incident(), user, opened.fallbackReason()));
-            } else {
+            } else if (!opened.announced()) {
                 responses.inChannel(ctx, replies.opened(opened.incident(), user, true));
             }
         });

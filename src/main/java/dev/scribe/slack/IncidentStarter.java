@@ -3,6 +3,7 @@ package dev.scribe.slack;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.model.Conversation;
 import dev.scribe.command.Command;
+import dev.scribe.incident.Announcements;
 import dev.scribe.incident.Incident;
 import dev.scribe.incident.IncidentService;
 import java.time.LocalDate;
@@ -25,18 +26,24 @@ public final class IncidentStarter {
     private final IncidentService incidents;
     private final WorkspaceDirectory directory;
     private final ZoneId zone;
-    private final SlackPoster poster;
+    private final SlackWebPoster poster;
+    private final Announcements announcements;
 
-    public IncidentStarter(MethodsClient methods, IncidentService incidents, WorkspaceDirectory directory, ZoneId zone) {
+    public IncidentStarter(MethodsClient methods, IncidentService incidents, WorkspaceDirectory directory, ZoneId zone,
+                           Announcements announcements) {
         this.methods = methods;
         this.incidents = incidents;
         this.directory = directory;
         this.zone = zone;
-        this.poster = new SlackPoster(methods);
+        this.poster = new SlackWebPoster(methods);
+        this.announcements = announcements;
     }
 
-    /** An opened incident and whether it had to fall back to the channel where it was started. */
-    public record Opened(Incident incident, boolean fellBack, String fallbackReason) {
+    /**
+     * An opened incident, whether it had to fall back to the channel where it was started, and whether it was
+     * announced there already (else the caller answers the command instead).
+     */
+    public record Opened(Incident incident, boolean fellBack, String fallbackReason, boolean announced) {
     }
 
     /** Creates the incident's own channel and opens the incident there; falls back to the origin channel. */
@@ -47,13 +54,31 @@ public final class IncidentStarter {
         } catch (SlackCallException e) {
             log.warn("Could not create an incident channel ({}); the incident lives in {} instead", e.error(), originChannelId);
             Incident incident = openHere(start, originChannelId, userId);
-            return new Opened(incident, true, e.error());
+            return new Opened(incident, true, e.error(), false);
         }
         directory.rememberChannel(channel.getId(), channel.getName());
         Incident incident = incidents.open(start.title(), start.severity(), channel.getId(), originChannelId, userId);
         invite(channel.getId(), userId);
         postHeader(incident);
-        return new Opened(incident, false, null);
+        return new Opened(incident, false, null, announce(incident));
+    }
+
+    /**
+     * Announces the incident where it was started with a message of the bot's own, which (unlike the command's
+     * answer) can be updated as the incident changes. False when the bot cannot post there (a private channel or
+     * a conversation it is not in): the command's answer announces it then, as it is.
+     */
+    private boolean announce(Incident incident) {
+        String origin = incident.originChannelId();
+        try {
+            String ts = poster.post(origin, ReportBlocks.announcementMessage(incident), null).getTs();
+            announcements.remember(new Announcements.Announcement(incident.number(), origin, ts));
+            return true;
+        } catch (SlackCallException e) {
+            log.info("Could not announce incident {} where it was started ({}); answering the command instead",
+                    incident.number(), e.error());
+            return false;
+        }
     }
 
     /** Opens the incident in the channel where the command ran (its header joins the channel if need be). */

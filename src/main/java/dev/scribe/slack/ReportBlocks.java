@@ -13,6 +13,7 @@ import dev.scribe.incident.EntryKind;
 import dev.scribe.incident.Incident;
 import dev.scribe.incident.ReactionMap;
 import dev.scribe.incident.ShownTimes;
+import dev.scribe.incident.Status;
 import dev.scribe.incident.UserText;
 import dev.scribe.report.KeyTimings;
 import dev.scribe.report.Postmortem;
@@ -79,6 +80,20 @@ public final class ReportBlocks {
         // The header block is plain_text, which Slack shows as it is; the message text is mrkdwn, where a raw
         // <!here> in the title would ping the channel from every notification.
         return new SlackMessage(Mrkdwn.escape(title), blocks);
+    }
+
+    /**
+     * The announcement in the channel where an incident living in its own channel was started. It says the
+     * severity and, once it moved on from the first, the status the incident has now, as the header does: it is
+     * posted once and kept up to date.
+     */
+    public static SlackMessage announcementMessage(Incident incident) {
+        String state = !incident.isOpen() ? " · *Closed*"
+                : incident.status() == Status.INVESTIGATING ? "" : " · *" + incident.status().label() + "*";
+        String text = ":rotating_light: <@" + incident.openedBy() + "> opened *incident " + incident.number() + "*: "
+                + Mrkdwn.escape(incident.title()) + " (" + incident.severity().label() + ") in <#" + incident.channelId()
+                + ">" + state;
+        return new SlackMessage(text, List.of(section(s -> s.text(markdownText(Mrkdwn.truncate(text, MAX_SECTION))))));
     }
 
     /** A date Slack shows in the reader's zone, falling back to {@code 2026-12-01 19:16 UTC} in the team's. */
@@ -220,6 +235,15 @@ public final class ReportBlocks {
         return pack(lines, i -> null).messages();
     }
 
+    /**
+     * What one message may hold: sections, characters a section, characters of all its sections. At Slack's
+     * limits the message budget always binds before the block count (two sections in a row hold over 3,000
+     * characters), so tests give smaller limits to show the block count is kept too.
+     */
+    record Limits(int blocks, int section, int message) {
+        static final Limits SLACK = new Limits(MAX_BLOCKS, MAX_SECTION, MAX_MESSAGE_TEXT);
+    }
+
     /** Messages of sections, and the index of the first line each message shows. */
     record Packed(List<List<String>> messages, List<Integer> firstLines) {
     }
@@ -229,24 +253,28 @@ public final class ReportBlocks {
      * {@code continuation.apply(i)} first, when that is not null (the day a part begins in).
      */
     static Packed pack(List<String> lines, IntFunction<String> continuation) {
+        return pack(lines, continuation, Limits.SLACK);
+    }
+
+    static Packed pack(List<String> lines, IntFunction<String> continuation, Limits limits) {
         List<List<String>> messages = new ArrayList<>();
         List<Integer> firstLines = new ArrayList<>();
         List<String> message = new ArrayList<>();
         StringBuilder section = new StringBuilder();
         int chars = 0;
         for (int i = 0; i < lines.size(); i++) {
-            String line = Mrkdwn.truncate(lines.get(i), MAX_SECTION);
+            String line = Mrkdwn.truncate(lines.get(i), limits.section());
             if (i == 0) {
                 firstLines.add(0);
             }
-            if (!section.isEmpty() && section.length() + 1 + line.length() > MAX_SECTION) {
+            if (!section.isEmpty() && section.length() + 1 + line.length() > limits.section()) {
                 message.add(section.toString());
                 chars += section.length();
                 section.setLength(0);
             }
             boolean started = !message.isEmpty() || !section.isEmpty();
             int after = chars + section.length() + (section.isEmpty() ? 0 : 1) + line.length();
-            if (started && (after > MAX_MESSAGE_TEXT || section.isEmpty() && message.size() == MAX_BLOCKS)) {
+            if (started && (after > limits.message() || section.isEmpty() && message.size() == limits.blocks())) {
                 if (!section.isEmpty()) {
                     message.add(section.toString());
                     section.setLength(0);
@@ -256,10 +284,10 @@ public final class ReportBlocks {
                 chars = 0;
                 firstLines.add(i);
                 String header = continuation.apply(i);
-                if (header != null && header.length() + 1 + line.length() <= MAX_SECTION) {
+                if (header != null && header.length() + 1 + line.length() <= limits.section()) {
                     section.append(header);
                 } else if (header != null) {
-                    message.add(Mrkdwn.truncate(header, MAX_SECTION));
+                    message.add(Mrkdwn.truncate(header, limits.section()));
                     chars += message.get(0).length();
                 }
             }

@@ -11,7 +11,7 @@ import java.util.Map;
 final class SlackCalls {
 
     /** The one error every rate limit is reported as, however Slack said it. */
-    static final String RATELIMITED = "ratelimited";
+    static final String RATELIMITED = dev.scribe.outbox.SlackFailure.RATE_LIMITED;
 
     /** One Web API call. */
     @FunctionalInterface

@@ -5,7 +5,6 @@ import dev.scribe.outbox.OutboxPost;
 import dev.scribe.outbox.ReportKey;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -37,13 +36,8 @@ public final class JdbiOutbox implements Outbox {
 
     @Override
     public List<ReportKey> missingReports() {
-        return jdbi.withExtension(ReportPostDao.class, dao -> {
-            List<ReportKey> keys = new ArrayList<>();
-            for (int incident : dao.incidentsMissingReports()) {
-                keys.add(new ReportKey(incident, dao.closeCount(incident)));
-            }
-            return keys;
-        });
+        return jdbi.withExtension(ReportPostDao.class, dao -> dao.missingReports().stream()
+                .map(row -> new ReportKey(row.incidentNumber(), row.closeCount())).toList());
     }
 
     @Override

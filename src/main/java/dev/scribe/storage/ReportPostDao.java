@@ -18,13 +18,11 @@ public interface ReportPostDao {
                 @Bind("kind") String kind, @Bind("channelId") String channelId, @Bind("payload") String payload,
                 @Bind("fileName") String fileName, @Bind("now") long now);
 
-    @SqlQuery("SELECT i.incident_number FROM incidents i WHERE i.closed_at_us IS NOT NULL AND i.close_count > 0 "
-            + "AND NOT EXISTS (SELECT 1 FROM report_posts p WHERE p.incident_number = i.incident_number "
+    /** Closed incidents whose latest close has no report stored, with that close: one query, however many. */
+    @SqlQuery("SELECT i.incident_number, i.close_count FROM incidents i WHERE i.closed_at_us IS NOT NULL "
+            + "AND i.close_count > 0 AND NOT EXISTS (SELECT 1 FROM report_posts p WHERE p.incident_number = i.incident_number "
             + "AND p.close_count = i.close_count) ORDER BY i.incident_number")
-    List<Integer> incidentsMissingReports();
-
-    @SqlQuery("SELECT close_count FROM incidents WHERE incident_number = :incident")
-    int closeCount(@Bind("incident") int incident);
+    List<ReportKeyRow> missingReports();
 
     @SqlQuery("SELECT incident_number, close_count FROM report_posts WHERE done = FALSE AND next_attempt_us <= :now "
             + "AND (claimed_until_us IS NULL OR claimed_until_us < :now) GROUP BY incident_number, close_count "

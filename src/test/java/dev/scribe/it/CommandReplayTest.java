@@ -47,7 +47,8 @@ class CommandReplayTest {
         bot.restart();
         assertEquals(1, bot.incidentChannels().size(), bot.slack.callSummary());
         assertEquals(1L, bot.tableCounts().get("INCIDENTS"));
-        assertEquals(1, bot.slack.responseUrlPosts("replayed-start").size(), "one announcement");
+        assertEquals(1, bot.slack.topLevelMessages(OPS).stream().filter(m -> m.text().contains("opened *incident")).count()
+                + bot.slack.responseUrlPosts("replayed-start").size(), "one announcement");
     }
 
     @Test

@@ -57,9 +57,9 @@ class HostileTextTest {
 
         RunningScribe.Reply start = command(ALICE, OPS, "start " + TITLE);
         start.assertEphemeral("*" + SHOWN_TITLE + "*");
-        String announcement = bot.awaitAnswers(start, 1).get(0).text();
-        assertTrue(announcement.contains("*incident 1*: " + SHOWN_TITLE + " (SEV3)"), announcement);
         String channel = bot.slack.await(bot::incidentChannels, c -> !c.isEmpty(), WAIT).get(0).id();
+        String announcement = bot.awaitAnnouncement(OPS, channel).text();
+        assertTrue(announcement.contains("*incident 1*: " + SHOWN_TITLE + " (SEV3)"), announcement);
         String headerTs = bot.slack.await(() -> bot.slack.pinned(channel), p -> !p.isEmpty(), WAIT).get(0);
         assertEquals("Incident 1: " + SHOWN_TITLE, bot.slack.message(channel, headerTs).orElseThrow().text());
 

@@ -57,9 +57,11 @@ class IncidentFlowTest {
                 || name.equals("inc-" + dayAfter + "-checkout-errors-for-eu-users"), name);
         assertTrue(bot.slack.members(channel).contains(ALICE), "the person who started it is invited");
         assertEquals(1, bot.slack.pinned(channel).size(), "the header is pinned");
-        List<ResponseUrlPost> announcement = bot.slack.responseUrlPosts(lastCommandId());
-        assertTrue(announcement.get(0).text().contains("<#" + channel + ">"), announcement.get(0).text());
-        assertEquals("in_channel", announcement.get(0).responseType());
+        // Announced in #ops by a message of the bot's own (one it can update), not by the command's answer.
+        String announcement = bot.awaitAnnouncement(OPS, channel).text();
+        assertTrue(announcement.contains("opened *incident 1*: Checkout errors 🔥 for EU users (SEV2) in <#" + channel + ">"),
+                announcement);
+        assertTrue(bot.slack.responseUrlPosts(lastCommandId()).isEmpty(), "announced once");
 
         long t0 = System.currentTimeMillis() / 1000 - 600;
         String first = SlackPayloads.ts(t0, 1);

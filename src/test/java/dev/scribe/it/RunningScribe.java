@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.scribe.Config;
 import dev.scribe.Scribe;
 import dev.scribe.testing.FakeSlackApi;
+import dev.scribe.testing.FakeSlackApi.PostedMessage;
 import dev.scribe.testing.FakeSlackApi.Channel;
 import dev.scribe.testing.FakeSlackApi.ResponseUrlPost;
 import dev.scribe.testing.FakeSlackApi.UploadedFile;
@@ -176,8 +177,28 @@ final class RunningScribe implements AutoCloseable {
         assertEquals(200, reply.ack().statusCode(), reply.ack().body());
         List<Channel> channels = slack.await(this::incidentChannels, c -> c.size() > before, WAIT);
         Channel channel = channels.get(channels.size() - 1);
-        slack.await(() -> slack.responseUrlPosts(reply.responseId()), posts -> !posts.isEmpty(), WAIT);
+        awaitAnnouncement(OPS, channel.id());
+        // The start's last step is storing where it was announced, just after Slack answered.
+        slack.await(this::storedAnnouncements, n -> n >= channels.size(), WAIT);
         return channel.id();
+    }
+
+    private long storedAnnouncements() {
+        try (Connection c = connect();
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM incident_announcements")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The bot's announcement, in the channel where it was started, of the incident living in {@code incidentChannel}. */
+    PostedMessage awaitAnnouncement(String where, String incidentChannel) {
+        return slack.await(() -> slack.topLevelMessages(where).stream()
+                .filter(m -> m.text().contains("opened *incident") && m.text().contains("<#" + incidentChannel + ">"))
+                .findFirst(), Optional::isPresent, WAIT).orElseThrow();
     }
 
     List<Channel> incidentChannels() {

@@ -78,7 +78,8 @@ class ReportBlocksTest {
                 TimelineEntry.of(START.plusSeconds(100), EntryKind.ACTION_ITEM, "U1", "add an alert"),
                 TimelineEntry.of(START.plusSeconds(7200), EntryKind.CLOSED, "U1", "Incident closed"));
         String counts = json(ReportBlocks.summaryMessage(report(List.of(), entries, List.of())));
-        assertTrue(counts.contains("0 messages · 1 participant · 1 key event · 1 action item"), counts);
+        // The closing quote: "1 action items" must not pass for "1 action item".
+        assertTrue(counts.contains("\"0 messages · 1 participant · 1 key event · 1 action item\""), counts);
     }
 
     @Test

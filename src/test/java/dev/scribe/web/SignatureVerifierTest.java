@@ -8,6 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class SignatureVerifierTest {
@@ -48,6 +53,36 @@ class SignatureVerifierTest {
         for (long offset : new long[] {-300, 300}) {
             String ts = String.valueOf(NOW.getEpochSecond() + offset);
             assertTrue(verifier.verify(ts, signer.sign(ts, body), body), "offset " + offset);
+        }
+    }
+
+    /**
+     * The verifier keeps one keyed MAC per thread: a refused request on one thread must leave nothing behind for the
+     * next request on it, and threads verifying at once must not share a MAC's state.
+     */
+    @Test
+    void manyThreadsVerifyingAtOnceEachGetTheirOwnAnswer() throws Exception {
+        String ts = String.valueOf(NOW.getEpochSecond());
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> results = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                int thread = t;
+                results.add(pool.submit(() -> {
+                    for (int i = 0; i < 2_000; i++) {
+                        byte[] mine = ("{\"n\":" + thread + i + "}").getBytes(StandardCharsets.UTF_8);
+                        byte[] other = ("{\"n\":-" + thread + i + "}").getBytes(StandardCharsets.UTF_8);
+                        assertFalse(verifier.verify(ts, signer.sign(ts, other), mine), "thread " + thread + ", " + i);
+                        assertTrue(verifier.verify(ts, signer.sign(ts, mine), mine), "thread " + thread + ", " + i);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> result : results) {
+                result.get();
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 }

@@ -40,8 +40,8 @@ public final class CloseBench {
             Clock clock = Clock.systemUTC();
             IncidentService incidents = new IncidentService(new JdbiIncidentStore(db, clock), clock, zone,
                     ReactionMap.defaults());
-            ReportPublisher publisher = new ReportPublisher(methods, incidents, new WorkspaceDirectory(methods), zone,
-                    Optional.empty(), new JdbiOutbox(db, clock), clock);
+            ReportPublisher publisher = new ReportPublisher(incidents, new WorkspaceDirectory(methods), zone,
+                    Optional.empty(), new JdbiOutbox(db, clock));
             for (String arg : Arrays.copyOfRange(args, 1, args.length)) {
                 int number = Integer.parseInt(arg.split(":")[0]);
                 int messages = Integer.parseInt(arg.split(":")[1]);

@@ -1,0 +1,306 @@
+package dev.scribe.outbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.scribe.storage.Database;
+import dev.scribe.storage.JdbiOutbox;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The drain and its backoff against an in-memory Slack, on the real outbox (H2): a failure waits (Retry-After,
+ * else 2, 4 ... s) before the next try, a post whose answer was lost is found and not posted twice, a look-up
+ * that is rate-limited never posts blind, and a file is uploaded and shared once.
+ */
+class OutboxDrainTest {
+
+    private static final Instant T0 = Instant.parse("2026-12-01T19:16:00Z");
+    private static final ReportKey REPORT = new ReportKey(1, 1);
+
+    @TempDir
+    Path dir;
+    private Database database;
+    private final SteppedClock clock = new SteppedClock(T0);
+    private final InMemorySlack slack = new InMemorySlack();
+    private final List<Integer> compiled = new ArrayList<>();
+    private Outbox outbox;
+    private OutboxDrain drain;
+
+    @BeforeEach
+    void open() {
+        database = Database.open("jdbc:h2:file:" + dir.resolve("db") + ";WRITE_DELAY=0", null, null);
+        outbox = new JdbiOutbox(database, clock);
+        drain = new OutboxDrain(outbox, slack, compiled::add, clock);
+        outbox.store(List.of(
+                OutboxPost.pending(REPORT, 0, PostKind.SUMMARY, "C0INC", "{\"text\":\"summary\"}", null),
+                OutboxPost.pending(REPORT, 1, PostKind.THREAD, "C0INC", "{\"text\":\"part 1\"}", null),
+                OutboxPost.pending(REPORT, 2, PostKind.FILE, "C0INC", "# Incident 1", "incident-1-rca.md")));
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    @Test
+    void everyPostGoesOutOnceInOrderTheTimelineAndFileInTheSummarysThread() {
+        drain.drain();
+        assertEquals(List.of("summary", "part 1"), slack.texts());
+        String summaryTs = slack.messages.get(0).ts();
+        assertEquals(summaryTs, slack.messages.get(1).threadTs());
+        assertEquals(Map.of("F1", "C0INC/" + summaryTs), slack.shares);
+        drain.drain();
+        assertEquals(2, slack.posts);
+        assertEquals(1, slack.uploads);
+    }
+
+    @Test
+    void aFailureBacksOffTwoThenFourSecondsBeforeTheNextTry() {
+        slack.failNextPost(new SlackFailure("chat.postMessage", "internal_error", null, null));
+        slack.failNextPost(new SlackFailure("chat.postMessage", "internal_error", null, null));
+        drain.drain();
+        assertEquals(1, slack.posts);
+        clock.advance(Duration.ofMillis(1999));
+        drain.drain();
+        assertEquals(1, slack.posts, "not before 2 s");
+        clock.advance(Duration.ofMillis(1));
+        drain.drain();
+        assertEquals(2, slack.posts);
+        clock.advance(Duration.ofMillis(3999));
+        drain.drain();
+        assertEquals(2, slack.posts, "then not before 4 s");
+        clock.advance(Duration.ofMillis(1));
+        drain.drain();
+        assertEquals(List.of("summary", "part 1"), slack.texts());
+    }
+
+    @Test
+    void retryAfterIsWaitedInsteadOfTheBackoff() {
+        slack.failNextPost(new SlackFailure("chat.postMessage", SlackFailure.RATE_LIMITED, Duration.ofSeconds(30), null));
+        drain.drain();
+        clock.advance(Duration.ofSeconds(29));
+        drain.drain();
+        assertEquals(1, slack.posts, "Retry-After of 30 s honoured");
+        clock.advance(Duration.ofSeconds(1));
+        drain.drain();
+        assertEquals(List.of("summary", "part 1"), slack.texts());
+    }
+
+    @Test
+    void aPostWhoseAnswerWasLostIsFoundAndNotPostedTwice() {
+        slack.actThenFailNextPost();
+        drain.drain();
+        assertEquals(List.of("summary"), slack.texts(), "Slack has the summary; the bot does not know");
+        clock.advance(Duration.ofSeconds(2));
+        drain.drain();
+        assertEquals("1-1-0", slack.lookedFor.get(0), "looked for the summary before posting it again");
+        assertEquals(List.of("summary", "part 1"), slack.texts());
+        assertEquals(slack.messages.get(0).ts(), slack.messages.get(1).threadTs(), "the found summary is the thread");
+        assertEquals(T0.minus(Duration.ofMinutes(10)), slack.lookedSince.get(0), "from the time the report was stored");
+    }
+
+    @Test
+    void aRateLimitedLookUpWaitsAndLooksAgainRatherThanPostBlind() {
+        slack.actThenFailNextPost();
+        slack.failNextLookup(new SlackFailure("conversations.history", SlackFailure.RATE_LIMITED, Duration.ofSeconds(5), null));
+        drain.drain();
+        clock.advance(Duration.ofSeconds(2));
+        drain.drain();
+        assertEquals(List.of("summary"), slack.texts(), "not posted while it cannot tell");
+        clock.advance(Duration.ofSeconds(5));
+        drain.drain();
+        assertEquals(List.of("1-1-0", "1-1-0"), slack.lookedFor.subList(0, 2), "looked again after the wait");
+        assertEquals(List.of("summary", "part 1"), slack.texts());
+    }
+
+    @Test
+    void aLookUpThatFailsOtherwisePostsAgainRatherThanLoseTheReport() {
+        slack.actThenFailNextPost();
+        slack.failNextLookup(new SlackFailure("conversations.history", "internal_error", null, null));
+        drain.drain();
+        clock.advance(Duration.ofSeconds(2));
+        drain.drain();
+        assertEquals(List.of("summary", "summary", "part 1"), slack.texts(), "the one case that may post twice");
+    }
+
+    @Test
+    void aFileSharedDespiteAFailureIsUploadedOnceAndNotSharedAgain() {
+        slack.actThenFailNextShare();
+        drain.drain();
+        clock.advance(Duration.ofSeconds(2));
+        drain.drain();
+        assertEquals(1, slack.uploads, "the file id was kept");
+        assertEquals(1, slack.isSharedChecks);
+        assertEquals(1, slack.shareCalls, "seen shared, not shared again");
+        drain.drain();
+        assertEquals(1, slack.shareCalls);
+    }
+
+    @Test
+    void aFileUploadedButNotSharedIsSharedWithoutUploadingAgain() {
+        slack.failNextShare(new SlackFailure("files.completeUploadExternal", "internal_error", null, null));
+        drain.drain();
+        assertTrue(slack.shares.isEmpty());
+        clock.advance(Duration.ofSeconds(2));
+        drain.drain();
+        assertEquals(1, slack.uploads);
+        assertEquals(1, slack.shares.size());
+    }
+
+    @Test
+    void aStoppedDrainPostsNothingMoreAndGivesItsLeaseBack() {
+        drain.stop();
+        drain.drain();
+        assertEquals(0, slack.posts);
+        OutboxDrain other = new OutboxDrain(outbox, slack, compiled::add, clock);
+        other.drain();
+        assertEquals(List.of("summary", "part 1"), slack.texts());
+    }
+
+    /** A clock a test moves by hand, so waiting for a backoff takes no time. */
+    static final class SteppedClock extends Clock {
+        private Instant now;
+
+        SteppedClock(Instant start) {
+            now = start;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+
+    /** Slack's messages and files in memory; each call can be made to fail, before or after acting. */
+    static final class InMemorySlack implements SlackPoster {
+        record Posted(String channel, String threadTs, String ts, String json, String postId) {
+        }
+
+        final List<Posted> messages = new ArrayList<>();
+        final Map<String, String> shares = new HashMap<>();
+        final List<Instant> lookedSince = new ArrayList<>();
+        final List<String> lookedFor = new ArrayList<>();
+        private final Deque<Runnable> postFaults = new ArrayDeque<>();
+        private final Deque<SlackFailure> lookupFaults = new ArrayDeque<>();
+        private final Deque<Runnable> shareFaults = new ArrayDeque<>();
+        private boolean actThenFail;
+        int posts;
+        int uploads;
+        int shareCalls;
+        int isSharedChecks;
+
+        void failNextPost(SlackFailure failure) {
+            postFaults.add(() -> {
+                throw failure;
+            });
+        }
+
+        void actThenFailNextPost() {
+            postFaults.add(() -> actThenFail = true);
+        }
+
+        void failNextLookup(SlackFailure failure) {
+            lookupFaults.add(failure);
+        }
+
+        void failNextShare(SlackFailure failure) {
+            shareFaults.add(() -> {
+                throw failure;
+            });
+        }
+
+        void actThenFailNextShare() {
+            shareFaults.add(() -> actThenFail = true);
+        }
+
+        List<String> texts() {
+            return messages.stream().map(m -> m.json().replaceAll("^\\{\"text\":\"(.*)\"}$", "$1")).toList();
+        }
+
+        @Override
+        public String post(String channelId, String threadTs, String messageJson, String postId) {
+            posts++;
+            runFault(postFaults);
+            String ts = "1764616560." + String.format("%06d", messages.size() + 1);
+            messages.add(new Posted(channelId, threadTs, ts, messageJson, postId));
+            failIfActedOnly("chat.postMessage");
+            return ts;
+        }
+
+        @Override
+        public Optional<String> findPosted(String channelId, String threadTs, String postId, Instant since) {
+            lookedSince.add(since);
+            lookedFor.add(postId);
+            SlackFailure fault = lookupFaults.poll();
+            if (fault != null) {
+                throw fault;
+            }
+            return messages.stream().filter(m -> m.postId().equals(postId) && m.channel().equals(channelId)
+                    && java.util.Objects.equals(m.threadTs(), threadTs)).map(Posted::ts).findFirst();
+        }
+
+        @Override
+        public String upload(String fileName, byte[] content) {
+            uploads++;
+            return "F" + uploads;
+        }
+
+        @Override
+        public void share(String fileId, String channelId, String threadTs, String title, String comment) {
+            shareCalls++;
+            runFault(shareFaults);
+            shares.put(fileId, channelId + "/" + threadTs);
+            failIfActedOnly("files.completeUploadExternal");
+        }
+
+        @Override
+        public boolean isShared(String fileId, String channelId) {
+            isSharedChecks++;
+            return shares.getOrDefault(fileId, "").startsWith(channelId + "/");
+        }
+
+        private static void runFault(Deque<Runnable> faults) {
+            Runnable fault = faults.poll();
+            if (fault != null) {
+                fault.run();
+            }
+        }
+
+        private void failIfActedOnly(String method) {
+            if (actThenFail) {
+                actThenFail = false;
+                throw new SlackFailure(method, "HTTP 500", null, null);
+            }
+        }
+    }
+}
