@@ -6,6 +6,7 @@ import static dev.scribe.export.HostileExports.channels;
 import static dev.scribe.export.HostileExports.day;
 import static dev.scribe.export.HostileExports.message;
 import static dev.scribe.export.HostileExports.ordinaryDay;
+import static dev.scribe.export.ReportRun.assertFails;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,10 +41,7 @@ class HostileExportTest {
     @TempDir
     Path dir;
 
-    record Result(int exit, String out, String err) {
-    }
-
-    static Result run(Path export, ExportFiles.Limits limits, String... more) {
+    static ReportRun run(Path export, ExportFiles.Limits limits, String... more) {
         List<String> args = new ArrayList<>(List.of("--export", export.toString()));
         if (!List.of(more).contains("--channel")) {
             args.addAll(List.of("--channel", CHANNEL));
@@ -53,21 +51,13 @@ class HostileExportTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = ReportCommand.run(args, ReportCommand.Settings::defaults, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), NOW, limits);
-        return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return new ReportRun(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    static Result run(Path export, String... more) {
+    static ReportRun run(Path export, String... more) {
         return run(export, ExportFiles.Limits.DEFAULT, more);
     }
 
-    private static void assertFails(Result r, String expected) {
-        assertEquals(2, r.exit(), r.out() + r.err());
-        assertEquals("", r.out(), "nothing on stdout");
-        assertEquals(1, r.err().lines().count(), "one line: " + r.err());
-        assertTrue(r.err().startsWith("incident-scribe report: "), r.err());
-        assertTrue(r.err().contains(expected), r.err());
-        assertFalse(r.err().contains("\tat ") || r.err().contains("Exception:"), "no stack trace: " + r.err());
-    }
 
     private Path zipOf(String name, Entry... entries) throws IOException {
         return HostileExports.zip(dir.resolve(name), List.of(entries));
@@ -124,7 +114,7 @@ class HostileExportTest {
                 day(message("1742289180.000102", "U01MAYA", "SECRET from outside")));
         Path export = HostileExports.ordinaryFolder(dir.resolve("export"));
         Files.createSymbolicLink(export.resolve(CHANNEL + "/2025-03-19.json"), outside);
-        Result r = run(export);
+        ReportRun r = run(export);
         assertFails(r, CHANNEL + "/2025-03-19.json is a link to " + outside.toRealPath() + ", outside the export");
     }
 
@@ -151,7 +141,7 @@ class HostileExportTest {
         Path export = HostileExports.ordinaryFolder(dir.resolve("export"));
         Files.move(export.resolve("users.json"), export.resolve("users-real.json"));
         Files.createSymbolicLink(export.resolve("users.json"), Path.of("users-real.json"));
-        Result r = run(export);
+        ReportRun r = run(export);
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("Maya"), r.out());
     }
@@ -161,7 +151,7 @@ class HostileExportTest {
         Path outside = Files.createDirectories(dir.resolve("outside"));
         Files.writeString(outside.resolve("2025-03-18.json"), day(message("1742289180.000102", "U01MAYA", "SECRET")));
         Path export = HostileExports.folder(dir.resolve("a/b/export"), channels("../../../outside", "x"), USERS, Map.of());
-        Result r = run(export, "--channel", "../../../outside");
+        ReportRun r = run(export, "--channel", "../../../outside");
         assertFails(r, "'../../../outside' is not a path inside the export");
     }
 
@@ -183,7 +173,7 @@ class HostileExportTest {
         Path export = HostileExports.folder(dir.resolve("export"), channels(CHANNEL, purpose), USERS,
                 Map.of(CHANNEL + "/2025-03-18.json", ordinaryDay()));
         Path target = dir.resolve("rca.md");
-        Result r = run(export, "--out", target.toString());
+        ReportRun r = run(export, "--out", target.toString());
         assertEquals(0, r.exit(), r.err());
         String title = Files.readString(target, StandardCharsets.UTF_8).lines().findFirst().orElseThrow();
         assertEquals("# Incident 1: " + "a".repeat(98) + "\uD83D\uDD25…", title);
@@ -194,7 +184,7 @@ class HostileExportTest {
         Path export = HostileExports.folder(dir.resolve("export"), channels(CHANNEL, "x"), USERS,
                 Map.of(CHANNEL + "/2025-03-18.json", day(message("1742289180.000102", "U01MAYA", "half an emoji \uD83D here"))));
         Path target = dir.resolve("rca.md");
-        Result r = run(export, "--out", target.toString());
+        ReportRun r = run(export, "--out", target.toString());
         assertEquals(0, r.exit(), r.err());
         assertTrue(Files.readString(target, StandardCharsets.UTF_8).contains("half an emoji ? here"));
     }
@@ -206,7 +196,7 @@ class HostileExportTest {
 
     @Test
     void aTitleOnSeveralLinesBecomesOneLine() throws IOException {
-        Result r = run(HostileExports.ordinaryFolder(dir.resolve("export")), "--title", "Queue stuck\n## Impact\rforged");
+        ReportRun r = run(HostileExports.ordinaryFolder(dir.resolve("export")), "--title", "Queue stuck\n## Impact\rforged");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().startsWith("# Incident 1: Queue stuck ## Impact forged\n"), r.out());
     }
@@ -221,7 +211,7 @@ class HostileExportTest {
                         message("1748822400.000001", "U02RAJ", "TWO DAYS AHEAD"),
                         message("1.000001", "U02RAJ", "FROM 1970"),
                         message("1742290800.000200", "U02RAJ", "Rolled back, queue draining"))));
-        Result r = run(export);
+        ReportRun r = run(export);
         assertEquals(0, r.exit(), r.err());
         assertEquals("incident-scribe report: left out 4 messages whose time no Slack message has (before 2013-01-01 "
                 + "or more than a day from now) (the first: ts 9999999999.000001 in " + CHANNEL
@@ -237,7 +227,7 @@ class HostileExportTest {
         Path export = HostileExports.folder(dir.resolve("export"), channels(CHANNEL, "Long one"), USERS, Map.of(
                 CHANNEL + "/2025-03-18.json", day(message("1742289180.000102", "U01MAYA", "Day one")),
                 CHANNEL + "/2025-03-21.json", day(message("1742558400.000100", "U02RAJ", "Day four, still at it"))));
-        Result r = run(export);
+        ReportRun r = run(export);
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("Day one") && r.out().contains("Day four, still at it"), r.out());
     }
@@ -246,7 +236,7 @@ class HostileExportTest {
     void aChannelWithOnlyAbsurdTimesIsOneLine() throws IOException {
         Path export = HostileExports.folder(dir.resolve("export"), channels(CHANNEL, "x"), USERS, Map.of(
                 CHANNEL + "/2025-03-18.json", day(message("99999999999.000001", "U02RAJ", "FROM 5138"))));
-        Result r = run(export);
+        ReportRun r = run(export);
         assertEquals(2, r.exit());
         assertEquals("", r.out());
         List<String> lines = r.err().lines().toList();
@@ -261,7 +251,7 @@ class HostileExportTest {
                 CHANNEL + "/2025-03-18.json", day(
                         message("1742289180.000102", "U01MAYA", "Queue depth is climbing"),
                         message("1742289190.000102", "U" + "X".repeat(39), "LONG ID"))));
-        Result r = run(export);
+        ReportRun r = run(export);
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.err().startsWith("incident-scribe report: left out 1 message whose user id is not a Slack user id"), r.err());
         assertFalse(r.out().contains("LONG ID"), r.out());
@@ -269,7 +259,7 @@ class HostileExportTest {
 
     @Test
     void terminalEscapesInANameDoNotReachTheTerminal() throws IOException {
-        Result r = run(HostileExports.ordinaryFolder(dir.resolve("export")), "--channel", "x\u001b[2J\ny");
+        ReportRun r = run(HostileExports.ordinaryFolder(dir.resolve("export")), "--channel", "x\u001b[2J\ny");
         assertFails(r, "the export has no channel 'x [2J y'");
     }
 }

@@ -1,5 +1,6 @@
 package dev.scribe.export;
 
+import static dev.scribe.export.ReportRun.assertFails;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,15 +32,12 @@ class ReportCommandTest {
     @TempDir
     Path dir;
 
-    record Result(int exit, String out, String err) {
-    }
-
-    static Result run(List<String> args, Map<String, String> env) {
+    static ReportRun run(List<String> args, Map<String, String> env) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = Main.report(args, env, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return new ReportRun(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     static List<String> args(Path export, List<String> more) {
@@ -50,7 +48,7 @@ class ReportCommandTest {
 
     @Test
     void sampleExportGivesTheExpectedReport() throws IOException {
-        Result r = run(args(SAMPLE, SAMPLE_ARGS), Map.of());
+        ReportRun r = run(args(SAMPLE, SAMPLE_ARGS), Map.of());
         assertEquals(0, r.exit(), r.err());
         if (Boolean.getBoolean("scribe.regenerate")) {
             Files.writeString(EXPECTED, r.out(), StandardCharsets.UTF_8);
@@ -72,7 +70,7 @@ class ReportCommandTest {
                 out.closeEntry();
             }
         }
-        Result r = run(args(zip, SAMPLE_ARGS), Map.of());
+        ReportRun r = run(args(zip, SAMPLE_ARGS), Map.of());
         assertEquals(0, r.exit(), r.err());
         assertEquals(Files.readString(EXPECTED, StandardCharsets.UTF_8), r.out());
     }
@@ -82,7 +80,7 @@ class ReportCommandTest {
         Path target = dir.resolve("rca.md");
         List<String> a = new ArrayList<>(args(SAMPLE, SAMPLE_ARGS));
         a.addAll(List.of("--out", target.toString()));
-        Result r = run(a, Map.of());
+        ReportRun r = run(a, Map.of());
         assertEquals(0, r.exit(), r.err());
         assertEquals(Files.readString(EXPECTED, StandardCharsets.UTF_8), Files.readString(target, StandardCharsets.UTF_8));
         assertTrue(r.out().startsWith("Wrote " + target), r.out());
@@ -91,14 +89,14 @@ class ReportCommandTest {
     @Test
     void timezoneAndReactionSettingsApplyAsTheyDoToTheBot() {
         // Instants, so the range does not move with the zone; boom=none takes the trigger emoji away.
-        Result r = run(args(SAMPLE, List.of("--channel", "payments-ops", "--from", "2025-03-18T08:45:00Z",
+        ReportRun r = run(args(SAMPLE, List.of("--channel", "payments-ops", "--from", "2025-03-18T08:45:00Z",
                 "--to", "2025-03-19T09:00:00Z")), Map.of("SCRIBE_TIMEZONE", "America/New_York", "SCRIBE_REACTIONS", "boom=none"));
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("| Detected | 2025-03-18 05:13 EDT | marked |"), r.out());
         assertTrue(r.out().contains("| Triggered | - | no trigger marked |"), r.out());
         assertTrue(r.out().startsWith("# Incident 1: Payments team: deploys, alerts, on-call\n"), "title from the purpose");
         // A local time means SCRIBE_TIMEZONE's: 08:45 in New York is 12:45 UTC, after the incident.
-        Result local = run(args(SAMPLE, List.of("--channel", "payments-ops", "--from", "2025-03-18 08:45",
+        ReportRun local = run(args(SAMPLE, List.of("--channel", "payments-ops", "--from", "2025-03-18 08:45",
                 "--to", "2025-03-18 23:00")), Map.of("SCRIBE_TIMEZONE", "America/New_York"));
         assertEquals(2, local.exit(), local.out());
     }
@@ -106,11 +104,11 @@ class ReportCommandTest {
     @Test
     void withoutCommanderTheFirstPersonWhoWroteInTheRangeIsTheCommander() {
         // From 08:45 the first message is Tom's at 08:55 (Raj's at 08:30 is before the range; the pager is a bot).
-        Result r = run(args(SAMPLE, List.of("--channel", "payments-ops", "--from", "2025-03-18 08:45",
+        ReportRun r = run(args(SAMPLE, List.of("--channel", "payments-ops", "--from", "2025-03-18 08:45",
                 "--to", "2025-03-19 09:00")), Map.of());
         assertEquals(0, r.exit(), r.err());
         assertTrue(IncidentSummary.of(r.out()).contains("| Commander | @Tom Okafor |"), r.out());
-        Result earlier = run(args(SAMPLE, List.of("--channel", "payments-ops", "--from", "2025-03-18 08:00",
+        ReportRun earlier = run(args(SAMPLE, List.of("--channel", "payments-ops", "--from", "2025-03-18 08:00",
                 "--to", "2025-03-19 09:00")), Map.of());
         assertEquals(0, earlier.exit(), earlier.err());
         assertTrue(IncidentSummary.of(earlier.out()).contains("| Commander | @raj |"), earlier.out());
@@ -128,7 +126,7 @@ class ReportCommandTest {
 
     @Test
     void helpExplainsTheOptions() {
-        Result r = run(List.of("--help"), Map.of());
+        ReportRun r = run(List.of("--help"), Map.of());
         assertEquals(0, r.exit());
         assertTrue(r.out().contains("--export") && r.out().contains("--channel") && r.out().contains("--from"), r.out());
     }
@@ -166,13 +164,6 @@ class ReportCommandTest {
                 "no user 'nobody' in users.json");
     }
 
-    private static void assertFails(Result r, String expected) {
-        assertEquals(2, r.exit(), r.out() + r.err());
-        assertEquals("", r.out(), "nothing on stdout");
-        assertEquals(1, r.err().lines().count(), "one line: " + r.err());
-        assertTrue(r.err().startsWith("incident-scribe report: "), r.err());
-        assertTrue(r.err().contains(expected), r.err());
-    }
 
     private Path copySample(String name) throws IOException {
         Path target = dir.resolve(name);

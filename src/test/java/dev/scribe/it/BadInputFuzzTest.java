@@ -11,16 +11,13 @@ import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Hundreds of generated bad requests, signed and unsigned: never a 5xx, the bot stays healthy, and nothing
@@ -30,28 +27,16 @@ class BadInputFuzzTest {
 
     private static final int LIMIT = 1024 * 1024;
 
-    @TempDir
-    Path dir;
-    RunningScribe bot;
-    String channel;
-
-    @BeforeEach
-    void start() throws Exception {
-        bot = RunningScribe.start(dir);
-        channel = bot.startIncident(ALICE, "Fuzzing target");
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        bot.close();
-    }
+    @RegisterExtension
+    final RunningScribeExtension scribe = RunningScribeExtension.withDefaults()
+            .withIncident(ALICE, "Fuzzing target");
 
     @Test
-    void badRequestsNeverGetA5xxNorWrite() throws Exception {
+    void badRequestsNeverGetA5xxNorWrite(RunningScribe bot, @IncidentChannel String channel) throws Exception {
         long seed = Long.getLong("fuzz.seed", System.nanoTime());
         Random random = new Random(seed);
         Map<String, Long> before = bot.tableCounts();
-        List<Case> cases = generators(random);
+        List<Case> cases = generators(random, channel);
         int sent = 0;
         try {
             for (int i = 0; i < 400; i++) {
@@ -83,7 +68,7 @@ class BadInputFuzzTest {
     }
 
     @Test
-    void bodiesOverTheLimitGet413WithOrWithoutALength() {
+    void bodiesOverTheLimitGet413WithOrWithoutALength(RunningScribe bot) {
         // Under the limit is taken: a body just under 1 MiB, and Slack's longest message (40,000 characters) of
         // emoji, which Slack may send JSON-escaped, 12 bytes a character: far over a 64 KiB limit.
         byte[] under = padded(LIMIT - 1024);
@@ -104,7 +89,7 @@ class BadInputFuzzTest {
     }
 
     @Test
-    void aClientThatWritesItsWholeOversizedBodyFirstStillReadsThe413() {
+    void aClientThatWritesItsWholeOversizedBodyFirstStillReadsThe413(RunningScribe bot) {
         // Java's client writes the whole body before it reads the answer; when the bot answered without reading
         // the rest, the connection closed under the write and about one request in thirty saw no answer at all.
         byte[] over = padded(LIMIT + 10);
@@ -119,7 +104,7 @@ class BadInputFuzzTest {
     }
 
     @Test
-    void otherMethodsGet405() {
+    void otherMethodsGet405(RunningScribe bot) {
         for (String method : List.of("GET", "PUT", "DELETE", "PATCH")) {
             HttpResponse<String> r = bot.http().send(method, HttpRequest.BodyPublishers.ofString("{}"), SignedClient.JSON, null);
             assertEquals(405, r.statusCode(), method);
@@ -144,7 +129,7 @@ class BadInputFuzzTest {
     /** Parses, but is nothing the bot acts on (a missing field, an unknown event, a refused command): acked and ignored. */
     private static final int IGNORED = 200;
 
-    private List<Case> generators(Random random) {
+    private List<Case> generators(Random random, String channel) {
         List<Case> g = new ArrayList<>();
         g.add(new Case(BAD, () -> randomBytes(random, random.nextInt(2000))));
         g.add(new Case(BAD, () -> utf8("{\"type\":\"event_callback\",\"event\":{")));

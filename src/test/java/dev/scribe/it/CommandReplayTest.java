@@ -7,11 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The same signed slash command request sent again, as a replay within the signature's five minutes: Slack gives
@@ -19,22 +16,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CommandReplayTest {
 
-    @TempDir
-    Path dir;
-    RunningScribe bot;
-
-    @BeforeEach
-    void start() throws Exception {
-        bot = RunningScribe.start(dir);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        bot.close();
-    }
+    @RegisterExtension
+    final RunningScribeExtension scribe = RunningScribeExtension.withDefaults();
 
     @Test
-    void theSameStartSentTwiceOpensOneIncidentAndOneChannel() throws Exception {
+    void theSameStartSentTwiceOpensOneIncidentAndOneChannel(RunningScribe bot) throws Exception {
         String form = SlackPayloads.slashCommand(ALICE, OPS, "start Replayed outage", bot.slack.responseUrl("replayed-start"));
         HttpResponse<String> first = bot.http().command(form);
         HttpResponse<String> replay = bot.http().command(form);
@@ -52,7 +38,7 @@ class CommandReplayTest {
     }
 
     @Test
-    void theSameNoteSentTwiceLandsOnce() throws Exception {
+    void theSameNoteSentTwiceLandsOnce(RunningScribe bot) throws Exception {
         String channel = bot.startIncident(ALICE, "Replayed note");
         long entries = bot.tableCounts().get("TIMELINE_ENTRIES");
         String form = SlackPayloads.slashCommand(BOB, channel, "note rolled back v2.41", bot.slack.responseUrl("replayed-note"));
@@ -64,7 +50,7 @@ class CommandReplayTest {
     }
 
     @Test
-    void theSameTextInvokedTwiceIsTwoCommands() throws Exception {
+    void theSameTextInvokedTwiceIsTwoCommands(RunningScribe bot) throws Exception {
         // Two invocations (two trigger ids) of the same text are two notes: only a replayed request is refused.
         String channel = bot.startIncident(ALICE, "Said twice");
         long entries = bot.tableCounts().get("TIMELINE_ENTRIES");
@@ -74,7 +60,7 @@ class CommandReplayTest {
     }
 
     @Test
-    void aRequestWithoutATriggerIdIsHandledAsAnyOther() throws Exception {
+    void aRequestWithoutATriggerIdIsHandledAsAnyOther(RunningScribe bot) throws Exception {
         String channel = bot.startIncident(ALICE, "No trigger id");
         long entries = bot.tableCounts().get("TIMELINE_ENTRIES");
         String form = SlackPayloads.slashCommand(BOB, channel, "note no trigger id", bot.slack.responseUrl("no-trigger"))
@@ -86,7 +72,7 @@ class CommandReplayTest {
     }
 
     @Test
-    void replaysAreRememberedAcrossARestart() throws Exception {
+    void replaysAreRememberedAcrossARestart(RunningScribe bot) throws Exception {
         String channel = bot.startIncident(ALICE, "Replayed after a restart");
         String form = SlackPayloads.slashCommand(BOB, channel, "note before the restart", bot.slack.responseUrl("restart"));
         assertTrue(bot.http().command(form).body().contains("Note added"));

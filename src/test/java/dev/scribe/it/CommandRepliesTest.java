@@ -8,15 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonParser;
 import dev.scribe.testing.FakeSlackApi.ResponseUrlPost;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What people read back from {@code /incident}: the help, a closed incident's channel, a long timeline. */
 class CommandRepliesTest {
@@ -25,16 +23,8 @@ class CommandRepliesTest {
     private static final Pattern ANGLE = Pattern.compile("<[^>]*>?");
     private static final Pattern SLACK_TOKEN = Pattern.compile("<(?:@U[A-Z0-9]+|#C[A-Z0-9]+|!date\\^[^>]+|https?://[^>]+)>");
 
-    @TempDir
-    Path dir;
-    RunningScribe bot;
-
-    @AfterEach
-    void stop() throws Exception {
-        if (bot != null) {
-            bot.close();
-        }
-    }
+    @RegisterExtension
+    final RunningScribeExtension scribe = RunningScribeExtension.withDefaults();
 
     private static String ackText(RunningScribe.Reply reply) {
         return JsonParser.parseString(reply.ack().body()).getAsJsonObject().get("text").getAsString();
@@ -42,7 +32,7 @@ class CommandRepliesTest {
 
     @Test
     void helpIsEscapedLikeEveryOtherReplySoSlackShowsThePlaceholders() throws Exception {
-        bot = RunningScribe.start(dir, Map.of("SCRIBE_REACTIONS", "stopwatch=key"), Clock.systemUTC());
+        RunningScribe bot = scribe.start(Map.of("SCRIBE_REACTIONS", "stopwatch=key"), Clock.systemUTC());
         for (String command : List.of("help", "", "frobnicate")) {
             String text = ackText(bot.command(ALICE, OPS, command));
             assertTrue(text.contains("`/incident start [sev1-sev4] &lt;title&gt;`"), text);
@@ -56,8 +46,7 @@ class CommandRepliesTest {
     }
 
     @Test
-    void aCommandInAClosedIncidentsChannelSaysItIsClosedAndCanBeReopened() throws Exception {
-        bot = RunningScribe.start(dir);
+    void aCommandInAClosedIncidentsChannelSaysItIsClosedAndCanBeReopened(RunningScribe bot) throws Exception {
         String channel = bot.startIncident(ALICE, "Payments queue backlog");
         bot.command(ALICE, channel, "close");
         bot.awaitReport(1);
@@ -68,8 +57,7 @@ class CommandRepliesTest {
     }
 
     @Test
-    void theTimelineOfALongIncidentShowsItsNewestPartsAndSaysWhatWasLeftOut() throws Exception {
-        bot = RunningScribe.start(dir);
+    void theTimelineOfALongIncidentShowsItsNewestPartsAndSaysWhatWasLeftOut(RunningScribe bot) throws Exception {
         String channel = bot.startIncident(ALICE, "A long night");
         String words = "the consumer lag grew again after the restart of the second pool ";
         for (int i = 0; i < 260; i++) {
@@ -92,8 +80,7 @@ class CommandRepliesTest {
     }
 
     @Test
-    void slackSpellingItRateLimitedIsExplainedAsTheRateLimitItIs() throws Exception {
-        bot = RunningScribe.start(dir);
+    void slackSpellingItRateLimitedIsExplainedAsTheRateLimitItIs(RunningScribe bot) throws Exception {
         bot.slack.failNext("chat.postMessage", "rate_limited");
         RunningScribe.Reply start = bot.command(ALICE, OPS, "start Rate limited header");
         String answer = bot.awaitAnswers(start, 1).get(0).text();

@@ -17,7 +17,6 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -62,9 +61,8 @@ class CrashAndLocaleTest {
 
     @Test
     void everyAcknowledgedMessageSurvivesKill9UnderTheCLocale() throws Exception {
-        try (FakeSlackApi slack = new FakeSlackApi(RunningScribe.TOKEN)) {
-            RunningScribe.seed(slack);
-            Map<String, String> env = new HashMap<>(RunningScribe.environment(slack, RunningScribe.h2Url(dir), Map.of()));
+        try (FakeSlackApi slack = RunningScribe.seededSlack()) {
+            Map<String, String> env = RunningScribe.childEnvironment(slack, dir);
             env.put("LC_ALL", "C");
             // From Java 18 on the default charset is UTF-8 whatever the locale (JEP 400): the failure this guards
             // against cannot happen there, so there is nothing to show.

@@ -27,6 +27,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -41,6 +42,9 @@ class DatabaseOutageTest {
     /** Slack stops waiting for an answer after 3 seconds; a slower 503 is as good as no answer. */
     static final Duration SLACK_DEADLINE = Duration.ofSeconds(3);
 
+    @RegisterExtension
+    final RunningScribeExtension scribe = RunningScribeExtension.withDefaults();
+    /** For the tests that bring a database server and a fake Slack of their own. */
     @TempDir
     Path dir;
 
@@ -56,8 +60,7 @@ class DatabaseOutageTest {
         int port = freePort();
         // The H2 server runs in a process of its own, killed as an operator's crash would kill it.
         Process[] server = {h2Server(port)};
-        try (FakeSlackApi slack = new FakeSlackApi(RunningScribe.TOKEN)) {
-            RunningScribe.seed(slack);
+        try (FakeSlackApi slack = RunningScribe.seededSlack()) {
             // As the default: a commit is written at once, so killing the server loses nothing committed.
             String url = "jdbc:h2:tcp://127.0.0.1:" + port + "/scribe;WRITE_DELAY=0";
             try (RunningScribe bot = RunningScribe.startWith(slack, RunningScribe.environment(slack, url, Map.of()))) {
@@ -105,8 +108,7 @@ class DatabaseOutageTest {
         TestDatabases.Target database = TestDatabases.create(DatabaseKind.POSTGRESQL, dir);
         URI direct = URI.create(database.url().substring("jdbc:".length()));
         try (TcpProxy proxy = new TcpProxy(direct.getHost(), direct.getPort());
-             FakeSlackApi slack = new FakeSlackApi(RunningScribe.TOKEN)) {
-            RunningScribe.seed(slack);
+             FakeSlackApi slack = RunningScribe.seededSlack()) {
             String viaProxy = database.url().replace("//" + direct.getHost() + ":" + direct.getPort() + "/",
                     "//127.0.0.1:" + proxy.port() + "/");
             Map<String, String> env = new HashMap<>(RunningScribe.environment(slack, viaProxy, Map.of()));
@@ -158,52 +160,48 @@ class DatabaseOutageTest {
     }
 
     @Test
-    void onTheEmbeddedJournalACommitThatFailsLosesNothingAndWhatWaitsForItIsRefusedInTime() throws Exception {
-        try (RunningScribe bot = RunningScribe.start(dir)) {
-            String url = RunningScribe.h2Url(dir);
-            String channel = bot.startIncident(ALICE, "Journal drill");
-            long now = Instant.now().getEpochSecond();
-            bot.say(channel, BOB, SlackPayloads.ts(now, 1), null, "before the failure");
-            bot.tableCounts(); // everything so far is in its table
+    void onTheEmbeddedJournalACommitThatFailsLosesNothingAndWhatWaitsForItIsRefusedInTime(RunningScribe bot) throws Exception {
+        String url = bot.dbUrl();
+        String channel = bot.startIncident(ALICE, "Journal drill");
+        long now = Instant.now().getEpochSecond();
+        bot.say(channel, BOB, SlackPayloads.ts(now, 1), null, "before the failure");
+        bot.tableCounts(); // everything so far is in its table
 
-            // The database answers (SELECT 1 works) but refuses every message: the table is gone for a while.
-            execute(url, "ALTER TABLE messages RENAME TO messages_away");
-            String during = SlackPayloads.ts(now, 2);
-            // Taken into the journal: safe from a crash, so acknowledged.
-            bot.say(channel, BOB, during, null, "while commits fail");
-            // A reaction must first see the messages before it stored: they are not, so it is refused in time.
-            String reaction = SlackPayloads.reactionAdded(SlackPayloads.eventId(), ALICE, "bulb", channel, during);
-            assertRefusedInTime(bot, reaction);
+        // The database answers (SELECT 1 works) but refuses every message: the table is gone for a while.
+        execute(url, "ALTER TABLE messages RENAME TO messages_away");
+        String during = SlackPayloads.ts(now, 2);
+        // Taken into the journal: safe from a crash, so acknowledged.
+        bot.say(channel, BOB, during, null, "while commits fail");
+        // A reaction must first see the messages before it stored: they are not, so it is refused in time.
+        String reaction = SlackPayloads.reactionAdded(SlackPayloads.eventId(), ALICE, "bulb", channel, during);
+        assertRefusedInTime(bot, reaction);
 
-            execute(url, "ALTER TABLE messages_away RENAME TO messages");
-            AtomicInteger attempt = new AtomicInteger();
-            bot.slack.await(() -> bot.http().retry(reaction, attempt.incrementAndGet()).statusCode(),
-                    status -> status == 200, RunningScribe.WAIT);
-            assertEquals(200, bot.http().retry(reaction, attempt.incrementAndGet()).statusCode());
-            bot.tableCounts();
-            assertEquals(2, count(url, "", "", "SELECT COUNT(*) FROM messages WHERE channel_id = ?", channel),
-                    "the message taken while commits failed is stored, once");
-            assertEquals(1, count(url, "", "", "SELECT COUNT(*) FROM marks WHERE channel_id = ?", channel));
-        }
+        execute(url, "ALTER TABLE messages_away RENAME TO messages");
+        AtomicInteger attempt = new AtomicInteger();
+        bot.slack.await(() -> bot.http().retry(reaction, attempt.incrementAndGet()).statusCode(),
+                status -> status == 200, RunningScribe.WAIT);
+        assertEquals(200, bot.http().retry(reaction, attempt.incrementAndGet()).statusCode());
+        bot.tableCounts();
+        assertEquals(2, count(url, "", "", "SELECT COUNT(*) FROM messages WHERE channel_id = ?", channel),
+                "the message taken while commits failed is stored, once");
+        assertEquals(1, count(url, "", "", "SELECT COUNT(*) FROM marks WHERE channel_id = ?", channel));
     }
 
     @Test
-    void eventsNoRetryCanStoreAreAcknowledgedAndIgnoredWithoutHoldingUpTheOthers() throws Exception {
-        try (RunningScribe bot = RunningScribe.start(dir)) {
-            String channel = bot.startIncident(ALICE, "Bad input drill");
-            long now = Instant.now().getEpochSecond();
-            // Year 2286, 1970, a day and more ahead, a user id longer than any Slack id, a user id with a line break.
-            bot.say(channel, BOB, "9999999999.000001", null, "from the future");
-            bot.say(channel, BOB, "0000000001.000000", null, "from 1970");
-            bot.say(channel, BOB, SlackPayloads.ts(now + 26 * 3600, 1), null, "tomorrow and more");
-            bot.say(channel, "U" + "X".repeat(39), SlackPayloads.ts(now, 1), null, "a forged user");
-            bot.say(channel, "U0BOB\n[main] ERROR forged", SlackPayloads.ts(now, 2), null, "a forged log line");
-            bot.say(channel, BOB, SlackPayloads.ts(now, 3), null, "a real message");
-            bot.tableCounts();
-            String url = RunningScribe.h2Url(dir);
-            assertEquals(1, count(url, "", "", "SELECT COUNT(*) FROM messages WHERE channel_id = ?", channel));
-            assertEquals(1, count(url, "", "", "SELECT COUNT(*) FROM messages WHERE body = 'a real message'"));
-        }
+    void eventsNoRetryCanStoreAreAcknowledgedAndIgnoredWithoutHoldingUpTheOthers(RunningScribe bot) throws Exception {
+        String channel = bot.startIncident(ALICE, "Bad input drill");
+        long now = Instant.now().getEpochSecond();
+        // Year 2286, 1970, a day and more ahead, a user id longer than any Slack id, a user id with a line break.
+        bot.say(channel, BOB, "9999999999.000001", null, "from the future");
+        bot.say(channel, BOB, "0000000001.000000", null, "from 1970");
+        bot.say(channel, BOB, SlackPayloads.ts(now + 26 * 3600, 1), null, "tomorrow and more");
+        bot.say(channel, "U" + "X".repeat(39), SlackPayloads.ts(now, 1), null, "a forged user");
+        bot.say(channel, "U0BOB\n[main] ERROR forged", SlackPayloads.ts(now, 2), null, "a forged log line");
+        bot.say(channel, BOB, SlackPayloads.ts(now, 3), null, "a real message");
+        bot.tableCounts();
+        String url = bot.dbUrl();
+        assertEquals(1, count(url, "", "", "SELECT COUNT(*) FROM messages WHERE channel_id = ?", channel));
+        assertEquals(1, count(url, "", "", "SELECT COUNT(*) FROM messages WHERE body = 'a real message'"));
     }
 
     private static void assertRefusedInTime(RunningScribe bot, String event) {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -18,9 +17,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Reactions, edits and deletions are checked as messages are: a channel, user or ts that is malformed, or a ts no
@@ -29,20 +27,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EventChecksTest {
 
-    @TempDir
-    Path dir;
-    RunningScribe bot;
-
-    @AfterEach
-    void stop() throws Exception {
-        if (bot != null) {
-            bot.close();
-        }
-    }
+    @RegisterExtension
+    final RunningScribeExtension scribe = RunningScribeExtension.withDefaults();
 
     @Test
-    void aReactionOnATimeNoMessageCanHaveMarksNothingAddedOrRemoved() throws Exception {
-        bot = RunningScribe.start(dir);
+    void aReactionOnATimeNoMessageCanHaveMarksNothingAddedOrRemoved(RunningScribe bot) throws Exception {
         String channel = bot.startIncident(ALICE, "Reactions on bad times");
         long now = System.currentTimeMillis() / 1000;
         String real = SlackPayloads.ts(now - 60, 1);
@@ -67,8 +56,7 @@ class EventChecksTest {
     }
 
     @Test
-    void anEditTimeNoSlackEventCanHaveIsNotTheTimeOfTheEdit() throws Exception {
-        bot = RunningScribe.start(dir);
+    void anEditTimeNoSlackEventCanHaveIsNotTheTimeOfTheEdit(RunningScribe bot) throws Exception {
         String channel = bot.startIncident(ALICE, "Edits at bad times");
         Instant before = Instant.now();
         String ts = SlackPayloads.ts(before.getEpochSecond() - 60, 1);
@@ -80,7 +68,7 @@ class EventChecksTest {
                     .addProperty("ts", badEditTime);
             bot.event(edit.toString());
         }
-        List<Instant> edits = editTimes(ts);
+        List<Instant> edits = editTimes(bot, ts);
         assertEquals(2, edits.size(), edits.toString());
         for (Instant editedAt : edits) {
             // The event's own time (now) is taken instead.
@@ -93,7 +81,7 @@ class EventChecksTest {
         MovableClock clock = new MovableClock();
         Instant thatDay = Instant.now().minus(Duration.ofDays(3));
         clock.set(thatDay);
-        bot = RunningScribe.start(dir, Map.of(), clock);
+        RunningScribe bot = scribe.start(Map.of(), clock);
         String channel = bot.startIncident(ALICE, "Replayed edits");
         String ts = SlackPayloads.ts(thatDay.getEpochSecond() - 60, 1);
         bot.say(channel, BOB, ts, null, "first words");
@@ -103,7 +91,7 @@ class EventChecksTest {
         event.getAsJsonObject("message").remove("edited");
         event.remove("event_ts");
         bot.event(edit.toString());
-        List<Instant> edits = editTimes(ts);
+        List<Instant> edits = editTimes(bot, ts);
         assertEquals(1, edits.size(), edits.toString());
         assertWithin(Duration.ofMinutes(2), clock.instant(), edits.get(0));
     }
@@ -114,10 +102,10 @@ class EventChecksTest {
     }
 
     /** The times of the stored revisions of the message {@code ts}, read from the database the bot writes. */
-    private List<Instant> editTimes(String ts) throws SQLException {
+    private static List<Instant> editTimes(RunningScribe bot, String ts) throws SQLException {
         bot.tableCounts(); // returns once everything acknowledged is in the tables
         List<Instant> times = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(RunningScribe.h2Url(dir), "", "");
+        try (Connection c = DriverManager.getConnection(bot.dbUrl(), "", "");
              Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT edited_at_us FROM message_revisions WHERE ts = '" + ts
                      + "' ORDER BY edited_at_us")) {

@@ -9,12 +9,9 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * README promises of what Slack sends: a reply also sent to the channel, a file share and a {@code /me} message are
@@ -22,19 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EventKindsTest {
 
-    @TempDir
-    Path dir;
-    RunningScribe bot;
-
-    @BeforeEach
-    void start() throws Exception {
-        bot = RunningScribe.start(dir);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        bot.close();
-    }
+    @RegisterExtension
+    final RunningScribeExtension scribe = RunningScribeExtension.withDefaults();
 
     /** A message event of {@code subtype}, with {@code extra} fields as Slack adds them for it. */
     private static String withSubtype(String message, String subtype, JsonObject extra) {
@@ -46,7 +32,7 @@ class EventKindsTest {
     }
 
     @Test
-    void threadBroadcastsFileSharesAndMeMessagesAreRecorded() {
+    void threadBroadcastsFileSharesAndMeMessagesAreRecorded(RunningScribe bot) {
         String channel = bot.startIncident(ALICE, "Event kinds");
         long t = System.currentTimeMillis() / 1000 - 120;
         String root = SlackPayloads.ts(t, 1);
@@ -79,7 +65,7 @@ class EventKindsTest {
     }
 
     @Test
-    void urlVerificationIsAnsweredWithItsChallenge() {
+    void urlVerificationIsAnsweredWithItsChallenge(RunningScribe bot) {
         String body = "{\"token\":\"Jhj5dZrVaK7ZwHHjRyZWjbDl\",\"challenge\":\"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P\","
                 + "\"type\":\"url_verification\"}";
         HttpResponse<String> r = bot.http().event(body);

@@ -16,15 +16,13 @@ import dev.scribe.testing.FakeSlackApi.ApiCall;
 import dev.scribe.testing.FakeSlackApi.PostedMessage;
 import dev.scribe.testing.FakeSlackApi.ResponseUrlPost;
 import dev.scribe.testing.FakeSlackApi.UploadedFile;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * User text as Slack sends it (mentions and broadcasts in markup, {@code & < >} as entities, line breaks and
@@ -40,22 +38,17 @@ class HostileTextTest {
     private static final List<String> PINGS = List.of("<!here", "<!channel", "<!everyone", "<!subteam", "<@" + BOB);
     private static final List<String> TWICE = List.of("&amp;amp;", "&amp;lt;", "&amp;gt;");
 
-    @TempDir
-    Path dir;
-    RunningScribe bot;
-    final List<RunningScribe.Reply> replies = new ArrayList<>();
+    @RegisterExtension
+    final RunningScribeExtension scribe = RunningScribeExtension.withDefaults();
 
-    @AfterEach
-    void stop() throws Exception {
-        bot.close();
-    }
+    final List<RunningScribe.Reply> replies = new ArrayList<>();
 
     @Test
     void broadcastsAndMentionsInUserTextPingNobodyAndAreEscapedExactlyOnceInEveryField() throws Exception {
-        bot = RunningScribe.start(dir, Map.of("SCRIBE_RETRO_CHANNEL", RETRO), Clock.systemUTC());
+        RunningScribe bot = scribe.start(Map.of("SCRIBE_RETRO_CHANNEL", RETRO), Clock.systemUTC());
         bot.slack.addChannel(RETRO, "retro");
 
-        RunningScribe.Reply start = command(ALICE, OPS, "start " + TITLE);
+        RunningScribe.Reply start = command(bot, ALICE, OPS, "start " + TITLE);
         start.assertEphemeral("*" + SHOWN_TITLE + "*");
         String channel = bot.slack.await(bot::incidentChannels, c -> !c.isEmpty(), WAIT).get(0).id();
         String announcement = bot.awaitAnnouncement(OPS, channel).text();
@@ -63,24 +56,24 @@ class HostileTextTest {
         String headerTs = bot.slack.await(() -> bot.slack.pinned(channel), p -> !p.isEmpty(), WAIT).get(0);
         assertEquals("Incident 1: " + SHOWN_TITLE, bot.slack.message(channel, headerTs).orElseThrow().text());
 
-        command(ALICE, channel, "note <!channel> told R&amp;D &lt;db&gt; <@" + BOB + "|bob>")
+        command(bot, ALICE, channel, "note <!channel> told R&amp;D &lt;db&gt; <@" + BOB + "|bob>")
                 .assertInChannel("@channel told R&amp;D &lt;db&gt; @bob");
-        command(ALICE, channel, "action page <!everyone> about R&amp;D").assertInChannel("page @everyone about R&amp;D");
-        command(ALICE, channel, "status identified");
+        command(bot, ALICE, channel, "action page <!everyone> about R&amp;D").assertInChannel("page @everyone about R&amp;D");
+        command(bot, ALICE, channel, "status identified");
         bot.slack.await(() -> bot.slack.message(channel, headerTs).orElseThrow().blocksJson(), b -> b.contains("Identified"), WAIT);
         assertEquals("Incident 1: " + SHOWN_TITLE, bot.slack.message(channel, headerTs).orElseThrow().text(),
                 "the updated header's text");
-        command(ALICE, OPS, "list").assertEphemeral(SHOWN_TITLE);
-        command(ALICE, channel, "frobn&amp;icate").assertEphemeral("I don't know `frobn&amp;icate`");
-        command(ALICE, channel, "status R&amp;D").assertEphemeral("`R&amp;D` is not a status");
+        command(bot, ALICE, OPS, "list").assertEphemeral(SHOWN_TITLE);
+        command(bot, ALICE, channel, "frobn&amp;icate").assertEphemeral("I don't know `frobn&amp;icate`");
+        command(bot, ALICE, channel, "status R&amp;D").assertEphemeral("`R&amp;D` is not a status");
 
-        command(ALICE, channel, "close <!here> fixed R&amp;D").assertInChannel(": @here fixed R&amp;D.");
+        command(bot, ALICE, channel, "close <!here> fixed R&amp;D").assertInChannel(": @here fixed R&amp;D.");
         String markdown = bot.awaitReport(1).contentAsUtf8();
         PostedMessage retro = bot.slack.await(() -> bot.slack.topLevelMessages(RETRO), m -> !m.isEmpty(), WAIT).get(0);
         assertTrue(retro.text().startsWith("Incident 1 closed: " + SHOWN_TITLE), retro.text());
         assertTrue(retro.blocksJson().contains("@here fixed R\\u0026amp;D") || retro.blocksJson().contains("@here fixed R&amp;D"),
                 retro.blocksJson());
-        command(RunningScribe.ZOE, channel, "reopen").assertInChannel("*incident 1*: " + SHOWN_TITLE + ". Recording again.");
+        command(bot, RunningScribe.ZOE, channel, "reopen").assertInChannel("*incident 1*: " + SHOWN_TITLE + ". Recording again.");
         bot.awaitOutboxEmpty();
 
         assertTrue(markdown.startsWith("# Incident 1: @here R&D &lt;db&gt; down @bob @oncall\n"), markdown);
@@ -105,8 +98,7 @@ class HostileTextTest {
     }
 
     @Test
-    void lineBreaksAndControlCharactersForgeNoPartOfTheReport() throws Exception {
-        bot = RunningScribe.start(dir);
+    void lineBreaksAndControlCharactersForgeNoPartOfTheReport(RunningScribe bot) throws Exception {
         String channel = bot.startIncident(ALICE, "T\n## Impact\nforged\r### 2020-01-01");
         long t = System.currentTimeMillis() / 1000 - 300;
         String lone = SlackPayloads.ts(t, 1);
@@ -119,9 +111,9 @@ class HostileTextTest {
         bot.say(channel, BOB, controls, null, "esc\u001b[2J nul\u0000 rtl\u202Eevil zw\u200Bsp "
                 + "<javascript://%0aalert(1)|click me> [typed](javascript:alert(1)) <https://ok.example/a|fine>");
         bot.event(SlackPayloads.reactionAdded(SlackPayloads.eventId(), ALICE, "pushpin", channel, controls));
-        command(ALICE, channel, "note fine\r## Forged note\r\u2028| 10:01 | Note | @y | forged |");
-        command(ALICE, channel, "action fix it\r## Forged action");
-        command(ALICE, channel, "close done\r## Forged resolution\u0085### 2020-01-02");
+        command(bot, ALICE, channel, "note fine\r## Forged note\r\u2028| 10:01 | Note | @y | forged |");
+        command(bot, ALICE, channel, "action fix it\r## Forged action");
+        command(bot, ALICE, channel, "close done\r## Forged resolution\u0085### 2020-01-02");
         String markdown = bot.awaitReport(1).contentAsUtf8();
 
         assertTrue(markdown.startsWith("# Incident 1: T ## Impact forged ### 2020-01-01\n\n"), markdown);
@@ -167,8 +159,7 @@ class HostileTextTest {
     }
 
     @Test
-    void anEditWithoutATextKeepsTheTextTheMessageHad() throws Exception {
-        bot = RunningScribe.start(dir);
+    void anEditWithoutATextKeepsTheTextTheMessageHad(RunningScribe bot) throws Exception {
         String channel = bot.startIncident(ALICE, "Edits");
         String ts = SlackPayloads.ts(System.currentTimeMillis() / 1000 - 60, 1);
         bot.say(channel, BOB, ts, null, "the original words");
@@ -176,12 +167,12 @@ class HostileTextTest {
                 "the original words", "unused")).getAsJsonObject();
         edit.getAsJsonObject("event").getAsJsonObject("message").remove("text");
         bot.event(edit.toString());
-        command(ALICE, channel, "close");
+        command(bot, ALICE, channel, "close");
         String transcript = IncidentReplayTest.section(bot.awaitReport(1).contentAsUtf8(), "Transcript");
         assertTrue(transcript.contains("**@Bob**: the original words"), transcript);
     }
 
-    private RunningScribe.Reply command(String user, String channel, String text) {
+    private RunningScribe.Reply command(RunningScribe bot, String user, String channel, String text) {
         RunningScribe.Reply reply = bot.command(user, channel, text);
         assertEquals(200, reply.ack().statusCode(), reply.ack().body());
         replies.add(reply);

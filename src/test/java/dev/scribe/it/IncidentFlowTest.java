@@ -13,7 +13,6 @@ import dev.scribe.report.PostmortemRenderer;
 import dev.scribe.testing.FakeSlackApi.PostedMessage;
 import dev.scribe.testing.FakeSlackApi.ResponseUrlPost;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -23,30 +22,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The whole loop over real HTTP: start, talk (threads, retries, other bots), close, the posted report. */
 class IncidentFlowTest {
 
-    @TempDir
-    Path dir;
-    RunningScribe bot;
-
-    @BeforeEach
-    void start() throws Exception {
-        bot = RunningScribe.start(dir);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        bot.close();
-    }
+    @RegisterExtension
+    final RunningScribeExtension scribe = RunningScribeExtension.withDefaults();
 
     @Test
-    void startTalkAndCloseProducesSummaryThreadAndMarkdown() {
+    void startTalkAndCloseProducesSummaryThreadAndMarkdown(RunningScribe bot) {
         // The date is read on either side of the command: run across midnight, the bot may have named the channel
         // for either day, and both are right.
         String dayBefore = LocalDate.now(ZoneOffset.UTC).format(DateTimeFormatter.BASIC_ISO_DATE);
@@ -86,7 +72,7 @@ class IncidentFlowTest {
         assertTrue(close.ack().body().contains("closed *incident 1*"), close.ack().body());
 
         String markdown = bot.awaitReport(1).contentAsUtf8();
-        PostedMessage summary = bot.slack.await(() -> summaries(channel), s -> !s.isEmpty(), WAIT).get(0);
+        PostedMessage summary = bot.slack.await(() -> summaries(bot, channel), s -> !s.isEmpty(), WAIT).get(0);
         assertTrue(summary.text().startsWith("Incident 1 closed: Checkout errors 🔥 for EU users"), summary.text());
         assertTrue(summary.blocksJson().contains("Duration"), summary.blocksJson());
         assertTrue(summary.blocksJson().contains("5 messages"), summary.blocksJson());
@@ -114,7 +100,7 @@ class IncidentFlowTest {
     }
 
     @Test
-    void commandsWithBadInputAnswerOnlyTheCaller() throws Exception {
+    void commandsWithBadInputAnswerOnlyTheCaller(RunningScribe bot) throws Exception {
         Map<String, Long> before = bot.tableCounts();
         bot.command(ALICE, OPS, "frobnicate now").assertEphemeral("I don't know `frobnicate`");
         bot.command(ALICE, OPS, "note hello").assertEphemeral("There is no open incident in this channel");
@@ -130,12 +116,12 @@ class IncidentFlowTest {
     }
 
     @Test
-    void nameTakenGetsASuffixAndAFailedCreateFallsBackToTheChannel() {
+    void nameTakenGetsASuffixAndAFailedCreateFallsBackToTheChannel(RunningScribe bot) {
         String first = bot.startIncident(ALICE, "Queue backlog");
         bot.command(ALICE, first, "close");
         String second = bot.startIncident(BOB, "Queue backlog");
-        String firstName = channelName(first);
-        String secondName = channelName(second);
+        String firstName = channelName(bot, first);
+        String secondName = channelName(bot, second);
         assertTrue(secondName.startsWith(firstName + "-"), firstName + " then " + secondName);
 
         bot.slack.denyChannelCreation("restricted_action");
@@ -151,7 +137,7 @@ class IncidentFlowTest {
     }
 
     @Test
-    void unhandledEventTypesAreAcknowledged() {
+    void unhandledEventTypesAreAcknowledged(RunningScribe bot) {
         HttpResponse<String> response = bot.http().event(SlackPayloads.unhandled(SlackPayloads.eventId(), "team_join"));
         assertEquals(200, response.statusCode(), response.body());
         HttpResponse<String> emojiChanged = bot.http().event(SlackPayloads.unhandled(SlackPayloads.eventId(), "emoji_changed"));
@@ -160,8 +146,7 @@ class IncidentFlowTest {
 
     @Test
     void hereModeRecordsTheCurrentChannel() throws Exception {
-        bot.close();
-        bot = RunningScribe.start(dir.resolve("here"), Map.of("SCRIBE_CHANNEL_MODE", "here"), Clock.systemUTC());
+        RunningScribe bot = scribe.start(Map.of("SCRIBE_CHANNEL_MODE", "here"), Clock.systemUTC());
         RunningScribe.Reply reply = bot.command(ALICE, OPS, "start sev1 Login outage");
         assertTrue(reply.ack().body().contains("Everything said here is now recorded"), reply.ack().body());
         assertTrue(bot.incidentChannels().isEmpty(), "no channel is created in here mode");
@@ -172,8 +157,7 @@ class IncidentFlowTest {
         assertTrue(markdown.contains("SEV1"), markdown);
     }
 
-
-    private String channelName(String id) {
+    private static String channelName(RunningScribe bot, String id) {
         return bot.slack.channels().stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow().name();
     }
 
@@ -182,7 +166,7 @@ class IncidentFlowTest {
         return "cmd-1";
     }
 
-    private List<PostedMessage> summaries(String channel) {
+    private static List<PostedMessage> summaries(RunningScribe bot, String channel) {
         return bot.slack.topLevelMessages(channel).stream().filter(m -> m.text().startsWith("Incident 1 closed")).toList();
     }
 

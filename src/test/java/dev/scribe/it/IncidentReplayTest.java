@@ -9,7 +9,6 @@ import dev.scribe.testing.FakeSlackApi;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -19,7 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Replays a real post-mortem's timeline (the forums v2 merge) through the bot over HTTP: backdated entries,
@@ -32,103 +31,102 @@ class IncidentReplayTest {
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     static final List<String> PEOPLE = List.of("dave", "kelly", "robert", "asad", "alex", "diana", "ahtisham");
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final RunningScribeExtension scribe = RunningScribeExtension.withDefaults();
 
     @Test
     void forumsMergeReplayCompilesTheRetro() throws Exception {
         MovableClock clock = new MovableClock();
         clock.set(at("2024-12-04 08:45"));
-        try (RunningScribe bot = RunningScribe.start(dir, Map.of("SCRIBE_TIMEZONE", "America/New_York"), clock)) {
-            PEOPLE.forEach(p -> {
-                bot.slack.addUser(id(p), p, p);
-                bot.slack.addMember(OPS, id(p));
-            });
-            String channel = bot.startIncident(id("ahtisham"), "sev2 Staging forums broken after the v2 merge");
-            String header = bot.slack.pinned(channel).get(0);
+        RunningScribe bot = scribe.start(Map.of("SCRIBE_TIMEZONE", "America/New_York"), clock);
+        PEOPLE.forEach(p -> {
+            bot.slack.addUser(id(p), p, p);
+            bot.slack.addMember(OPS, id(p));
+        });
+        String channel = bot.startIncident(id("ahtisham"), "sev2 Staging forums broken after the v2 merge");
+        String header = bot.slack.pinned(channel).get(0);
 
-            Map<String, String> ts = new HashMap<>();
-            for (String line : replay()) {
-                play(bot, channel, line, ts, clock);
-            }
-            String markdown = bot.awaitReport(1).contentAsUtf8();
-
-            // Detected, acknowledged and resolved come from reactions (Dave's :rotating_light: removed, Kelly's
-            // kept; the :eyes: arrived before its message; the :white_check_mark: on m5 was taken back).
-            assertEquals("""
-                    | Moment | When | From |
-                    |---|---|---|
-                    | Triggered | 2024-12-03 11:01 EST | marked |
-                    | Detected | 2024-12-04 08:43 EST | marked |
-                    | Acknowledged | 2024-12-04 08:51 EST | marked |
-                    | Cause identified | 2024-12-04 09:20 EST | marked |
-                    | Mitigated | 2024-12-04 10:40 EST | marked |
-                    | Resolved | 2024-12-04 11:30 EST | marked |
-                    | Closed | 2024-12-04 12:00 EST | closed |
-
-                    | Duration | |
-                    |---|---|
-                    | Time to detect | 21h 42m |
-                    | Time to acknowledge | 8m |
-                    | Time to mitigate | 1h 57m |
-                    | Time to resolve | 2h 47m |
-                    | Incident duration | 1d 0h |
-                    """, section(markdown, "Key timings"), markdown);
-            String timeline = section(markdown, "Timeline");
-            assertEquals(9, timeline.lines().filter(l -> l.startsWith("### ")).count(), "one group per day: " + timeline);
-            assertTrue(timeline.contains("""
-                    ### 2024-11-13
-
-                    | Time (America/New_York) | Kind | Who | What |
-                    |---|---|---|---|
-                    | 15:00 | Key event | @robert | Robert verifies the LMS and Studio connections are still utf8, i.e. utf8mb3 |
-                    """), timeline);
-            String link = "https://example.slack.com/archives/" + channel + "/p";
-            String thread = "?thread_ts=" + ts.get("m1") + "&cid=" + channel;
-            assertEquals("""
-                    ### 2024-12-04
-
-                    | Time (America/New_York) | Kind | Who | What |
-                    |---|---|---|---|
-                    | 08:43 | Detected | @ahtisham | Staging env is broken after yesterday's forums merge: forum pages return 500 ([link](L1)) |
-                    | 08:45 | Started | @ahtisham | Incident opened: Staging forums broken after the v2 merge |
-                    | 08:51 | Acknowledged | @dave | Looking at it now ([link](L2T)) |
-                    | 09:20 | Cause identified | @robert | The forum tables were created before the utf8mb4 switch; they are utf8mb3 ([link](L3T)) |
-                    | 09:25 | Key event | @dave | We decide to fix forward rather than revert the merge (Dave, Ahtisham, Diana) ([link](L4)) |
-                    | 10:40 | Mitigated | @ahtisham | Converted the forum tables to utf8mb4 on staging; pages load again ([link](L5)) |
-                    | 11:30 | Resolved | @diana | Staging verified, release pipeline unpaused 🎉 ([link](L6)) |
-                    | 11:45 | Action item | @robert | We need a check that new tables are created utf8mb4 before a merge ([link](L7)) |
-                    | 11:50 | Went well | @kelly | The early heads-up thread in #ask-2u saved us days ([link](L8)) |
-                    | 11:58 | Action item | @diana | Write a migration recipe for adding tables under utf8mb4 @robert |
-                    | 12:00 | Closed | @diana | Incident closed: Fixed forward: forum tables converted to utf8mb4 on staging |
-                    """.replace("L1", link + ts.get("m1").replace(".", ""))
-                    .replace("L2T", link + ts.get("m2").replace(".", "") + thread)
-                    .replace("L3T", link + ts.get("m3").replace(".", "") + thread)
-                    .replace("L4", link + ts.get("m4").replace(".", ""))
-                    .replace("L5", link + ts.get("m5").replace(".", ""))
-                    .replace("L6", link + ts.get("m6").replace(".", ""))
-                    .replace("L7", link + ts.get("m7").replace(".", ""))
-                    .replace("L8", link + ts.get("m8").replace(".", "")),
-                    timeline.substring(timeline.indexOf("### 2024-12-04")));
-            assertEquals("""
-                    | Action | Owner | Source |
-                    |---|---|---|
-                    | We need a check that new tables are created utf8mb4 before a merge | unassigned | [message by @robert at 11:45](L7) |
-                    | Write a migration recipe for adding tables under utf8mb4 | @robert | /incident action by @diana at 11:58 |
-                    """.replace("L7", link + ts.get("m7").replace(".", "")), section(markdown, "Action items"));
-            assertTrue(section(markdown, "What went well").contains("The early heads-up thread in #ask-2u saved us days (@kelly)"));
-            assertTrue(section(markdown, "What could have gone better").contains("2U staging Elasticsearch is down"));
-            String transcript = section(markdown, "Transcript");
-            assertTrue(transcript.contains("(Dave, Ahtisham, Diana)"), "the edit shows: " + transcript);
-            assertTrue(!transcript.contains("typo, ignore me"), "the deleted message is gone: " + transcript);
-            assertTrue(!markdown.contains("typo, ignore me"));
-            assertTrue(transcript.contains("**@robert** (in thread): The forum tables were created before"), transcript);
-
-            assertTrue(bot.slack.editCount(channel, header) > 0, "the pinned header was kept current");
-            String headerBlocks = bot.slack.message(channel, header).orElseThrow().blocksJson();
-            assertTrue(headerBlocks.contains("Closed"), headerBlocks);
-            assertTrue(headerBlocks.contains("Cause identified"), headerBlocks);
+        Map<String, String> ts = new HashMap<>();
+        for (String line : replay()) {
+            play(bot, channel, line, ts, clock);
         }
+        String markdown = bot.awaitReport(1).contentAsUtf8();
+
+        // Detected, acknowledged and resolved come from reactions (Dave's :rotating_light: removed, Kelly's
+        // kept; the :eyes: arrived before its message; the :white_check_mark: on m5 was taken back).
+        assertEquals("""
+                | Moment | When | From |
+                |---|---|---|
+                | Triggered | 2024-12-03 11:01 EST | marked |
+                | Detected | 2024-12-04 08:43 EST | marked |
+                | Acknowledged | 2024-12-04 08:51 EST | marked |
+                | Cause identified | 2024-12-04 09:20 EST | marked |
+                | Mitigated | 2024-12-04 10:40 EST | marked |
+                | Resolved | 2024-12-04 11:30 EST | marked |
+                | Closed | 2024-12-04 12:00 EST | closed |
+
+                | Duration | |
+                |---|---|
+                | Time to detect | 21h 42m |
+                | Time to acknowledge | 8m |
+                | Time to mitigate | 1h 57m |
+                | Time to resolve | 2h 47m |
+                | Incident duration | 1d 0h |
+                """, section(markdown, "Key timings"), markdown);
+        String timeline = section(markdown, "Timeline");
+        assertEquals(9, timeline.lines().filter(l -> l.startsWith("### ")).count(), "one group per day: " + timeline);
+        assertTrue(timeline.contains("""
+                ### 2024-11-13
+
+                | Time (America/New_York) | Kind | Who | What |
+                |---|---|---|---|
+                | 15:00 | Key event | @robert | Robert verifies the LMS and Studio connections are still utf8, i.e. utf8mb3 |
+                """), timeline);
+        String link = "https://example.slack.com/archives/" + channel + "/p";
+        String thread = "?thread_ts=" + ts.get("m1") + "&cid=" + channel;
+        assertEquals("""
+                ### 2024-12-04
+
+                | Time (America/New_York) | Kind | Who | What |
+                |---|---|---|---|
+                | 08:43 | Detected | @ahtisham | Staging env is broken after yesterday's forums merge: forum pages return 500 ([link](L1)) |
+                | 08:45 | Started | @ahtisham | Incident opened: Staging forums broken after the v2 merge |
+                | 08:51 | Acknowledged | @dave | Looking at it now ([link](L2T)) |
+                | 09:20 | Cause identified | @robert | The forum tables were created before the utf8mb4 switch; they are utf8mb3 ([link](L3T)) |
+                | 09:25 | Key event | @dave | We decide to fix forward rather than revert the merge (Dave, Ahtisham, Diana) ([link](L4)) |
+                | 10:40 | Mitigated | @ahtisham | Converted the forum tables to utf8mb4 on staging; pages load again ([link](L5)) |
+                | 11:30 | Resolved | @diana | Staging verified, release pipeline unpaused 🎉 ([link](L6)) |
+                | 11:45 | Action item | @robert | We need a check that new tables are created utf8mb4 before a merge ([link](L7)) |
+                | 11:50 | Went well | @kelly | The early heads-up thread in #ask-2u saved us days ([link](L8)) |
+                | 11:58 | Action item | @diana | Write a migration recipe for adding tables under utf8mb4 @robert |
+                | 12:00 | Closed | @diana | Incident closed: Fixed forward: forum tables converted to utf8mb4 on staging |
+                """.replace("L1", link + ts.get("m1").replace(".", ""))
+                .replace("L2T", link + ts.get("m2").replace(".", "") + thread)
+                .replace("L3T", link + ts.get("m3").replace(".", "") + thread)
+                .replace("L4", link + ts.get("m4").replace(".", ""))
+                .replace("L5", link + ts.get("m5").replace(".", ""))
+                .replace("L6", link + ts.get("m6").replace(".", ""))
+                .replace("L7", link + ts.get("m7").replace(".", ""))
+                .replace("L8", link + ts.get("m8").replace(".", "")),
+                timeline.substring(timeline.indexOf("### 2024-12-04")));
+        assertEquals("""
+                | Action | Owner | Source |
+                |---|---|---|
+                | We need a check that new tables are created utf8mb4 before a merge | unassigned | [message by @robert at 11:45](L7) |
+                | Write a migration recipe for adding tables under utf8mb4 | @robert | /incident action by @diana at 11:58 |
+                """.replace("L7", link + ts.get("m7").replace(".", "")), section(markdown, "Action items"));
+        assertTrue(section(markdown, "What went well").contains("The early heads-up thread in #ask-2u saved us days (@kelly)"));
+        assertTrue(section(markdown, "What could have gone better").contains("2U staging Elasticsearch is down"));
+        String transcript = section(markdown, "Transcript");
+        assertTrue(transcript.contains("(Dave, Ahtisham, Diana)"), "the edit shows: " + transcript);
+        assertTrue(!transcript.contains("typo, ignore me"), "the deleted message is gone: " + transcript);
+        assertTrue(!markdown.contains("typo, ignore me"));
+        assertTrue(transcript.contains("**@robert** (in thread): The forum tables were created before"), transcript);
+
+        assertTrue(bot.slack.editCount(channel, header) > 0, "the pinned header was kept current");
+        String headerBlocks = bot.slack.message(channel, header).orElseThrow().blocksJson();
+        assertTrue(headerBlocks.contains("Closed"), headerBlocks);
+        assertTrue(headerBlocks.contains("Cause identified"), headerBlocks);
     }
 
     /** The body of a level-2 section, up to the next one. */

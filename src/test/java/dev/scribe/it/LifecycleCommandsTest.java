@@ -8,37 +8,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scribe.testing.FakeSlackApi.ResponseUrlPost;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Running an incident with commands: status, severity, lead, action, timeline, reopen, list, and bad input. */
 class LifecycleCommandsTest {
 
-    @TempDir
-    Path dir;
-    RunningScribe bot;
-    String channel;
-
-    @BeforeEach
-    void start() throws Exception {
-        bot = RunningScribe.start(dir, Map.of("SCRIBE_TIMEZONE", "Europe/London"), Clock.systemUTC());
-        channel = bot.startIncident(ALICE, "sev3 Webhooks delayed");
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        bot.close();
-    }
+    @RegisterExtension
+    final RunningScribeExtension scribe = RunningScribeExtension.withEnv(Map.of("SCRIBE_TIMEZONE", "Europe/London"))
+            .withIncident(ALICE, "sev3 Webhooks delayed");
 
     @Test
-    void badArgumentsSayWhatIsAcceptedAndRecordNothing() throws Exception {
+    void badArgumentsSayWhatIsAcceptedAndRecordNothing(RunningScribe bot, @IncidentChannel String channel) throws Exception {
         Map<String, Long> before = bot.tableCounts();
         bot.command(ALICE, channel, "status sleeping").assertEphemeral("investigating");
         bot.command(ALICE, channel, "sev 9").assertEphemeral("1");
@@ -61,7 +45,7 @@ class LifecycleCommandsTest {
     }
 
     @Test
-    void statusSeverityLeadAndActionsBecomeTimelineEntriesAndKeepTheHeaderCurrent() {
+    void statusSeverityLeadAndActionsBecomeTimelineEntriesAndKeepTheHeaderCurrent(RunningScribe bot, @IncidentChannel String channel) {
         String header = bot.slack.pinned(channel).get(0);
         bot.command(ALICE, channel, "status identified").assertInChannel("Identified");
         bot.command(ALICE, channel, "sev 1").assertInChannel("SEV1");
@@ -95,7 +79,7 @@ class LifecycleCommandsTest {
     }
 
     @Test
-    void backdatedEntryWithEmojiSetsItsKind() {
+    void backdatedEntryWithEmojiSetsItsKind(RunningScribe bot, @IncidentChannel String channel) {
         // HH:MM means the latest such time that is not in the future, in SCRIBE_TIMEZONE.
         Instant tenMinutesAgo = Instant.now().minusSeconds(600);
         String hhmm = java.time.format.DateTimeFormatter.ofPattern("HH:mm")
@@ -109,7 +93,7 @@ class LifecycleCommandsTest {
     }
 
     @Test
-    void reopenRecordsAgainAndTheSecondCloseIsASecondReport() {
+    void reopenRecordsAgainAndTheSecondCloseIsASecondReport(RunningScribe bot, @IncidentChannel String channel) {
         long t = Instant.now().getEpochSecond();
         bot.say(channel, ALICE, SlackPayloads.ts(t - 30, 1), null, "before the first close");
         bot.command(ALICE, channel, "close");

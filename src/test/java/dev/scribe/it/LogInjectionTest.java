@@ -9,10 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Nobody can write the bot's log: user-controlled text (a mention with a line break and terminal escapes inside, a
@@ -24,8 +23,8 @@ class LogInjectionTest {
     static final String FORGED = "[main] ERROR dev.scribe.Scribe - forged";
     static final String TERMINAL_CLEAR = "\u001b[2J";
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final RunningScribeExtension scribe = RunningScribeExtension.withDefaults();
 
     @Test
     void userTextNeverForgesALogLineNorReachesTheTerminalRaw() throws Exception {
@@ -34,7 +33,8 @@ class LogInjectionTest {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         // slf4j-simple writes to whatever System.err is at the time of each log call.
         System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try (RunningScribe bot = RunningScribe.start(dir)) {
+        // Started here, so that its start-up is logged into what is captured; closed in here, so is its shutdown.
+        try (RunningScribe bot = scribe.bot()) {
             String channel = bot.startIncident(ALICE, "Log drill");
             long now = Instant.now().getEpochSecond();
             bot.say(channel, BOB, SlackPayloads.ts(now, 1), null,

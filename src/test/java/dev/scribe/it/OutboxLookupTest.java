@@ -7,12 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scribe.testing.FakeSlackApi.PostedMessage;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The outbox's look-up before posting a summary again: it finds the earlier post behind a busy channel's newest
@@ -21,63 +18,51 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class OutboxLookupTest {
 
-    @TempDir
-    Path dir;
-    RunningScribe bot;
-    String channel;
+    @RegisterExtension
+    final RunningScribeExtension scribe = RunningScribeExtension.withDefaults()
+            .withIncident(ALICE, "Payments queue backlog");
 
-    @BeforeEach
-    void start() throws Exception {
-        bot = RunningScribe.start(dir);
-        channel = bot.startIncident(ALICE, "Payments queue backlog");
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        bot.close();
-    }
-
-    private List<PostedMessage> summaries() {
+    private List<PostedMessage> summaries(RunningScribe bot, String channel) {
         return bot.slack.topLevelMessages(channel).stream().filter(m -> m.text().startsWith("Incident 1 closed")).toList();
     }
 
-    private void assertOneSummary() {
+    private void assertOneSummary(RunningScribe bot, String channel) {
         bot.awaitReport(1);
         bot.awaitOutboxEmpty();
-        assertEquals(1, summaries().size(), bot.slack.callSummary());
+        assertEquals(1, summaries(bot, channel).size(), bot.slack.callSummary());
     }
 
     @Test
-    void aSummaryBehindMoreThanAPageOfNewerMessagesIsFoundNotPostedAgain() {
+    void aSummaryBehindMoreThanAPageOfNewerMessagesIsFoundNotPostedAgain(RunningScribe bot, @IncidentChannel String channel) {
         bot.slack.failAfterActingNext("chat.postMessage", "internal_error");
         bot.command(ALICE, channel, "close");
-        bot.slack.await(this::summaries, s -> !s.isEmpty(), WAIT);
+        bot.slack.await(() -> summaries(bot, channel), s -> !s.isEmpty(), WAIT);
         // Before the retry (2 s later), the channel gets busy: the summary is no longer among the newest 100.
         for (int i = 0; i < 250; i++) {
             bot.slack.addMessage(channel, BOB, "after the summary " + i);
         }
-        assertOneSummary();
+        assertOneSummary(bot, channel);
         assertTrue(bot.slack.callCount("conversations.history") >= 2, "paged: " + bot.slack.callSummary());
         bot.slack.calls("conversations.history").forEach(c -> assertTrue(c.param("oldest") != null,
                 "reads from the time the report was stored, not the whole channel"));
     }
 
     @Test
-    void aLookUpAnsweredWith429WaitsAndLooksAgain() {
+    void aLookUpAnsweredWith429WaitsAndLooksAgain(RunningScribe bot, @IncidentChannel String channel) {
         bot.slack.failAfterActingNext("chat.postMessage", "internal_error");
         bot.slack.rateLimitNext("conversations.history", 1);
         bot.command(ALICE, channel, "close");
-        assertOneSummary();
+        assertOneSummary(bot, channel);
         assertTrue(bot.slack.callCount("conversations.history") >= 2, bot.slack.callSummary());
     }
 
     @Test
-    void aLookUpAnsweredOkFalseRateLimitedWaitsAndLooksAgain() {
+    void aLookUpAnsweredOkFalseRateLimitedWaitsAndLooksAgain(RunningScribe bot, @IncidentChannel String channel) {
         // Some methods spell it rate_limited, others ratelimited: the same limit.
         bot.slack.failAfterActingNext("chat.postMessage", "internal_error");
         bot.slack.failNext("conversations.history", "rate_limited");
         bot.command(ALICE, channel, "close");
-        assertOneSummary();
+        assertOneSummary(bot, channel);
         assertTrue(bot.slack.callCount("conversations.history") >= 2, bot.slack.callSummary());
     }
 }

@@ -8,15 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scribe.testing.FakeSlackApi.ApiCall;
 import dev.scribe.testing.FakeSlackApi.PostedMessage;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The report outbox against a Slack that fails: rate limits, outages, calls that fail after Slack acted, and a
@@ -29,14 +25,13 @@ class ReportOutboxTest {
     /** Production waits 10 s for a silent Slack call; a hang is the same story told in 3. */
     private static final Duration SLACK_CALL_TIMEOUT = Duration.ofSeconds(3);
 
-    @TempDir
-    Path dir;
-    RunningScribe bot;
+    @RegisterExtension
+    final RunningScribeExtension scribe = RunningScribeExtension.withDefaults().withSlackCallTimeout(SLACK_CALL_TIMEOUT);
+
     String channel;
 
     @BeforeEach
-    void start() throws Exception {
-        bot = RunningScribe.start(dir, Map.of(), Clock.systemUTC(), SLACK_CALL_TIMEOUT);
+    void openIncident(RunningScribe bot) {
         channel = bot.startIncident(ALICE, "Payments queue backlog");
         long t = System.currentTimeMillis() / 1000 - 300;
         String parent = SlackPayloads.ts(t, 1);
@@ -51,16 +46,11 @@ class ReportOutboxTest {
         }
     }
 
-    @AfterEach
-    void stop() throws Exception {
-        bot.close();
-    }
-
     @Test
-    void rateLimitIsHonouredAndNothingIsPostedTwice() {
+    void rateLimitIsHonouredAndNothingIsPostedTwice(RunningScribe bot) {
         bot.slack.rateLimitNext("chat.postMessage", 2);
-        close();
-        assertExactlyOnce();
+        close(bot);
+        assertExactlyOnce(bot);
         List<ApiCall> posts = bot.slack.calls("chat.postMessage").stream()
                 .filter(c -> channel.equals(c.param("channel"))).toList();
         // The header is the first post to the channel; the 429 is the second; the summary's retry the third.
@@ -69,72 +59,72 @@ class ReportOutboxTest {
     }
 
     @Test
-    void summaryThatReachedSlackDespiteAFailureIsNotPostedAgain() {
+    void summaryThatReachedSlackDespiteAFailureIsNotPostedAgain(RunningScribe bot) {
         bot.slack.failAfterActingNext("chat.postMessage", "internal_error");
-        close();
-        assertExactlyOnce();
+        close(bot);
+        assertExactlyOnce(bot);
         assertTrue(bot.slack.callCount("conversations.history") >= 1, "looked for the summary before posting again");
     }
 
     @Test
-    void timelinePartThatReachedSlackDespiteAFailureIsNotPostedAgain() {
+    void timelinePartThatReachedSlackDespiteAFailureIsNotPostedAgain(RunningScribe bot) {
         bot.slack.delayNext("chat.postMessage", PASS);
         bot.slack.failAfterActingNext("chat.postMessage", "internal_error");
-        close();
-        assertExactlyOnce();
+        close(bot);
+        assertExactlyOnce(bot);
         assertTrue(bot.slack.callCount("conversations.replies") >= 1, "looked in the thread before posting again");
     }
 
     @Test
-    void aCallThatHangsPastTheTimeoutButReachesSlackIsNotPostedAgain() {
+    void aCallThatHangsPastTheTimeoutButReachesSlackIsNotPostedAgain(RunningScribe bot) {
         // Slack posts the summary after the client gave up (the call timeout); the retry comes 2 s after that.
         bot.slack.delayNext("chat.postMessage", SLACK_CALL_TIMEOUT.plusMillis(500));
-        close();
-        assertExactlyOnce();
+        close(bot);
+        assertExactlyOnce(bot);
         assertTrue(bot.slack.callCount("conversations.history") >= 1, "looked for the summary before posting again");
     }
 
     @Test
-    void outageThenSuccessPostsOnce() {
+    void outageThenSuccessPostsOnce(RunningScribe bot) {
         bot.slack.serverErrorNext("chat.postMessage");
         bot.slack.serverErrorNext("chat.postMessage");
-        close();
-        assertExactlyOnce();
+        close(bot);
+        assertExactlyOnce(bot);
     }
 
     @Test
-    void fileSharedDespiteAFailureIsNotSharedAgain() {
+    void fileSharedDespiteAFailureIsNotSharedAgain(RunningScribe bot) {
         bot.slack.failAfterActingNext("files.completeUploadExternal", "internal_error");
-        close();
-        assertExactlyOnce();
+        close(bot);
+        assertExactlyOnce(bot);
         assertEquals(1, bot.slack.callCount("files.getUploadURLExternal"), "the file is uploaded once, its id kept");
         assertTrue(bot.slack.callCount("files.info") >= 1, "checked whether the file was shared before sharing again");
     }
 
     @Test
-    void restartInTheMiddleOfPostingResumesWithoutDuplicates() throws Exception {
+    void restartInTheMiddleOfPostingResumesWithoutDuplicates(RunningScribe bot) throws Exception {
         bot.slack.delayNext("chat.postMessage", PASS);
         bot.slack.failNext("chat.postMessage", "internal_error");
         bot.command(ALICE, channel, "close");
         bot.slack.await(() -> bot.slack.calls("chat.postMessage").stream()
                 .filter(c -> channel.equals(c.param("channel"))).count(), n -> n >= 3, WAIT);
         bot.restart();
-        assertExactlyOnce();
+        assertExactlyOnce(bot);
     }
 
-    private void close() {
+    private void close(RunningScribe bot) {
         RunningScribe.Reply reply = bot.command(ALICE, channel, "close fixed the consumer");
         assertEquals(200, reply.ack().statusCode());
     }
 
-    private void assertExactlyOnce() {
+    private void assertExactlyOnce(RunningScribe bot) {
         String markdown = bot.awaitReport(1).contentAsUtf8();
         bot.awaitOutboxEmpty();
         assertTrue(markdown.contains("Consumers are stuck on a poison message"));
-        List<PostedMessage> summaries = bot.slack.await(this::summaries, s -> !s.isEmpty(), WAIT);
+        List<PostedMessage> summaries = bot.slack.await(() -> summaries(bot), s -> !s.isEmpty(), WAIT);
         List<PostedMessage> thread = bot.slack.await(() -> bot.slack.threadReplies(channel, summaries.get(0).ts()),
                 t -> !t.isEmpty(), WAIT);
-        assertEquals(1, summaries().size(), bot.slack.callSummary());
+        assertEquals(1, summaries(bot).size(), bot.slack.callSummary());
         // Every stored timeline part is in the thread once, in order, and nothing else the bot posts is.
         List<String> parts = bot.storedPostTexts(1, "THREAD");
         assertTrue(parts.size() >= 2, "the timeline takes several messages: " + parts.size());
@@ -144,7 +134,7 @@ class ReportOutboxTest {
                 bot.slack.callSummary());
     }
 
-    private List<PostedMessage> summaries() {
+    private List<PostedMessage> summaries(RunningScribe bot) {
         return bot.slack.topLevelMessages(channel).stream().filter(m -> m.text().startsWith("Incident 1 closed")).toList();
     }
 }

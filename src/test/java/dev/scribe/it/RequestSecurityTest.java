@@ -7,31 +7,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.scribe.testing.SlackSigner;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Forged, missing, stale and future-dated signatures: 401, and nothing changes anywhere. */
 class RequestSecurityTest {
 
-    @TempDir
-    Path dir;
-    RunningScribe bot;
+    // A fixed clock: with the real one, a slow run crossing a second between signing and checking made "301 s
+    // ahead" count as 300 and be accepted.
+    @RegisterExtension
+    final RunningScribeExtension scribe = RunningScribeExtension.withDefaults().withClock(Clock.fixed(Instant.now(), ZoneOffset.UTC));
+
     String channel;
     byte[] message;
     byte[] command;
 
     @BeforeEach
-    void start() throws Exception {
-        // A fixed clock: with the real one, a slow run crossing a second between signing and checking made "301 s
-        // ahead" count as 300 and be accepted.
-        bot = RunningScribe.start(dir, Map.of(), Clock.fixed(Instant.now(), ZoneOffset.UTC));
+    void openIncident(RunningScribe bot) {
         channel = bot.startIncident(ALICE, "Signature checks");
         message = SlackPayloads.message(SlackPayloads.eventId(), channel, ALICE,
                 SlackPayloads.ts(System.currentTimeMillis() / 1000, 1), null, "forged 🔓 message").getBytes(StandardCharsets.UTF_8);
@@ -39,13 +36,8 @@ class RequestSecurityTest {
                 .getBytes(StandardCharsets.UTF_8);
     }
 
-    @AfterEach
-    void stop() throws Exception {
-        bot.close();
-    }
-
     @Test
-    void badSignaturesAreRefusedAndChangeNothing() throws Exception {
+    void badSignaturesAreRefusedAndChangeNothing(RunningScribe bot) throws Exception {
         Map<String, Long> rows = bot.tableCounts();
         int calls = bot.slack.calls().size();
         long now = bot.http().now();
@@ -73,7 +65,7 @@ class RequestSecurityTest {
     }
 
     @Test
-    void signaturesWithinFiveMinutesEitherWayAreAccepted() throws Exception {
+    void signaturesWithinFiveMinutesEitherWayAreAccepted(RunningScribe bot) throws Exception {
         Map<String, Long> rows = bot.tableCounts();
         long now = bot.http().now();
         assertEquals(200, bot.http().signedAt(message, SignedClient.JSON, now - 290).statusCode());

@@ -46,6 +46,7 @@ final class RunningScribe implements AutoCloseable {
     private final AtomicInteger commands = new AtomicInteger();
     private Scribe scribe;
     private SignedClient client;
+    private boolean closed;
 
     private final boolean ownsSlack;
     private final Duration slackCallTimeout;
@@ -107,6 +108,18 @@ final class RunningScribe implements AutoCloseable {
         return env;
     }
 
+    /** A fake Slack of the test's own (a replica's, a child process's), seeded with the workspace below. */
+    static FakeSlackApi seededSlack() {
+        FakeSlackApi slack = new FakeSlackApi(TOKEN);
+        seed(slack);
+        return slack;
+    }
+
+    /** Settings for a bot in a child process on an H2 file in {@code dir}, to add to (LC_ALL, a database user). */
+    static Map<String, String> childEnvironment(FakeSlackApi slack, Path dir) {
+        return new HashMap<>(environment(slack, h2Url(dir), Map.of()));
+    }
+
     /** The workspace the tests play in: three people and an #ops channel everyone is in. */
     static void seed(FakeSlackApi slack) {
         slack.addUser(ALICE, "alice", "Alice");
@@ -136,6 +149,11 @@ final class RunningScribe implements AutoCloseable {
 
     SignedClient http() {
         return client;
+    }
+
+    /** The JDBC URL of the bot's database. */
+    String dbUrl() {
+        return env.get("SCRIBE_DB_URL");
     }
 
     Map<String, String> env() {
@@ -277,6 +295,28 @@ final class RunningScribe implements AutoCloseable {
         scribe.awaitStored();
     }
 
+    /** Runs one SQL statement on the bot's database behind its back (to take a table away, say). */
+    void execute(String sql) throws SQLException {
+        try (Connection c = connect();
+             Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    /** The one number {@code sql} (a {@code SELECT COUNT(*) ...} with {@code ?} for {@code args}) answers. */
+    long count(String sql, String... args) throws SQLException {
+        try (Connection c = connect();
+             java.sql.PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                s.setString(i + 1, args[i]);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     /** Posts of the report outbox Slack has not accepted yet. */
     long pendingPosts() {
         try (Connection c = connect();
@@ -317,8 +357,13 @@ final class RunningScribe implements AutoCloseable {
         assertEquals(200, response.statusCode(), "ack: " + response.body());
     }
 
+    /** Stops the bot (and the fake Slack it owns); a second close does nothing, so a test may stop it early. */
     @Override
     public void close() throws Exception {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             if (scribe != null) {
                 scribe.close();

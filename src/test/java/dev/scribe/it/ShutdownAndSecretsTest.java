@@ -28,9 +28,8 @@ class ShutdownAndSecretsTest {
 
     @Test
     void sigtermMidPostKeepsTheReportAndLogsNoSecret() throws Exception {
-        try (FakeSlackApi slack = new FakeSlackApi(RunningScribe.TOKEN)) {
-            RunningScribe.seed(slack);
-            Map<String, String> env = new HashMap<>(RunningScribe.environment(slack, RunningScribe.h2Url(dir), Map.of()));
+        try (FakeSlackApi slack = RunningScribe.seededSlack()) {
+            Map<String, String> env = RunningScribe.childEnvironment(slack, dir);
             env.put("SCRIBE_DB_USER", DB_USER);
             env.put("SCRIBE_DB_PASSWORD", DB_PASSWORD);
             String channel;

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.scribe.testing.FakeSlackApi;
 import java.net.Socket;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Hostile senders on loopback, a few hundred sockets for a few seconds: bodies dribbled a byte every 2 s, and
@@ -36,14 +35,13 @@ class SlowAndHeldBodiesTest {
     /** What each probe may take while the hostile senders run. */
     private static final Duration PROBE_LIMIT = Duration.ofSeconds(1);
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final RunningScribeExtension scribe = RunningScribeExtension.withDefaults();
 
     @Test
     @Timeout(value = 90, unit = TimeUnit.SECONDS)
-    void slowBodiesStallNobody() throws Exception {
-        try (RunningScribe bot = RunningScribe.start(dir);
-             HostileSenders senders = new HostileSenders(bot.port())) {
+    void slowBodiesStallNobody(RunningScribe bot) throws Exception {
+        try (HostileSenders senders = new HostileSenders(bot.port())) {
             warmUp(bot.http(), bot.slack);
             for (int i = 0; i < 200; i++) {
                 // Three in four look signed (only the body can tell); the rest have no Slack headers at all.
@@ -69,9 +67,8 @@ class SlowAndHeldBodiesTest {
 
     @Test
     @Timeout(value = 90, unit = TimeUnit.SECONDS)
-    void headersDribbledInAreCutOffWithinTheirDeadline() throws Exception {
-        try (RunningScribe bot = RunningScribe.start(dir);
-             HostileSenders senders = new HostileSenders(bot.port())) {
+    void headersDribbledInAreCutOffWithinTheirDeadline(RunningScribe bot) throws Exception {
+        try (HostileSenders senders = new HostileSenders(bot.port())) {
             warmUp(bot.http(), bot.slack);
             for (int i = 0; i < 50; i++) {
                 senders.openInsideHeaders();
@@ -93,9 +90,8 @@ class SlowAndHeldBodiesTest {
 
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
-    void requestsWithoutSlackHeadersGet401BeforeTheirBodyArrives() throws Exception {
-        try (RunningScribe bot = RunningScribe.start(dir);
-             HostileSenders senders = new HostileSenders(bot.port())) {
+    void requestsWithoutSlackHeadersGet401BeforeTheirBodyArrives(RunningScribe bot) throws Exception {
+        try (HostileSenders senders = new HostileSenders(bot.port())) {
             for (int i = 0; i < 20; i++) {
                 senders.open(1_000, false); // headers only; the body never comes
             }
@@ -106,10 +102,9 @@ class SlowAndHeldBodiesTest {
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void heldLargeBodiesDoNotExhaustA256MiBHeap() throws Exception {
-        try (FakeSlackApi slack = new FakeSlackApi(RunningScribe.TOKEN)) {
-            RunningScribe.seed(slack);
-            Map<String, String> env = RunningScribe.environment(slack, RunningScribe.h2Url(dir), Map.of());
-            try (BotProcess process = BotProcess.start(env, dir.resolve("bot.log"), List.of("-Xmx256m", "-Dfile.encoding=UTF-8"))) {
+        try (FakeSlackApi slack = RunningScribe.seededSlack()) {
+            Map<String, String> env = RunningScribe.environment(slack, RunningScribe.h2Url(scribe.dir()), Map.of());
+            try (BotProcess process = BotProcess.start(env, scribe.dir().resolve("bot.log"), List.of("-Xmx256m", "-Dfile.encoding=UTF-8"))) {
                 int port = process.awaitListening(Duration.ofSeconds(60));
                 SignedClient client = new SignedClient(port, RunningScribe.SECRET, Clock.systemUTC());
                 warmUp(client, slack);

@@ -12,7 +12,6 @@ import com.google.gson.JsonParser;
 import dev.scribe.testing.FakeSlackApi;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,7 +53,7 @@ class SocketModeTest {
     }
 
     private void startBot() throws Exception {
-        Map<String, String> env = new HashMap<>(RunningScribe.environment(slack, RunningScribe.h2Url(dir), Map.of()));
+        Map<String, String> env = RunningScribe.childEnvironment(slack, dir);
         env.remove("SLACK_SIGNING_SECRET");
         env.put("SLACK_APP_TOKEN", APP_TOKEN);
         bot = RunningScribe.startWith(slack, env);

@@ -8,7 +8,6 @@ import dev.scribe.testing.FakeSlackApi;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -75,7 +74,7 @@ class StartUpTest {
     void aPortInUseIsOneLineAndExit1() throws Exception {
         try (FakeSlackApi slack = new FakeSlackApi(RunningScribe.TOKEN);
              ServerSocket taken = new ServerSocket(0)) {
-            Map<String, String> env = new HashMap<>(RunningScribe.environment(slack, RunningScribe.h2Url(dir), Map.of()));
+            Map<String, String> env = RunningScribe.childEnvironment(slack, dir);
             env.put("PORT", String.valueOf(taken.getLocalPort()));
             Run run = run("port", env, List.of());
             assertEquals(1, run.exit(), run.output());

@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -35,24 +35,15 @@ class DatabaseCompatibilityTest {
 
     @TempDir
     Path dir;
-    private final List<Runnable> cleanups = new ArrayList<>();
-    private final List<Database> open = new ArrayList<>();
-
-    @AfterEach
-    void cleanUp() {
-        open.forEach(Database::close);
-        cleanups.forEach(Runnable::run);
-    }
+    @RegisterExtension
+    final OpenDatabases databases = new OpenDatabases();
 
     private TestDatabases.Target target(DatabaseKind kind) throws Exception {
-        TestDatabases.Target t = TestDatabases.create(kind, dir);
-        cleanups.add(t.drop());
-        return t;
+        return databases.create(kind, dir);
     }
 
     private JdbiIncidentStore store(TestDatabases.Target t) {
-        Database db = TestDatabases.open(t);
-        open.add(db);
+        Database db = databases.open(t);
         return new JdbiIncidentStore(db, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
@@ -103,7 +94,7 @@ class DatabaseCompatibilityTest {
             store.addEntry(n, TimelineEntry.of(Instant.ofEpochSecond(base + i), EntryKind.NOTE, "U1", "e" + i));
         }
 
-        analyze(kind, open.get(open.size() - 1));
+        analyze(kind, databases.opened().get(databases.opened().size() - 1));
 
         List<String> texts = store.messages(n).toList().stream().map(RecordedMessage::text).toList();
         assertEquals(List.of("m0", "m1", "m2", "m3", "m4", "m5", "m5b", "m6", "m7", "m8", "m9"), texts);
@@ -139,8 +130,7 @@ class DatabaseCompatibilityTest {
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void aDuplicateKeyIsToldApartFromEveryOtherFailure(DatabaseKind kind) throws Exception {
-        Database db = TestDatabases.open(target(kind));
-        open.add(db);
+        Database db = databases.open(target(kind));
         org.jdbi.v3.core.Jdbi jdbi = db.jdbi();
         java.util.function.Supplier<String> insert = () -> {
             jdbi.useHandle(h -> h.execute("INSERT INTO command_invocations (trigger_id, received_at_us) VALUES ('T1', 1)"));
@@ -186,8 +176,7 @@ class DatabaseCompatibilityTest {
         JdbiIncidentStore store = store(t);
         int n = StoreCalls.open(store, "before the bad deploy 🔥", Severity.SEV2, "C1", "C0", "U1", NOW).number();
         store.recordInOpenIncident(new RecordedMessage("C1", "1700000000.000100", null, "U1", "kept 😬", Instant.ofEpochSecond(1700000000)), null);
-        open.forEach(Database::close);
-        open.clear();
+        databases.closeAll();
 
         Database.MigrationException e = assertThrows(Database.MigrationException.class,
                 () -> Database.open(t.url(), t.user(), t.password(), List.of("classpath:db/failing")));
@@ -198,7 +187,7 @@ class DatabaseCompatibilityTest {
         assertEquals("kept 😬", after.messages(n).toList().get(0).text());
         // H2 keeps Flyway's lowercase names as quoted identifiers.
         String q = kind == DatabaseKind.H2 ? "\"" : "";
-        List<String> rows = open.get(0).jdbi().withHandle(h -> h.createQuery(
+        List<String> rows = databases.opened().get(0).jdbi().withHandle(h -> h.createQuery(
                 "SELECT " + q + "version" + q + ", " + q + "success" + q + " FROM " + q + "flyway_schema_history" + q
                         + " WHERE " + q + "version" + q + " IS NOT NULL")
                 .map((r, ctx) -> r.getString(1) + ":" + r.getBoolean(2)).list());

@@ -14,7 +14,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -24,26 +24,17 @@ class JdbiCommandInvocationsTest {
 
     @TempDir
     Path dir;
-    private final List<Runnable> cleanups = new ArrayList<>();
-    private final List<Database> open = new ArrayList<>();
+    @RegisterExtension
+    final OpenDatabases databases = new OpenDatabases();
     private final ReplayClock clock = new ReplayClock(Instant.parse("2026-11-22T10:00:00Z"));
 
-    @AfterEach
-    void cleanUp() {
-        open.forEach(Database::close);
-        cleanups.forEach(Runnable::run);
-    }
-
     private TestDatabases.Target target(DatabaseKind kind) throws Exception {
-        TestDatabases.Target t = TestDatabases.create(kind, dir);
-        cleanups.add(t.drop());
-        return t;
+        return databases.create(kind, dir);
     }
 
     /** A replica: its own pool and store on the shared database. */
     private JdbiCommandInvocations replica(TestDatabases.Target t) {
-        Database db = TestDatabases.open(t);
-        open.add(db);
+        Database db = databases.open(t);
         return new JdbiCommandInvocations(db, clock);
     }
 
@@ -105,7 +96,7 @@ class JdbiCommandInvocationsTest {
     }
 
     private long rows(TestDatabases.Target t) {
-        Database db = open.get(0);
+        Database db = databases.opened().get(0);
         return db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM command_invocations").mapTo(Long.class).one());
     }
 }
