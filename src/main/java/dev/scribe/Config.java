@@ -2,6 +2,8 @@ package dev.scribe;
 
 import dev.scribe.incident.ReactionMap;
 import dev.scribe.slack.ChannelMode;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -30,7 +32,8 @@ public record Config(
         ChannelMode channelMode,
         Optional<String> retroChannel,
         ReactionMap reactions,
-        Duration slackCallTimeout) {
+        Duration slackCallTimeout,
+        Optional<URI> publicUrl) {
 
     public static final String DEFAULT_API_URL = "https://slack.com/api/";
     public static final String DEFAULT_DB_URL = "jdbc:h2:file:./data/incident-scribe;WRITE_DELAY=0";
@@ -88,13 +91,40 @@ public record Config(
                 channelMode(env),
                 optional(env, "SCRIBE_RETRO_CHANNEL"),
                 reactions(env),
-                DEFAULT_SLACK_CALL_TIMEOUT);
+                DEFAULT_SLACK_CALL_TIMEOUT,
+                publicUrl(env));
     }
 
     /** The same settings with another Slack call timeout: for tests of a call that hangs, which need not wait 10 s. */
     public Config withSlackCallTimeout(Duration timeout) {
         return new Config(botToken, signingSecret, appToken, slackApiUrl, port, dbUrl, dbUser, dbPassword, zone,
-                channelMode, retroChannel, reactions, timeout);
+                channelMode, retroChannel, reactions, timeout, publicUrl);
+    }
+
+    /**
+     * SCRIBE_PUBLIC_URL, checked: the base URL people's browsers use for the incident pages, without a trailing
+     * slash. Unset: the pages are served but no link is handed out.
+     */
+    static Optional<URI> publicUrl(Map<String, String> env) {
+        Optional<String> value = optional(env, "SCRIBE_PUBLIC_URL");
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        String text = value.get();
+        String problem = "SCRIBE_PUBLIC_URL must be the http(s) address people's browsers use for the bot, such as "
+                + "https://scribe.example.com or http://localhost:3000, not '" + text + "'.";
+        URI uri;
+        try {
+            uri = new URI(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+        } catch (URISyntaxException e) {
+            throw new ConfigException(problem);
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || uri.getQuery() != null
+                || uri.getFragment() != null || uri.getUserInfo() != null) {
+            throw new ConfigException(problem);
+        }
+        return Optional.of(uri);
     }
 
     private static int port(Map<String, String> env) {
@@ -166,6 +196,7 @@ public record Config(
     @Override
     public String toString() {
         return "Config[apiUrl=" + slackApiUrl + ", port=" + port + ", db=" + JdbcUrlCredentials.mask(dbUrl)
-                + ", zone=" + zone + ", channelMode=" + channelMode + ", socketMode=" + appToken.isPresent() + "]";
+                + ", zone=" + zone + ", channelMode=" + channelMode + ", socketMode=" + appToken.isPresent()
+                + ", publicUrl=" + publicUrl.map(URI::toString).orElse("unset") + "]";
     }
 }

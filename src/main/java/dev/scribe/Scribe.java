@@ -5,6 +5,7 @@ import com.slack.api.bolt.AppConfig;
 import com.slack.api.methods.MethodsClient;
 import dev.scribe.incident.IncidentService;
 import dev.scribe.outbox.OutboxDrain;
+import dev.scribe.slack.ChannelMembers;
 import dev.scribe.slack.HeaderRefresher;
 import dev.scribe.slack.IncidentCommandListener;
 import dev.scribe.slack.IncidentStarter;
@@ -19,6 +20,10 @@ import dev.scribe.storage.JdbiAnnouncements;
 import dev.scribe.storage.JdbiCommandInvocations;
 import dev.scribe.storage.JdbiIncidentStore;
 import dev.scribe.storage.JdbiOutbox;
+import dev.scribe.storage.JdbiSignIns;
+import dev.scribe.web.IncidentAccess;
+import dev.scribe.web.IncidentPages;
+import dev.scribe.web.SignInLinks;
 import dev.scribe.web.SignatureVerifier;
 import dev.scribe.web.WebServer;
 import java.time.Clock;
@@ -65,7 +70,7 @@ public final class Scribe implements AutoCloseable {
         MethodsClient methods = slack.methods();
         // The slowest parts of start-up overlap: Slack's client and the Bolt app load, and the token is checked,
         // while the database migrates.
-        CompletableFuture<Void> tokenChecked = CompletableFuture.runAsync(slack::checkBotToken);
+        CompletableFuture<String> tokenChecked = CompletableFuture.supplyAsync(slack::checkBotToken);
         CompletableFuture<App> boltApp = CompletableFuture.supplyAsync(() -> boltApp(config, slack));
         Database database;
         try {
@@ -100,21 +105,26 @@ public final class Scribe implements AutoCloseable {
             Runnable postReportsSoon = () -> reports.execute(drainReports);
             JdbiAnnouncements announcements = new JdbiAnnouncements(database);
             IncidentStarter starter = new IncidentStarter(methods, incidents, directory, config.zone(), announcements);
+            // The workspace the token belongs to: only its members get sign-in links and see the pages.
+            String teamId = awaitTokenCheck(tokenChecked);
+            JdbiSignIns signIns = new JdbiSignIns(database, clock);
+            IncidentAccess access = new IncidentAccess(new ChannelMembers(methods), teamId);
+            IncidentPages pages = new IncidentPages(signIns, access, incidents, publisher::compile, config.publicUrl(),
+                    clock);
             HeaderRefresher header = new HeaderRefresher(incidents, publisher, methods, announcements, headers,
                     config.zone());
             IncidentCommandListener command = new IncidentCommandListener(incidents,
                     new JdbiCommandInvocations(database, clock), starter, publisher, config.channelMode(), workers, header,
-                    postReportsSoon, config.zone(), directory);
+                    postReportsSoon, config.zone(), directory, new SignInLinks(config.publicUrl(), teamId, signIns));
             Listeners.register(app, incidents, command, header, clock);
-            awaitTokenCheck(tokenChecked);
             app.start();
 
             // Socket Mode needs no public endpoint: HTTP then serves only /healthz.
             boolean socketMode = config.appToken().isPresent();
             WebServer web = socketMode
-                    ? new WebServer(config.port(), null, null, database::isHealthy)
+                    ? new WebServer(config.port(), null, null, database::isHealthy, pages)
                     : new WebServer(config.port(), app, new SignatureVerifier(config.signingSecret(), clock),
-                            database::isHealthy);
+                            database::isHealthy, pages);
             web.start();
             if (socketMode) {
                 socket = new SocketModeConnection(app, config.appToken().get());
@@ -198,9 +208,9 @@ public final class Scribe implements AutoCloseable {
                 .build());
     }
 
-    private static void awaitTokenCheck(CompletableFuture<Void> tokenChecked) {
+    private static String awaitTokenCheck(CompletableFuture<String> tokenChecked) {
         try {
-            tokenChecked.join();
+            return tokenChecked.join();
         } catch (java.util.concurrent.CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }

@@ -58,6 +58,22 @@ class ConfigTest {
     }
 
     @Test
+    void thePublicUrlIsAnHttpAddressWithoutItsTrailingSlashAndUnsetByDefault() {
+        assertTrue(Config.fromEnvironment(minimal()).publicUrl().isEmpty());
+        Map<String, String> env = minimal();
+        env.put("SCRIBE_PUBLIC_URL", "https://scribe.example.com/");
+        assertEquals("https://scribe.example.com", Config.fromEnvironment(env).publicUrl().orElseThrow().toString());
+        env.put("SCRIBE_PUBLIC_URL", "http://localhost:3000");
+        assertEquals("http://localhost:3000", Config.fromEnvironment(env).publicUrl().orElseThrow().toString());
+        for (String bad : new String[] {"scribe.example.com", "ftp://scribe.example.com", "https://", "https://x/?a=b",
+                "https://user:pw@x", "https://x/#top", "http://a b"}) {
+            env.put("SCRIBE_PUBLIC_URL", bad);
+            assertEquals("SCRIBE_PUBLIC_URL must be the http(s) address people's browsers use for the bot, such as "
+                    + "https://scribe.example.com or http://localhost:3000, not '" + bad + "'.", error(env), bad);
+        }
+    }
+
+    @Test
     void secretsNeverAppearInToString() {
         Map<String, String> env = minimal();
         env.put("SCRIBE_DB_URL", "jdbc:postgresql://db/scribe?user=x&password=hunter2");

@@ -61,6 +61,10 @@ public sealed interface Command {
     record ListOpen() implements Command {
     }
 
+    /** {@code web}: a personal sign-in link to the incident pages, to the caller only. */
+    record SignInLink() implements Command {
+    }
+
     /** {@code help}, or no subcommand at all. */
     record Help() implements Command {
     }

@@ -47,6 +47,7 @@ public final class CommandParser {
                 "`/incident timeline`: show the timeline so far (only to you)",
                 "`/incident close [resolution]`: close, then post the summary, timeline and RCA skeleton",
                 "`/incident reopen`: reopen this channel's last closed incident; `/incident list`: open incidents",
+                "`/incident web`: a personal sign-in link to the incident pages (only to you)",
                 "`/incident help`: this help",
                 "Every message in the incident channel is recorded, threads included."
                         + (legend.isEmpty() ? "" : " React to mark moments: " + legend + "."));
@@ -88,6 +89,7 @@ public final class CommandParser {
             case "timeline" -> new Command.ShowTimeline();
             case "reopen" -> new Command.Reopen();
             case "list" -> new Command.ListOpen();
+            case "web" -> new Command.SignInLink();
             case "help", "-h", "--help", "?" -> new Command.Help();
             default -> new Command.Unknown(SlackMarkup.decode(parts[0]));
         };

@@ -139,6 +139,11 @@ public final class IncidentService {
                         + "or start one with `/incident start <title>`.")));
     }
 
+    /** Up to {@code limit} incidents the filter takes, newest first, from {@code offset}: the web list. */
+    public List<Incident> page(IncidentFilter filter, int offset, int limit) {
+        return store.page(filter, offset, limit);
+    }
+
     /** Any incident by number. */
     public Optional<Incident> find(int number) {
         return store.find(number);

@@ -76,6 +76,9 @@ public interface IncidentStore {
     /** Applies a change of status, severity or commander and adds its timeline entry, in one transaction. */
     Incident change(int number, IncidentChange change, TimelineEntry entry);
 
+    /** Up to {@code limit} incidents the filter takes, newest start first, skipping the first {@code offset}. */
+    List<Incident> page(IncidentFilter filter, int offset, int limit);
+
     /**
      * Reopens the channel's most recently closed incident, adding its {@code reopened} entry in the same transaction;
      * empty when the channel has no closed incident.

@@ -34,8 +34,12 @@ public record Postmortem(
     public record TimelineItem(Instant at, EntryKind kind, String author, RichText text, Optional<String> link) {
     }
 
-    /** A recorded message, for the transcript. */
-    public record TranscriptItem(Instant at, String author, RichText text, boolean threadReply) {
+    /**
+     * A recorded message, for the transcript: {@code ts} is its Slack id, {@code parentTs} the thread's parent
+     * when it is a reply (so a page can show replies under their parent), {@code link} the message in Slack.
+     */
+    public record TranscriptItem(Instant at, String author, RichText text, boolean threadReply, String ts,
+                                 Optional<String> parentTs, Optional<String> link) {
     }
 
     /**

@@ -165,7 +165,8 @@ public final class PostmortemCompiler {
     }
 
     private TranscriptItem transcriptItem(RecordedMessage m) {
-        return new TranscriptItem(m.postedAt(), author(m.authorId()), markup.parse(m.text()), m.isThreadReply());
+        return new TranscriptItem(m.postedAt(), author(m.authorId()), markup.parse(m.text()), m.isThreadReply(), m.ts(),
+                m.parentTs(), directory.permalink(m.channelId(), m.ts(), m.threadTs()));
     }
 
     private String author(String userId) {

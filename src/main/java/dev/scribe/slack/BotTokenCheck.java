@@ -14,8 +14,12 @@ final class BotTokenCheck {
     private BotTokenCheck() {
     }
 
-    /** @throws IllegalStateException naming the failure, for the one line printed at start-up */
-    static void verify(MethodsClient methods, String apiUrl) {
+    /**
+     * Returns the id of the workspace the token belongs to.
+     *
+     * @throws IllegalStateException naming the failure, for the one line printed at start-up
+     */
+    static String verify(MethodsClient methods, String apiUrl) {
         AuthTestResponse auth;
         try {
             auth = methods.authTest(r -> r);
@@ -28,5 +32,6 @@ final class BotTokenCheck {
             throw new IllegalStateException("Slack refused SLACK_BOT_TOKEN (" + auth.getError() + "): use the Bot User "
                     + "OAuth Token (xoxb-...) from the app's OAuth & Permissions page, and install the app first");
         }
+        return auth.getTeamId();
     }
 }

@@ -14,6 +14,7 @@ import dev.scribe.incident.Incident;
 import dev.scribe.incident.IncidentException;
 import dev.scribe.incident.IncidentService;
 import dev.scribe.incident.TimelineEntry;
+import dev.scribe.web.SignInLinks;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -48,6 +49,7 @@ public final class IncidentCommandListener implements SlashCommandHandler {
     private final WorkspaceDirectory directory;
     private final CommandReplies replies;
     private final ResponseUrlReplies responses;
+    private final SignInLinks signInLinks;
 
     /**
      * @param invocations   the trigger ids received so far, so that a replayed request is acted on once
@@ -57,11 +59,12 @@ public final class IncidentCommandListener implements SlashCommandHandler {
      * @param zone            the zone times are shown in where Slack cannot localise them, and {@code at} times are
      *                        read in when the typist's own is unknown
      * @param directory       where the typist's own Slack time zone is learnt
+     * @param signInLinks     answers {@code web}
      */
     public IncidentCommandListener(IncidentService incidents, CommandInvocations invocations, IncidentStarter starter,
                                    ReportPublisher publisher, ChannelMode channelMode, Executor executor,
                                    IntConsumer headerChanged, Runnable postReportsSoon, ZoneId zone,
-                                   WorkspaceDirectory directory) {
+                                   WorkspaceDirectory directory, SignInLinks signInLinks) {
         this.incidents = incidents;
         this.invocations = invocations;
         this.starter = starter;
@@ -74,6 +77,7 @@ public final class IncidentCommandListener implements SlashCommandHandler {
         this.directory = directory;
         this.replies = new CommandReplies(zone);
         this.responses = new ResponseUrlReplies(executor, replies);
+        this.signInLinks = signInLinks;
     }
 
     @Override
@@ -121,6 +125,8 @@ public final class IncidentCommandListener implements SlashCommandHandler {
                 return inChannel(ctx, replies.reopened(user, incident));
             } else if (command instanceof Command.ListOpen) {
                 return ephemeral(ctx, replies.openIncidents(incidents.listOpen()));
+            } else if (command instanceof Command.SignInLink) {
+                return ephemeral(ctx, signInLinks.replyTo(user, payload.getTeamId()));
             } else if (command instanceof Command.Unknown unknown) {
                 return ephemeral(ctx, replies.unknownSubcommand(unknown.word(), incidents.reactions()));
             }

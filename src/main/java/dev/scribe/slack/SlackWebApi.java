@@ -47,9 +47,9 @@ public final class SlackWebApi implements AutoCloseable {
         return methods;
     }
 
-    /** Checks the bot token with Slack ({@link BotTokenCheck}). */
-    public void checkBotToken() {
-        BotTokenCheck.verify(methods, apiUrl);
+    /** Checks the bot token with Slack ({@link BotTokenCheck}); returns the id of the workspace it belongs to. */
+    public String checkBotToken() {
+        return BotTokenCheck.verify(methods, apiUrl);
     }
 
     @Override

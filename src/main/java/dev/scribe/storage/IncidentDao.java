@@ -3,6 +3,7 @@ package dev.scribe.storage;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -55,6 +56,17 @@ interface IncidentDao {
     @SqlUpdate("UPDATE incidents SET closed_at_us = NULL, open_channel_id = channel_id, resolution = NULL "
             + "WHERE incident_number = :number AND closed_at_us IS NOT NULL")
     int reopen(@Bind("number") int number);
+
+    /** One page of incidents, newest first ({@code limit} rows from {@code offset}). */
+    @SqlQuery("SELECT " + COLUMNS + " FROM incidents WHERE severity IN (<severities>) AND status IN (<statuses>) "
+            + "AND started_at_us >= :fromUs AND started_at_us < :beforeUs "
+            + "AND ((:open = 1 AND closed_at_us IS NULL) OR (:closed = 1 AND closed_at_us IS NOT NULL)) "
+            + "ORDER BY started_at_us DESC, incident_number DESC LIMIT :limit OFFSET :offset")
+    java.util.List<IncidentRow> page(@BindList("severities") java.util.List<String> severities,
+                                     @BindList("statuses") java.util.List<String> statuses,
+                                     @Bind("fromUs") long fromUs, @Bind("beforeUs") long beforeUs,
+                                     @Bind("open") int open, @Bind("closed") int closed,
+                                     @Bind("limit") int limit, @Bind("offset") int offset);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM incidents WHERE closed_at_us IS NULL ORDER BY incident_number")
     java.util.List<IncidentRow> listOpen();

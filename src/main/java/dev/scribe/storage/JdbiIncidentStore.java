@@ -2,6 +2,7 @@ package dev.scribe.storage;
 
 import dev.scribe.incident.ChannelHasOpenIncidentException;
 import dev.scribe.incident.Incident;
+import dev.scribe.incident.IncidentFilter;
 import dev.scribe.incident.IncidentChange;
 import dev.scribe.incident.IncidentStore;
 import dev.scribe.incident.Mark;
@@ -237,6 +238,15 @@ public final class JdbiIncidentStore implements IncidentStore, AutoCloseable {
         }), e -> {
             throw new ChannelHasOpenIncidentException(channelId, e);
         });
+    }
+
+    @Override
+    public List<Incident> page(IncidentFilter filter, int offset, int limit) {
+        return incidentDao.page(filter.severities().stream().map(Enum::name).sorted().toList(),
+                filter.statuses().stream().map(Enum::name).sorted().toList(),
+                Micros.of(filter.startedFrom()), Micros.of(filter.startedBefore()),
+                filter.open() ? 1 : 0, filter.closed() ? 1 : 0, limit, offset)
+                .stream().map(IncidentRow::toIncident).toList();
     }
 
     @Override

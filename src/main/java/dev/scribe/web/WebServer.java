@@ -19,7 +19,10 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Embedded Jetty serving {@code POST /slack/events} (Bolt, behind the guard filter) and {@code GET /healthz}. */
+/**
+ * Embedded Jetty serving {@code POST /slack/events} (Bolt, behind the guard filter), {@code GET /healthz} and the
+ * incident pages ({@link IncidentPages}).
+ */
 public final class WebServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
@@ -54,6 +57,12 @@ public final class WebServer implements AutoCloseable {
 
     /** Builds the server; {@code port} 0 picks a free port (tests). The optional verifier guards Slack requests. */
     public WebServer(int port, App app, SignatureVerifier verifier, BooleanSupplier databaseAnswers) {
+        this(port, app, verifier, databaseAnswers, null);
+    }
+
+    /** As above, also serving the incident pages when {@code incidentPages} is not null. */
+    public WebServer(int port, App app, SignatureVerifier verifier, BooleanSupplier databaseAnswers,
+                     IncidentPages incidentPages) {
         QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 8);
         threads.setName("http");
         server = new Server(threads);
@@ -85,6 +94,9 @@ public final class WebServer implements AutoCloseable {
             FilterHolder guard = new FilterHolder(new SlackRequestFilter(verifier, BodyBudget.forThisHeap()));
             guard.setAsyncSupported(true);
             context.addFilter(guard, EVENTS_PATH, EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC));
+        }
+        if (incidentPages != null) {
+            incidentPages.addTo(context);
         }
         server.setHandler(context);
     }

@@ -104,6 +104,11 @@ class DelegatingIncidentStore implements IncidentStore {
     }
 
     @Override
+    public List<Incident> page(IncidentFilter filter, int offset, int limit) {
+        return store.page(filter, offset, limit);
+    }
+
+    @Override
     public boolean isHealthy() {
         return store.isHealthy();
     }

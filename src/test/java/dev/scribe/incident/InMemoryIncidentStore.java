@@ -184,6 +184,16 @@ final class InMemoryIncidentStore implements IncidentStore {
     }
 
     @Override
+    public synchronized List<Incident> page(IncidentFilter filter, int offset, int limit) {
+        return incidents.values().stream()
+                .filter(i -> i.isOpen() ? filter.open() : filter.closed())
+                .filter(i -> filter.severities().contains(i.severity()) && filter.statuses().contains(i.status()))
+                .filter(i -> !i.startedAt().isBefore(filter.startedFrom()) && i.startedAt().isBefore(filter.startedBefore()))
+                .sorted(java.util.Comparator.comparing(Incident::startedAt).thenComparing(Incident::number).reversed())
+                .skip(offset).limit(limit).toList();
+    }
+
+    @Override
     public synchronized List<Incident> listOpen() {
         return incidents.values().stream().filter(Incident::isOpen).toList();
     }

@@ -290,6 +290,11 @@ final class RunningScribe implements AutoCloseable {
                 env.getOrDefault("SCRIBE_DB_PASSWORD", ""));
     }
 
+    /** Returns once every message acknowledged so far is in the database tables. */
+    void awaitStored() {
+        scribe.awaitStored();
+    }
+
     /** Runs one SQL statement on the bot's database behind its back (to take a table away, say). */
     void execute(String sql) throws SQLException {
         try (Connection c = connect();

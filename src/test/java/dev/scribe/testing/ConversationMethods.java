@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
 
 /**
  * conversations.create, invite and join (the incident channel and its people), history and replies (the
- * outbox's look-up of what it posted, paged as Slack pages).
+ * outbox's look-up of what it posted, paged as Slack pages), info and members (who may see a private incident's
+ * web page).
  */
 final class ConversationMethods implements WebApiMethods.Family {
 
@@ -41,7 +42,22 @@ final class ConversationMethods implements WebApiMethods.Family {
                 .register("conversations.invite", this::invite)
                 .register("conversations.join", this::join)
                 .register("conversations.history", this::history)
-                .register("conversations.replies", this::replies);
+                .register("conversations.replies", this::replies)
+                .register("conversations.info", this::info)
+                .register("conversations.members", this::members);
+    }
+
+    /** The web pages ask whether a channel is private... */
+    private JsonObject info(Params p) {
+        return obj("channel", workspace.channelJson(workspace.visibleChannel(p.get("channel"))));
+    }
+
+    /** ...and, when it is, who is in it (one page: the tests' channels are small). */
+    private JsonObject members(Params p) {
+        ChannelState ch = workspace.visibleChannel(p.get("channel"));
+        JsonArray members = new JsonArray();
+        ch.members.forEach(members::add);
+        return obj("members", members, "response_metadata", obj("next_cursor", ""));
     }
 
     private JsonObject create(Params p) {

@@ -1,0 +1,113 @@
+package dev.scribe.web;
+
+import dev.scribe.incident.Incident;
+import dev.scribe.incident.IncidentService;
+import dev.scribe.report.Postmortem;
+import dev.scribe.report.PostmortemRenderer;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.IntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code /incidents} (the list) and {@code /incidents/<n>} (one incident, and its RCA Markdown as
+ * {@code /incidents/<n>/incident-<n>-rca.md}), for a signed-in member of the workspace; an incident of a private
+ * channel only for its members. Anything else is a 4xx page that shows no incident data.
+ */
+final class IncidentPagesServlet extends PageServlet {
+
+    static final String LIST_PATH = "/incidents";
+    private static final Pattern INCIDENT = Pattern.compile("/([1-9][0-9]{0,8})(?:/(incident-([1-9][0-9]{0,8})-rca\\.md))?");
+
+    private final SignIns signIns;
+    private final IncidentAccess access;
+    private final IncidentService incidents;
+    private final IntFunction<Postmortem> reports;
+    private final IncidentList list;
+    private final Clock clock;
+
+    /** @param reports compiles an incident's report, as the Markdown and Slack reports are compiled */
+    IncidentPagesServlet(Pages pages, SignIns signIns, IncidentAccess access, IncidentService incidents,
+                         IntFunction<Postmortem> reports, Clock clock) {
+        super(pages, Set.of("GET", "HEAD"));
+        this.signIns = signIns;
+        this.access = access;
+        this.incidents = incidents;
+        this.reports = reports;
+        this.list = new IncidentList(pages, incidents, access);
+        this.clock = clock;
+    }
+
+    @Override
+    protected void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Optional<Viewer> viewer = Cookies.session(request).flatMap(signIns::viewer);
+        if (viewer.isEmpty()) {
+            pages.sendMessage(response, 401, "Sign in to see incidents",
+                    "Incident records are only for people who prove in Slack who they are. " + SignInServlet.HOW_TO_GET_ONE);
+            return;
+        }
+        if (!access.inWorkspace(viewer.get())) {
+            pages.sendMessage(response, 403, "Not your workspace",
+                    "These incidents are only for members of the workspace that installed Incident Scribe.");
+            return;
+        }
+        String path = request.getPathInfo();
+        if (path == null || path.equals("/")) {
+            list.show(request, response, viewer.get());
+            return;
+        }
+        Matcher m = INCIDENT.matcher(path);
+        if (!m.matches()) {
+            pages.sendMessage(response, 404, "No such page",
+                    "Incident pages have addresses like /incidents/7. Start from the incident list.");
+            return;
+        }
+        int number = Integer.parseInt(m.group(1));
+        if (m.group(2) != null && !m.group(1).equals(m.group(3))) {
+            notFound(response, number);
+            return;
+        }
+        Optional<Incident> incident = incidents.find(number);
+        if (incident.isEmpty()) {
+            notFound(response, number);
+            return;
+        }
+        switch (access.verdict(viewer.get(), incident.get())) {
+            case NOT_A_MEMBER -> notFound(response, number);
+            case CANNOT_CHECK -> pages.sendMessage(response, 403, "Could not check who may see incident " + number,
+                    "Slack did not say whether you are a member of this incident's channel, so nothing is shown. "
+                            + "Try again in a minute.");
+            case SEE -> {
+                Postmortem report = reports.apply(number);
+                if (m.group(2) != null) {
+                    markdown(response, report);
+                } else {
+                    pages.send(response, 200, "incident", new IncidentView(report, clock.instant()));
+                }
+            }
+        }
+    }
+
+    /** The same answer whether the incident does not exist or is not the viewer's to see: nothing leaks. */
+    private void notFound(HttpServletResponse response, int number) throws IOException {
+        pages.sendMessage(response, 404, "No incident " + number + " for you",
+                "There is no incident " + number + " that you may see. Incidents of private channels are shown "
+                        + "only to the channel's members.");
+    }
+
+    private static void markdown(HttpServletResponse response, Postmortem report) throws IOException {
+        byte[] bytes = new PostmortemRenderer().render(report).getBytes(StandardCharsets.UTF_8);
+        Pages.secure(response);
+        response.setStatus(200);
+        response.setContentType("text/markdown;charset=utf-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + report.fileName() + "\"");
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
+    }
+}

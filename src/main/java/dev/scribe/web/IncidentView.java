@@ -1,0 +1,135 @@
+package dev.scribe.web;
+
+import dev.scribe.incident.EntryKind;
+import dev.scribe.report.KeyTimings;
+import dev.scribe.report.Postmortem;
+import dev.scribe.report.Postmortem.TimelineItem;
+import dev.scribe.report.Postmortem.TranscriptItem;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The incident page's model, made from the same compiled {@link Postmortem} the Markdown report is written from:
+ * values the template escapes, times as {@link WebText.Time}. Days are grouped in the team's zone here; the
+ * page's script groups them again in the viewer's.
+ */
+final class IncidentView {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
+
+    record Fact(String label, String value) {
+    }
+
+    record MomentRow(String label, WebText.Time time, String source) {
+    }
+
+    record SpanRow(String label, String display) {
+    }
+
+    record Entry(WebText.Time time, String kind, String css, String author, List<WebText.Piece> text, String link) {
+    }
+
+    record Day(String day, String label, List<Entry> entries) {
+    }
+
+    record Action(List<WebText.Piece> text, String owner, String link) {
+    }
+
+    record Message(WebText.Time time, String author, List<WebText.Piece> text, String link, String ts,
+                   List<Message> replies, boolean orphanReply) {
+        public boolean hasReplies() {
+            return !replies.isEmpty();
+        }
+    }
+
+    final String pageTitle;
+    final int number;
+    final String title;
+    final String severity;
+    final String status;
+    final boolean closed;
+    final String zone;
+    final List<Fact> facts = new ArrayList<>();
+    final List<WebText.Piece> resolution;
+    final List<MomentRow> moments = new ArrayList<>();
+    final List<SpanRow> spans = new ArrayList<>();
+    final PhaseChart chart;
+    final List<Day> days = new ArrayList<>();
+    final List<Action> actions = new ArrayList<>();
+    final List<Message> transcript = new ArrayList<>();
+    final int messageCount;
+    final boolean hasResolution;
+    final boolean hasActions;
+    final String markdownLink;
+    final String markdownName;
+
+    IncidentView(Postmortem p, Instant now) {
+        ZoneId zone = p.zone();
+        this.zone = zone.getId();
+        pageTitle = "Incident " + p.number() + ": " + p.title() + " · Incident Scribe";
+        number = p.number();
+        title = p.title();
+        severity = p.severity().label();
+        status = p.status();
+        closed = p.closed();
+        facts.add(new Fact("Commander", p.commander()));
+        facts.add(new Fact("Participants", p.participants().isEmpty() ? "none recorded" : String.join(", ", p.participants())));
+        resolution = p.resolution().map(WebText::pieces).orElse(List.of());
+        for (KeyTimings.Moment m : p.timings().moments()) {
+            moments.add(new MomentRow(m.label(), m.at().map(at -> WebText.time(at, zone)).orElse(null), m.source()));
+        }
+        for (KeyTimings.Span s : p.timings().spans()) {
+            spans.add(new SpanRow(s.label(), s.display()));
+        }
+        chart = new PhaseChart(p, now);
+
+        Map<LocalDate, List<Entry>> byDay = new LinkedHashMap<>();
+        for (TimelineItem item : p.timeline()) {
+            byDay.computeIfAbsent(LocalDate.ofInstant(item.at(), zone), d -> new ArrayList<>()).add(entry(item, zone));
+        }
+        byDay.forEach((day, entries) -> days.add(new Day(day.toString(), DAY.format(day) + " (" + zone.getId() + ")",
+                entries)));
+
+        List<TimelineItem> actionEntries = p.timeline().stream().filter(i -> i.kind() == EntryKind.ACTION_ITEM).toList();
+        for (int i = 0; i < p.actionItems().size(); i++) {
+            // The compiler lists the action items in timeline order, so the i-th is the i-th ACTION_ITEM entry.
+            String link = i < actionEntries.size() ? actionEntries.get(i).link().orElse(null) : null;
+            actions.add(new Action(WebText.pieces(p.actionItems().get(i).text()), p.actionItems().get(i).owner(), link));
+        }
+
+        Map<String, Message> byTs = new LinkedHashMap<>();
+        p.transcript().forEach(item -> {
+            Message parent = item.parentTs().map(byTs::get).orElse(null);
+            Message message = message(item, zone, item.parentTs().isPresent() && parent == null);
+            if (parent != null) {
+                parent.replies().add(message);
+            } else {
+                transcript.add(message);
+                byTs.put(item.ts(), message);
+            }
+        });
+        messageCount = p.transcript().size();
+        hasResolution = !resolution.isEmpty();
+        hasActions = !actions.isEmpty();
+        markdownLink = "/incidents/" + p.number() + "/" + p.fileName();
+        markdownName = p.fileName();
+    }
+
+    private static Entry entry(TimelineItem item, ZoneId zone) {
+        String kind = item.kind().label();
+        return new Entry(WebText.time(item.at(), zone), kind, "kind-" + kind.toLowerCase(Locale.ROOT).replace(' ', '-'),
+                item.author(), WebText.pieces(item.text()), item.link().orElse(null));
+    }
+
+    private static Message message(TranscriptItem item, ZoneId zone, boolean orphanReply) {
+        return new Message(WebText.time(item.at(), zone), item.author(), WebText.pieces(item.text()),
+                item.link().orElse(null), item.ts(), new ArrayList<>(), orphanReply);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.scribe.web;
+
+import java.net.URI;
+import java.util.Optional;
+
+/**
+ * What {@code /incident web} answers its caller: a personal sign-in link to the incident pages, or why there is
+ * none. Slack mrkdwn; the link's token is URL-safe Base64, so it needs no escaping inside {@code <url|label>}.
+ */
+public final class SignInLinks {
+
+    /** Where a link leads: {@link SignInServlet} there shows the sign-in button. */
+    public static final String PATH = "/signin";
+
+    static final String NO_PUBLIC_URL = "The incident pages are served, but I hand out no links until "
+            + "`SCRIBE_PUBLIC_URL` is set: set it to the address people's browsers use for the bot (for example "
+            + "`https://scribe.example.com`, or `http://localhost:3000` on a laptop) and restart me.";
+    static final String OTHER_WORKSPACE = "Sign-in links are only for members of the workspace that installed "
+            + "Incident Scribe.";
+
+    private final Optional<URI> publicUrl;
+    private final String installingTeamId;
+    private final SignIns signIns;
+
+    /**
+     * @param publicUrl        {@code SCRIBE_PUBLIC_URL}, without a trailing slash; empty: no links
+     * @param installingTeamId the workspace the bot's token belongs to ({@code auth.test}); null when unknown
+     */
+    public SignInLinks(Optional<URI> publicUrl, String installingTeamId, SignIns signIns) {
+        this.publicUrl = publicUrl;
+        this.installingTeamId = installingTeamId;
+        this.signIns = signIns;
+    }
+
+    /** The reply to {@code userId} of workspace {@code teamId}; each call makes a new link. */
+    public String replyTo(String userId, String teamId) {
+        if (publicUrl.isEmpty()) {
+            return NO_PUBLIC_URL;
+        }
+        if (installingTeamId == null || !installingTeamId.equals(teamId)) {
+            return OTHER_WORKSPACE;
+        }
+        String token = signIns.issueLink(new Viewer(userId, teamId));
+        String link = publicUrl.get() + PATH + "?token=" + token;
+        return ":closed_lock_with_key: <" + link + "|Open the incident pages>: your personal sign-in link. It works "
+                + "once, for " + SignIns.LINK_LIFETIME.toMinutes() + " minutes; don't share it, it signs in as you.";
+    }
+}
