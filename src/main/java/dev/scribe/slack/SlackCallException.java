@@ -4,7 +4,7 @@ import dev.scribe.outbox.SlackFailure;
 import java.time.Duration;
 
 /** A Web API call Slack answered with {@code ok: false}, or that could not be made. */
-class SlackCallException extends SlackFailure {
+public class SlackCallException extends SlackFailure {
 
     public SlackCallException(String method, String error, Throwable cause) {
         this(method, error, null, cause);

@@ -7,7 +7,7 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** SQL of the {@code web_sign_in_links} and {@code web_sessions} tables; tokens are only ever given as hashes. */
-public interface WebAccessDao {
+interface WebAccessDao {
 
     /** A stored sign-in link or session: who it is for and until when. */
     record AccessRow(String userId, String teamId, long expiresAtUs, Long usedAtUs) {
