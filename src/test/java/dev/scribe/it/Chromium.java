@@ -51,10 +51,14 @@ final class Chromium {
         return new ChromeDriver(service, options);
     }
 
-    /** Saves what the browser shows under docs/screenshots/, for the README. */
+    /**
+     * Saves what the browser shows under target/screenshots/, or under the folder {@code SCRIBE_SCREENSHOTS} names
+     * ({@code docs/screenshots} regenerates the README's): a plain test run then leaves the checkout unchanged.
+     */
     static void screenshot(ChromeDriver browser, String name) {
         try {
-            Path dir = Path.of("docs", "screenshots");
+            String chosen = System.getenv("SCRIBE_SCREENSHOTS");
+            Path dir = chosen == null || chosen.isBlank() ? Path.of("target", "screenshots") : Path.of(chosen);
             Files.createDirectories(dir);
             Files.write(dir.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
         } catch (IOException e) {

@@ -24,7 +24,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The incident pages in headless Chromium (in New York, so the viewer's zone differs from the team's UTC): sign in
  * with a link, the incident with its phase chart where the key timings say, the transcript with its thread, hostile
  * messages shown as text with nothing run, used, altered and expired links, and a non-member on a private incident.
- * Screenshots go to docs/screenshots/ for the README.
+ * Screenshots go to target/screenshots/ (or where SCRIBE_SCREENSHOTS says: docs/screenshots for the README).
  */
 class WebBrowserTest {
 
