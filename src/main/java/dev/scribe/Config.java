@@ -33,7 +33,8 @@ public record Config(
         Optional<String> retroChannel,
         ReactionMap reactions,
         Duration slackCallTimeout,
-        Optional<URI> publicUrl) {
+        Optional<URI> publicUrl,
+        Optional<String> metricsToken) {
 
     public static final String DEFAULT_API_URL = "https://slack.com/api/";
     public static final String DEFAULT_DB_URL = "jdbc:h2:file:./data/incident-scribe;WRITE_DELAY=0";
@@ -92,13 +93,14 @@ public record Config(
                 optional(env, "SCRIBE_RETRO_CHANNEL"),
                 reactions(env),
                 DEFAULT_SLACK_CALL_TIMEOUT,
-                publicUrl(env));
+                publicUrl(env),
+                optional(env, "SCRIBE_METRICS_TOKEN"));
     }
 
     /** The same settings with another Slack call timeout: for tests of a call that hangs, which need not wait 10 s. */
     public Config withSlackCallTimeout(Duration timeout) {
         return new Config(botToken, signingSecret, appToken, slackApiUrl, port, dbUrl, dbUser, dbPassword, zone,
-                channelMode, retroChannel, reactions, timeout, publicUrl);
+                channelMode, retroChannel, reactions, timeout, publicUrl, metricsToken);
     }
 
     /**
@@ -180,7 +182,7 @@ public record Config(
      */
     public String redact(String text) {
         List<String> secrets = new ArrayList<>(JdbcUrlCredentials.secrets(dbUrl));
-        Stream.of(Optional.ofNullable(botToken), Optional.ofNullable(signingSecret), appToken, dbPassword)
+        Stream.of(Optional.ofNullable(botToken), Optional.ofNullable(signingSecret), appToken, dbPassword, metricsToken)
                 .flatMap(Optional::stream).forEach(secrets::add);
         secrets.sort(Comparator.comparingInt(String::length).reversed()); // a secret inside another goes second
         String redacted = text;
@@ -197,6 +199,7 @@ public record Config(
     public String toString() {
         return "Config[apiUrl=" + slackApiUrl + ", port=" + port + ", db=" + JdbcUrlCredentials.mask(dbUrl)
                 + ", zone=" + zone + ", channelMode=" + channelMode + ", socketMode=" + appToken.isPresent()
-                + ", publicUrl=" + publicUrl.map(URI::toString).orElse("unset") + "]";
+                + ", publicUrl=" + publicUrl.map(URI::toString).orElse("unset")
+                + ", metricsToken=" + (metricsToken.isPresent() ? "set" : "unset") + "]";
     }
 }

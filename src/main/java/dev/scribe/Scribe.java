@@ -3,7 +3,10 @@ package dev.scribe;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.methods.MethodsClient;
+import dev.scribe.incident.Incident;
 import dev.scribe.incident.IncidentService;
+import dev.scribe.incident.Severity;
+import dev.scribe.metrics.ScribeMetrics;
 import dev.scribe.outbox.OutboxDrain;
 import dev.scribe.slack.ChannelMembers;
 import dev.scribe.slack.HeaderRefresher;
@@ -27,7 +30,9 @@ import dev.scribe.web.SignInLinks;
 import dev.scribe.web.SignatureVerifier;
 import dev.scribe.web.WebServer;
 import java.time.Clock;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -66,7 +71,9 @@ public final class Scribe implements AutoCloseable {
 
     /** Migrates the database, checks the token with Slack ({@code auth.test}) and starts serving. */
     public static Scribe start(Config config, Clock clock) throws Exception {
-        SlackWebApi slack = SlackWebApi.open(config.slackApiUrl(), config.botToken(), config.slackCallTimeout());
+        ScribeMetrics metrics = new ScribeMetrics();
+        SlackWebApi slack = SlackWebApi.open(config.slackApiUrl(), config.botToken(), config.slackCallTimeout(),
+                metrics::slackApiError);
         MethodsClient methods = slack.methods();
         // The slowest parts of start-up overlap: Slack's client and the Bolt app load, and the token is checked,
         // while the database migrates.
@@ -97,14 +104,17 @@ public final class Scribe implements AutoCloseable {
             WorkspaceDirectory directory = new WorkspaceDirectory(methods);
             JdbiOutbox outbox = new JdbiOutbox(database, clock);
             ReportPublisher publisher = new ReportPublisher(incidents, directory, config.zone(), config.retroChannel(),
-                    outbox);
+                    outbox, metrics::reportStored);
+            JdbiIncidentStore stored = store;
+            metrics.readStoredFrom(() -> storedFigures(stored, outbox));
             OutboxDrain drain = new OutboxDrain(outbox, new SlackWebPoster(methods), publisher::enqueue, clock);
             // An Error thrown while draining (an OutOfMemoryError caused by other threads) would cancel the periodic
             // drain for good and leave every later report unposted: each run survives whatever the last one met.
             Runnable drainReports = () -> survive("posting reports", drain::drain);
             Runnable postReportsSoon = () -> reports.execute(drainReports);
             JdbiAnnouncements announcements = new JdbiAnnouncements(database);
-            IncidentStarter starter = new IncidentStarter(methods, incidents, directory, config.zone(), announcements);
+            IncidentStarter starter = new IncidentStarter(methods, incidents, directory, config.zone(), announcements,
+                    metrics::incidentOpened);
             // The workspace the token belongs to: only its members get sign-in links and see the pages.
             String teamId = awaitTokenCheck(tokenChecked);
             JdbiSignIns signIns = new JdbiSignIns(database, clock);
@@ -116,15 +126,16 @@ public final class Scribe implements AutoCloseable {
             IncidentCommandListener command = new IncidentCommandListener(incidents,
                     new JdbiCommandInvocations(database, clock), starter, publisher, config.channelMode(), workers, header,
                     postReportsSoon, config.zone(), directory, new SignInLinks(config.publicUrl(), teamId, signIns));
-            Listeners.register(app, incidents, command, header, clock);
+            Listeners.register(app, incidents, command, header, clock, metrics::messageOutcome);
             app.start();
 
             // Socket Mode needs no public endpoint: HTTP then serves only /healthz.
             boolean socketMode = config.appToken().isPresent();
+            WebServer.Metrics served = new WebServer.Metrics(metrics::scrape, config.metricsToken(), metrics);
             WebServer web = socketMode
-                    ? new WebServer(config.port(), null, null, database::isHealthy, pages)
+                    ? new WebServer(config.port(), null, null, database::isHealthy, pages, served)
                     : new WebServer(config.port(), app, new SignatureVerifier(config.signingSecret(), clock),
-                            database::isHealthy, pages);
+                            database::isHealthy, pages, served);
             web.start();
             if (socketMode) {
                 socket = new SocketModeConnection(app, config.appToken().get());
@@ -193,6 +204,16 @@ public final class Scribe implements AutoCloseable {
         store.close();
         database.close();
         log.info("Incident Scribe stopped");
+    }
+
+    /** What /metrics reads from the database at each scrape: open incidents by severity, and the outbox. */
+    private static ScribeMetrics.Stored storedFigures(JdbiIncidentStore store, JdbiOutbox outbox) {
+        Map<Severity, Long> open = new EnumMap<>(Severity.class);
+        for (Incident incident : store.listOpen()) {
+            open.merge(incident.severity(), 1L, Long::sum);
+        }
+        JdbiOutbox.Backlog backlog = outbox.backlog();
+        return new ScribeMetrics.Stored(open, backlog.pendingPosts(), backlog.oldestAge());
     }
 
     private static App boltApp(Config config, SlackWebApi slack) {

@@ -57,7 +57,8 @@ class PackageDependenciesTest {
 
     @Test
     void theDomainAndTheReportImportNoFrameworkAndNothingAboveThem() {
-        Pattern framework = Pattern.compile("\\bimport (com\\.slack|org\\.jdbi|dev\\.scribe\\.(storage|slack|web|export)\\.)\\S*");
+        Pattern framework = Pattern.compile(
+                "\\bimport (com\\.slack|org\\.jdbi|io\\.micrometer|dev\\.scribe\\.(storage|slack|web|export|metrics)\\.)\\S*");
         for (String pkg : List.of("incident", "report")) {
             assertEquals(List.of(), offending(pkg, framework), pkg);
             assertEquals(List.of(), offending(pkg, TOP_LEVEL_CLASS), pkg);

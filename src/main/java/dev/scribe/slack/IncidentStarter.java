@@ -8,6 +8,7 @@ import dev.scribe.incident.Incident;
 import dev.scribe.incident.IncidentService;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,9 +29,17 @@ public final class IncidentStarter {
     private final ZoneId zone;
     private final SlackWebPoster poster;
     private final Announcements announcements;
+    private final Consumer<Incident> opened;
 
     public IncidentStarter(MethodsClient methods, IncidentService incidents, WorkspaceDirectory directory, ZoneId zone,
                            Announcements announcements) {
+        this(methods, incidents, directory, zone, announcements, incident -> { });
+    }
+
+    /** As above; {@code opened} is told each incident this replica opens (the metrics count them). */
+    public IncidentStarter(MethodsClient methods, IncidentService incidents, WorkspaceDirectory directory, ZoneId zone,
+                           Announcements announcements, Consumer<Incident> opened) {
+        this.opened = opened;
         this.methods = methods;
         this.incidents = incidents;
         this.directory = directory;
@@ -58,6 +67,7 @@ public final class IncidentStarter {
         }
         directory.rememberChannel(channel.getId(), channel.getName());
         Incident incident = incidents.open(start.title(), start.severity(), channel.getId(), originChannelId, userId);
+        opened.accept(incident);
         invite(channel.getId(), userId);
         postHeader(incident);
         return new Opened(incident, false, null, announce(incident));
@@ -83,7 +93,9 @@ public final class IncidentStarter {
 
     /** Opens the incident in the channel where the command ran (its header joins the channel if need be). */
     public Incident openHere(Command.Start start, String channelId, String userId) {
-        return incidents.open(start.title(), start.severity(), channelId, channelId, userId);
+        Incident incident = incidents.open(start.title(), start.severity(), channelId, channelId, userId);
+        opened.accept(incident);
+        return incident;
     }
 
     /** Posts and pins the header message, joining a public channel first if needed. */

@@ -6,7 +6,9 @@ import com.slack.api.model.event.MessageDeletedEvent;
 import com.slack.api.model.event.ReactionAddedEvent;
 import com.slack.api.model.event.ReactionRemovedEvent;
 import dev.scribe.incident.IncidentService;
+import dev.scribe.incident.RecordOutcome;
 import java.time.Clock;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
 /**
@@ -27,8 +29,14 @@ public final class Listeners {
      */
     public static void register(App app, IncidentService incidents, IncidentCommandListener command,
                                 IntConsumer timingsChanged, Clock clock) {
+        register(app, incidents, command, timingsChanged, clock, outcome -> { });
+    }
+
+    /** As above; {@code messageOutcomes} is told what became of each message stored (the metrics count them). */
+    public static void register(App app, IncidentService incidents, IncidentCommandListener command,
+                                IntConsumer timingsChanged, Clock clock, Consumer<RecordOutcome> messageOutcomes) {
         app.command(IncidentCommandListener.COMMAND, command);
-        new MessageListener(incidents).register(app);
+        new MessageListener(incidents, messageOutcomes).register(app);
         app.event(MessageChangedEvent.class, new MessageChangedListener(incidents, clock));
         app.event(MessageDeletedEvent.class, new MessageDeletedListener(incidents, clock));
         app.event(ReactionAddedEvent.class, new ReactionAddedListener(incidents, timingsChanged, clock));

@@ -12,6 +12,7 @@ import dev.scribe.logging.LogSafe;
 import dev.scribe.incident.IncidentService;
 import dev.scribe.incident.RecordOutcome;
 import dev.scribe.incident.RecordedMessage;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,9 +26,11 @@ final class MessageListener {
     private static final Logger log = LoggerFactory.getLogger(MessageListener.class);
 
     private final IncidentService incidents;
+    private final Consumer<RecordOutcome> outcomes;
 
-    MessageListener(IncidentService incidents) {
+    MessageListener(IncidentService incidents, Consumer<RecordOutcome> outcomes) {
         this.incidents = incidents;
+        this.outcomes = outcomes;
     }
 
     /** Registers the listener for each message shape people produce. */
@@ -68,6 +71,7 @@ final class MessageListener {
                 SlackTs.toInstant(ts));
         return StoreThenAck.run(ctx, "message " + ts + " in " + channel, () -> {
             RecordOutcome outcome = incidents.record(message, payload.getEventId());
+            outcomes.accept(outcome);
             if (outcome == RecordOutcome.DUPLICATE) {
                 log.debug("Message {} in {} was recorded before (event {})", ts, channel,
                         LogSafe.text(payload.getEventId()));

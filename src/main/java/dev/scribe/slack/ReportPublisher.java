@@ -17,6 +17,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,9 +36,20 @@ public final class ReportPublisher {
     private final ZoneId zone;
     private final Optional<String> retroChannel;
     private final Outbox outbox;
+    private final Consumer<Postmortem> stored;
 
     public ReportPublisher(IncidentService incidents, WorkspaceDirectory directory, ZoneId zone,
                            Optional<String> retroChannel, Outbox outbox) {
+        this(incidents, directory, zone, retroChannel, outbox, report -> { });
+    }
+
+    /**
+     * As above; {@code stored} is told the report of each close once its posts are stored, which happens once per
+     * close across every replica (the metrics count closes and their durations from it).
+     */
+    public ReportPublisher(IncidentService incidents, WorkspaceDirectory directory, ZoneId zone,
+                           Optional<String> retroChannel, Outbox outbox, Consumer<Postmortem> stored) {
+        this.stored = stored;
         this.incidents = incidents;
         this.directory = directory;
         this.zone = zone;
@@ -72,6 +84,7 @@ public final class ReportPublisher {
                 json(ReportBlocks.retroMessage(report, channel)), null)));
         boolean stored = outbox.store(posts);
         if (stored) {
+            this.stored.accept(report);
             log.info("Stored the report of incident {} (close {}): {} posts", number, key.closeCount(), posts.size());
         }
         return stored;

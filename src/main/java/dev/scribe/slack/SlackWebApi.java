@@ -2,6 +2,8 @@ package dev.scribe.slack;
 
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
+import com.slack.api.util.http.SlackHttpClient;
+import java.util.function.BiConsumer;
 import com.slack.api.methods.MethodsClient;
 import java.time.Duration;
 
@@ -27,13 +29,32 @@ public final class SlackWebApi implements AutoCloseable {
      * bounded time, as the outbox then looks before posting again.
      */
     public static SlackWebApi open(String apiUrl, String botToken, Duration callTimeout) {
+        return open(apiUrl, botToken, callTimeout, null);
+    }
+
+    /**
+     * As above; {@code failed}, when not null, is told the method and error of every Web API call Slack refused
+     * ({@link SlackApiFailures}: the metrics count them).
+     */
+    public static SlackWebApi open(String apiUrl, String botToken, Duration callTimeout,
+                                   BiConsumer<String, String> failed) {
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(apiUrl);
         int silentMs = Math.toIntExact(callTimeout.toMillis());
         config.setHttpClientReadTimeoutMillis(silentMs);
         config.setHttpClientWriteTimeoutMillis(silentMs);
         config.setHttpClientCallTimeoutMillis(2 * silentMs);
-        Slack slack = Slack.getInstance(config);
+        Slack slack;
+        if (failed == null) {
+            slack = Slack.getInstance(config);
+        } else {
+            SlackApiFailures failures = new SlackApiFailures(failed);
+            config.getHttpClientResponseHandlers().add(failures.refusals());
+            SlackHttpClient http = new SlackHttpClient(SlackHttpClient.buildOkHttpClient(config).newBuilder()
+                    .addInterceptor(failures.httpErrors()).build());
+            http.setConfig(config);
+            slack = Slack.getInstance(config, http);
+        }
         return new SlackWebApi(slack, slack.methods(botToken), apiUrl);
     }
 

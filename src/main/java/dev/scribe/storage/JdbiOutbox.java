@@ -4,6 +4,7 @@ import dev.scribe.outbox.Outbox;
 import dev.scribe.outbox.OutboxPost;
 import dev.scribe.outbox.ReportKey;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -32,6 +33,22 @@ public final class JdbiOutbox implements Outbox {
             }
             return true;
         }), e -> false); // the report was stored before, by this replica or another
+    }
+
+    /** Posts waiting for Slack, and the age of the oldest (zero when none waits), read in one transaction. */
+    public Backlog backlog() {
+        Instant now = clock.instant();
+        return jdbi.inTransaction(h -> {
+            ReportPostDao dao = h.attach(ReportPostDao.class);
+            long pending = dao.pendingCount();
+            Long oldest = dao.oldestPendingUs();
+            Duration age = oldest == null ? Duration.ZERO : Duration.between(Micros.toInstant(oldest), now);
+            return new Backlog(pending, age.isNegative() ? Duration.ZERO : age);
+        });
+    }
+
+    /** What {@link #backlog()} reads. */
+    public record Backlog(long pendingPosts, Duration oldestAge) {
     }
 
     @Override

@@ -52,6 +52,14 @@ interface ReportPostDao {
     int done(@Bind("incident") int incident, @Bind("closeCount") int closeCount, @Bind("seq") int seq,
              @Bind("ref") String ref, @Bind("worker") String worker);
 
+    /** Posts not yet accepted by Slack, for /metrics: one aggregate, read only when scraped. */
+    @SqlQuery("SELECT COUNT(*) FROM report_posts WHERE done = FALSE")
+    long pendingCount();
+
+    /** When the oldest pending post was stored (epoch microseconds); null when none is pending. */
+    @SqlQuery("SELECT MIN(created_at_us) FROM report_posts WHERE done = FALSE")
+    Long oldestPendingUs();
+
     @SqlUpdate("UPDATE report_posts SET claimed_by = NULL, claimed_until_us = NULL, next_attempt_us = :next, "
             + "last_error = :error WHERE incident_number = :incident AND close_count = :closeCount AND done = FALSE "
             + "AND claimed_by = :worker")

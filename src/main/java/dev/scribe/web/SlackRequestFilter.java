@@ -62,9 +62,16 @@ public final class SlackRequestFilter implements Filter {
     private final BodyBudget budget;
     private final Semaphore handlers = new Semaphore(MAX_CONCURRENT_HANDLERS);
 
+    private final SlackRequestMetrics metrics;
+
     SlackRequestFilter(SignatureVerifier verifier, BodyBudget budget) {
+        this(verifier, budget, SlackRequestMetrics.NONE);
+    }
+
+    SlackRequestFilter(SignatureVerifier verifier, BodyBudget budget, SlackRequestMetrics metrics) {
         this.verifier = verifier;
         this.budget = budget;
+        this.metrics = metrics;
     }
 
     @Override
@@ -125,11 +132,14 @@ public final class SlackRequestFilter implements Filter {
                 reply(response, 503, busy());
                 return;
             }
+            metrics.received();
+            long handedOver = System.nanoTime();
             try {
                 // A signed body Bolt cannot parse is answered 400 by SlackEventsServlet, which sees Bolt's exceptions.
                 chain.doFilter(new BufferedBodyRequest(request, read.bytes()), response);
             } finally {
                 handlers.release();
+                metrics.answered(System.nanoTime() - handedOver);
             }
         }
     }

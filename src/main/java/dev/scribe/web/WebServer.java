@@ -4,10 +4,12 @@ import com.slack.api.bolt.App;
 import jakarta.servlet.DispatcherType;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -29,6 +31,11 @@ public final class WebServer implements AutoCloseable {
 
     public static final String EVENTS_PATH = "/slack/events";
     public static final String HEALTH_PATH = "/healthz";
+    public static final String METRICS_PATH = "/metrics";
+
+    /** What {@code /metrics} serves, the token guarding it, and what the Slack edge reports to it. */
+    public record Metrics(Supplier<String> scrape, Optional<String> token, SlackRequestMetrics slack) {
+    }
 
     /** Threads serving HTTP: room for {@link SlackRequestFilter#MAX_CONCURRENT_HANDLERS} Bolt requests and the rest. */
     static final int MAX_THREADS = 200;
@@ -63,6 +70,12 @@ public final class WebServer implements AutoCloseable {
     /** As above, also serving the incident pages when {@code incidentPages} is not null. */
     public WebServer(int port, App app, SignatureVerifier verifier, BooleanSupplier databaseAnswers,
                      IncidentPages incidentPages) {
+        this(port, app, verifier, databaseAnswers, incidentPages, null);
+    }
+
+    /** As above, also serving {@code /metrics} when {@code metrics} is not null. */
+    public WebServer(int port, App app, SignatureVerifier verifier, BooleanSupplier databaseAnswers,
+                     IncidentPages incidentPages, Metrics metrics) {
         QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 8);
         threads.setName("http");
         server = new Server(threads);
@@ -91,9 +104,13 @@ public final class WebServer implements AutoCloseable {
             ServletHolder events = new ServletHolder(new SlackEventsServlet(app));
             events.setAsyncSupported(true);
             context.addServlet(events, EVENTS_PATH);
-            FilterHolder guard = new FilterHolder(new SlackRequestFilter(verifier, BodyBudget.forThisHeap()));
+            FilterHolder guard = new FilterHolder(new SlackRequestFilter(verifier, BodyBudget.forThisHeap(),
+                    metrics == null ? SlackRequestMetrics.NONE : metrics.slack()));
             guard.setAsyncSupported(true);
             context.addFilter(guard, EVENTS_PATH, EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC));
+        }
+        if (metrics != null) {
+            context.addServlet(new ServletHolder(new MetricsServlet(metrics.scrape(), metrics.token())), METRICS_PATH);
         }
         if (incidentPages != null) {
             incidentPages.addTo(context);
