@@ -96,8 +96,7 @@ class MetricsTest {
         assertEquals(1.0, waiting.value("scribe_slack_events_recorded_total"));
         assertEquals(1.0, waiting.value("scribe_slack_events_deduplicated_total"));
         assertEquals(1.0, waiting.value("scribe_incidents_closed_total", sev("sev3")));
-        // A report with no detected-to-resolved span still counts as a close; a time to resolve is counted too,
-        // as Detected is the start and Resolved the close.
+        // No marks: Detected is the start and Resolved the close, so the close has a time to resolve too.
         assertEquals(1.0, waiting.value("scribe_incident_time_to_resolve_seconds_count", sev("sev3")));
         double depth = waiting.value("scribe_report_outbox_depth");
         assertTrue(depth >= 3, "summary, timeline and file wait: " + depth);
