@@ -56,6 +56,14 @@ public record Insights(LocalDate from, LocalDate to, Grouping grouping, int inci
      * no incident having it, both are empty and {@code noData} says why.
      */
     public record Figure(String label, int count, Optional<Duration> median, Optional<Duration> p90, String noData) {
+        /** The median as the report writes durations ({@code 2h 47m}), empty without one. */
+        public String medianShown() {
+            return median.map(Durations::format).orElse("");
+        }
+
+        public String p90Shown() {
+            return p90.map(Durations::format).orElse("");
+        }
     }
 
     /** How many of the range's incidents have {@code label} marked (by an emoji, {@code at} or a status). */
