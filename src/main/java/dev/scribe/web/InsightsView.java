@@ -57,6 +57,8 @@ final class InsightsView {
     final int incidents;
     final boolean empty;
     final int leftOut;
+    /** Mustache takes a 0 as true; the note is shown only when something was left out. */
+    final boolean anyLeftOut;
     final String csvLink;
     final String jsonLink;
     final List<String> severities = java.util.Arrays.stream(Severity.values()).map(Severity::label).toList();
@@ -85,6 +87,7 @@ final class InsightsView {
         this.incidents = insights.incidents();
         this.empty = insights.incidents() == 0;
         this.leftOut = leftOut;
+        this.anyLeftOut = leftOut > 0;
         this.csvLink = "/insights.csv?" + query.asQuery();
         this.jsonLink = "/insights.json?" + query.asQuery();
 

@@ -76,6 +76,17 @@ class WebInsightsTest {
     }
 
     @Test
+    void aPrivateIncidentSlackCannotVouchForIsLeftOutAndTheNoteSaysSo() {
+        assertFalse(web.get("/insights", alice).body().contains("left out"), "nothing left out while Slack answers");
+        bot.slack.failNext("conversations.members", "internal_error");
+        String page = web.get("/insights", alice).body();
+        assertTrue(page.contains("1 incident(s) of private channels are left out: Slack did not say whether you are a member."),
+                page);
+        assertTrue(page.contains("3 incident(s) in the range."), page);
+        assertFalse(page.contains("Vault"), page);
+    }
+
+    @Test
     void aRangeAndMonthsNarrowTheFiguresAndAnEmptyRangeSaysWhy() {
         String recent = web.get("/insights?from=" + InsightsScenario.day(scenario.second) + "&by=month", bob).body();
         assertTrue(recent.contains("2 incident(s) in the range."), recent);
