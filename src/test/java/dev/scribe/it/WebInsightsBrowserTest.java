@@ -34,7 +34,7 @@ class WebInsightsBrowserTest {
 
     @BeforeEach
     void start() throws Exception {
-        browser = Chromium.start("America/New_York", 1280, 2200);
+        browser = Chromium.start("America/New_York", 1280, 2700);
         int port = WebClient.freePort();
         bot = RunningScribe.start(dir, WebScenario.environment(port), clock);
         base = "http://127.0.0.1:" + port;
