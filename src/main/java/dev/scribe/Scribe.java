@@ -35,6 +35,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -121,10 +122,13 @@ public final class Scribe implements AutoCloseable {
 
             // Socket Mode needs no public endpoint: HTTP then serves only /healthz.
             boolean socketMode = config.appToken().isPresent();
+            // Healthy means messages reach the database: it answers, and what was acknowledged is being stored.
+            JdbiIncidentStore storing = store;
+            BooleanSupplier healthy = () -> database.isHealthy() && storing.isStoring();
             WebServer web = socketMode
-                    ? new WebServer(config.port(), null, null, database::isHealthy, pages)
+                    ? new WebServer(config.port(), null, null, healthy, pages)
                     : new WebServer(config.port(), app, new SignatureVerifier(config.signingSecret(), clock),
-                            database::isHealthy, pages);
+                            healthy, pages);
             web.start();
             if (socketMode) {
                 socket = new SocketModeConnection(app, config.appToken().get());

@@ -67,6 +67,11 @@ public final class JdbiIncidentStore implements IncidentStore, AutoCloseable {
         received.awaitStored();
     }
 
+    /** False while messages already acknowledged have not reached the database for a while (see /healthz). */
+    public boolean isStoring() {
+        return received.isStoring();
+    }
+
     @Override
     public void close() {
         received.close();

@@ -46,6 +46,16 @@ final class JournaledMessageWriter implements MessageSink {
     static final long BATCH_WINDOW_MS = 100;
     static final int MAX_BATCH = 5_000;
     static final long MAX_RETRY_DELAY_MS = 30_000;
+
+    /**
+     * How long storing may fail before {@link #isStoring} says so: long enough for a passing hiccup (a lock
+     * timeout, a connection replaced) to go unreported, short enough that a monitor sees a real failure while the
+     * messages are still safe in the journal.
+     */
+    static final long FAILING_GRACE_NANOS = TimeUnit.SECONDS.toNanos(5);
+
+    /** When the current run of failed attempts to store began ({@link System#nanoTime}); 0 while storing works. */
+    private volatile long failingSinceNanos;
     /**
      * How long {@link #awaitStored} waits for a database that does not answer before it gives up: reactions, edits
      * and deletes wait here before their answer, which Slack expects within 3 seconds.
@@ -215,6 +225,16 @@ final class JournaledMessageWriter implements MessageSink {
         }
     }
 
+    @Override
+    public boolean isStoring() {
+        long since = failingSinceNanos;
+        return since == 0 || System.nanoTime() - since < FAILING_GRACE_NANOS;
+    }
+
+    private static long nonZero(long nanos) {
+        return nanos == 0 ? 1 : nanos;
+    }
+
     /** Stores everything taken (or leaves it in the journal for the next start if the database fails), then stops. */
     @Override
     public void close() {
@@ -262,6 +282,9 @@ final class JournaledMessageWriter implements MessageSink {
                             + "for the next start", e.toString());
                     return;
                 }
+                if (attempt == 1) {
+                    failingSinceNanos = nonZero(System.nanoTime());
+                }
                 log.error("Could not store received messages (attempt {}); they stay in the message journal and are "
                         + "tried again in {} ms", attempt, delayMs, e);
                 try {
@@ -279,6 +302,7 @@ final class JournaledMessageWriter implements MessageSink {
             }
             delayMs = 100;
             attempt = 1;
+            failingSinceNanos = 0;
             markStored(batch.size());
         }
     }

@@ -18,6 +18,14 @@ interface MessageSink extends AutoCloseable {
      */
     void awaitStored();
 
+    /**
+     * False while messages taken are not reaching the database (a writer that stores after the ack has failed to
+     * for a while); a writer that stores before it answers refuses the message instead, and is always storing.
+     */
+    default boolean isStoring() {
+        return true;
+    }
+
     @Override
     void close();
 }

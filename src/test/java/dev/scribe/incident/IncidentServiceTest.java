@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.scribe.report.Directory;
 import dev.scribe.report.KeyTimings;
 import dev.scribe.report.PostmortemCompiler;
-import java.time.Clock;
+import dev.scribe.testing.SteppedClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -23,37 +23,10 @@ class IncidentServiceTest {
 
     private static final Instant START = Instant.parse("2026-11-22T10:00:00Z");
 
-    private final MovableClock clock = new MovableClock(START);
+    private final SteppedClock clock = new SteppedClock(START);
     private final InMemoryIncidentStore store = new InMemoryIncidentStore();
     private final IncidentService service = new IncidentService(store, clock, ZoneId.of("UTC"), ReactionMap.defaults());
 
-    /** A clock the test moves on, so each use case happens at a time of its own. */
-    private static final class MovableClock extends Clock {
-        private Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     private Incident start(String channel) {
         return service.open("Checkout errors <b> & 🔥", Severity.SEV2, channel, "C0OPS", "U1");

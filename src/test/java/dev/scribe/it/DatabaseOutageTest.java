@@ -175,8 +175,11 @@ class DatabaseOutageTest {
         // A reaction must first see the messages before it stored: they are not, so it is refused in time.
         String reaction = SlackPayloads.reactionAdded(SlackPayloads.eventId(), ALICE, "bulb", channel, during);
         assertRefusedInTime(bot, reaction);
+        // SELECT 1 still answers, but what was acknowledged is not reaching the database: a monitor must see it.
+        bot.slack.await(() -> bot.http().get("/healthz").statusCode(), status -> status == 503, RunningScribe.WAIT);
 
         execute(url, "ALTER TABLE messages_away RENAME TO messages");
+        bot.slack.await(() -> bot.http().get("/healthz").statusCode(), status -> status == 200, RunningScribe.WAIT);
         AtomicInteger attempt = new AtomicInteger();
         bot.slack.await(() -> bot.http().retry(reaction, attempt.incrementAndGet()).statusCode(),
                 status -> status == 200, RunningScribe.WAIT);

@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scribe.storage.Database;
 import dev.scribe.storage.JdbiOutbox;
+import dev.scribe.testing.SteppedClock;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -173,33 +171,6 @@ class OutboxDrainTest {
         assertEquals(List.of("summary", "part 1"), slack.texts());
     }
 
-    /** A clock a test moves by hand, so waiting for a backoff takes no time. */
-    static final class SteppedClock extends Clock {
-        private Instant now;
-
-        SteppedClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 
     /** Slack's messages and files in memory; each call can be made to fail, before or after acting. */
     static final class InMemorySlack implements SlackPoster {
