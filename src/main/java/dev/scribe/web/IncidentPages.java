@@ -39,6 +39,10 @@ public final class IncidentPages {
         IncidentPagesServlet incidentPages = new IncidentPagesServlet(pages, signIns, access, incidents, reports, clock);
         context.addServlet(new ServletHolder(incidentPages), IncidentPagesServlet.LIST_PATH);
         context.addServlet(new ServletHolder(incidentPages), IncidentPagesServlet.LIST_PATH + "/*");
+        ServletHolder insights = new ServletHolder(new InsightsServlet(pages, signIns, access, incidents, reports, clock));
+        context.addServlet(insights, InsightsServlet.PATH);
+        context.addServlet(insights, InsightsServlet.CSV_PATH);
+        context.addServlet(insights, InsightsServlet.JSON_PATH);
         context.addServlet(new ServletHolder(new StaticServlet(pages)), StaticServlet.PATH + "/*");
     }
 }
