@@ -21,7 +21,8 @@ final class WebClient {
 
     private static final Pattern LINK = Pattern.compile("<(http[^|>]+/signin\\?token=([A-Za-z0-9_-]+))\\|");
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final String base;
 
@@ -111,7 +112,10 @@ final class WebClient {
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return http.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+            // A new connection for each request: the pages close connections after some refusals (a query too
+            // long, an unread body), and a pooled connection closed that way fails the next request sent on it.
+            return http.send(request.timeout(Duration.ofSeconds(20)).header("Connection", "close").build(),
+                    HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -35,8 +35,11 @@ class TranscriptMemoryTest {
             List<WeakReference<RecordedMessage>> handedOut = new ArrayList<>();
             passes.add(handedOut);
             for (int i = 0; i < MESSAGES; i++) {
-                handedOut.add(new WeakReference<>(message(i)));
-                action.accept(handedOut.get(i).get());
+                // Held strongly while it is handed out: a collection between making the weak reference and
+                // reading it back would otherwise hand out null.
+                RecordedMessage message = message(i);
+                handedOut.add(new WeakReference<>(message));
+                action.accept(message);
             }
             if (passes.size() == 2) {
                 atEndOfSecondPass.run();
