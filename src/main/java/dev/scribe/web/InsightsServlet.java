@@ -52,15 +52,8 @@ final class InsightsServlet extends PageServlet {
 
     @Override
     protected void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Optional<Viewer> viewer = Cookies.session(request).flatMap(signIns::viewer);
+        Optional<Viewer> viewer = signedInViewer(request, response, signIns, access);
         if (viewer.isEmpty()) {
-            pages.sendMessage(response, 401, "Sign in to see incidents",
-                    "Incident records are only for people who prove in Slack who they are. " + SignInServlet.HOW_TO_GET_ONE);
-            return;
-        }
-        if (!access.inWorkspace(viewer.get())) {
-            pages.sendMessage(response, 403, "Not your workspace",
-                    "These incidents are only for members of the workspace that installed Incident Scribe.");
             return;
         }
         ZoneId zone = incidents.zone();

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -57,4 +58,24 @@ abstract class PageServlet extends HttpServlet {
 
     /** Answers a request of a method this servlet takes. */
     protected abstract void handle(HttpServletRequest request, HttpServletResponse response) throws IOException;
+
+    /**
+     * The signed-in viewer from the workspace that installed the bot; otherwise the page saying why (401 signed out,
+     * 403 another workspace) is sent and the result is empty. Every page of incident data asks this first.
+     */
+    protected final Optional<Viewer> signedInViewer(HttpServletRequest request, HttpServletResponse response,
+                                                    SignIns signIns, IncidentAccess access) throws IOException {
+        Optional<Viewer> viewer = Cookies.session(request).flatMap(signIns::viewer);
+        if (viewer.isEmpty()) {
+            pages.sendMessage(response, 401, "Sign in to see incidents",
+                    "Incident records are only for people who prove in Slack who they are. " + SignInServlet.HOW_TO_GET_ONE);
+            return Optional.empty();
+        }
+        if (!access.inWorkspace(viewer.get())) {
+            pages.sendMessage(response, 403, "Not your workspace",
+                    "These incidents are only for members of the workspace that installed Incident Scribe.");
+            return Optional.empty();
+        }
+        return viewer;
+    }
 }
