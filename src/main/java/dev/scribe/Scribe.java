@@ -17,6 +17,7 @@ import dev.scribe.slack.ReportPublisher;
 import dev.scribe.slack.SlackWebApi;
 import dev.scribe.slack.SlackWebPoster;
 import dev.scribe.slack.SocketModeConnection;
+import dev.scribe.slack.Surfaces;
 import dev.scribe.slack.WorkspaceDirectory;
 import dev.scribe.storage.Database;
 import dev.scribe.storage.JdbiAnnouncements;
@@ -128,6 +129,8 @@ public final class Scribe implements AutoCloseable {
                     new JdbiCommandInvocations(database, clock), starter, publisher, config.channelMode(), workers, header,
                     postReportsSoon, config.zone(), directory, new SignInLinks(config.publicUrl(), teamId, signIns));
             Listeners.register(app, incidents, command, header, clock, metrics::messageOutcome);
+            Surfaces surfaces = new Surfaces(methods, slack.slack());
+            Listeners.registerInteractions(app, incidents, surfaces, workers, header, clock);
             app.start();
 
             // Socket Mode needs no public endpoint: HTTP then serves only /healthz.

@@ -7,7 +7,9 @@ import com.slack.api.model.event.ReactionAddedEvent;
 import com.slack.api.model.event.ReactionRemovedEvent;
 import dev.scribe.incident.IncidentService;
 import dev.scribe.incident.RecordOutcome;
+import dev.scribe.slack.interaction.Interactions;
 import java.time.Clock;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
@@ -41,5 +43,16 @@ public final class Listeners {
         app.event(MessageDeletedEvent.class, new MessageDeletedListener(incidents, clock));
         app.event(ReactionAddedEvent.class, new ReactionAddedListener(incidents, timingsChanged, clock));
         app.event(ReactionRemovedEvent.class, new ReactionRemovedListener(incidents, timingsChanged, clock));
+    }
+
+    /**
+     * Registers the shortcuts, buttons and forms (slack/interaction), one listener class each.
+     *
+     * @param executor       runs what comes after an interaction's ack
+     * @param timingsChanged told the incident number when a key timing may have moved
+     */
+    public static void registerInteractions(App app, IncidentService incidents, Surfaces surfaces, Executor executor,
+                                            IntConsumer timingsChanged, Clock clock) {
+        Interactions.registerAddToTimeline(app, incidents, surfaces, executor, timingsChanged, clock);
     }
 }
