@@ -10,6 +10,9 @@ import dev.scribe.metrics.ScribeMetrics;
 import dev.scribe.outbox.OutboxDrain;
 import dev.scribe.slack.ChannelMembers;
 import dev.scribe.slack.HeaderRefresher;
+import dev.scribe.slack.HomeRefresher;
+import dev.scribe.slack.HomeTabs;
+import dev.scribe.slack.IncidentAudience;
 import dev.scribe.slack.IncidentCommandListener;
 import dev.scribe.slack.IncidentStarter;
 import dev.scribe.slack.Listeners;
@@ -22,6 +25,8 @@ import dev.scribe.slack.WorkspaceDirectory;
 import dev.scribe.storage.Database;
 import dev.scribe.storage.JdbiAnnouncements;
 import dev.scribe.storage.JdbiCommandInvocations;
+import dev.scribe.slack.view.HomeTab;
+import dev.scribe.storage.JdbiHomeViewers;
 import dev.scribe.storage.JdbiIncidentStore;
 import dev.scribe.storage.JdbiOutbox;
 import dev.scribe.storage.JdbiSignIns;
@@ -42,6 +47,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -93,6 +99,7 @@ public final class Scribe implements AutoCloseable {
         // A refresh waiting out a rate limit is not worth holding up shutdown for.
         headers.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         ScheduledExecutorService reports = Executors.newSingleThreadScheduledExecutor(daemonThreads("scribe-reports-"));
+        ScheduledExecutorService homeTabs = Executors.newSingleThreadScheduledExecutor(daemonThreads("scribe-home-"));
         SocketModeConnection socket = null;
         JdbiIncidentStore store = null;
         try {
@@ -115,22 +122,36 @@ public final class Scribe implements AutoCloseable {
             Runnable drainReports = () -> survive("posting reports", drain::drain);
             Runnable postReportsSoon = () -> reports.execute(drainReports);
             JdbiAnnouncements announcements = new JdbiAnnouncements(database);
-            IncidentStarter starter = new IncidentStarter(methods, incidents, directory, config.zone(), announcements,
-                    metrics::incidentOpened);
             // The workspace the token belongs to: only its members get sign-in links and see the pages.
             String teamId = awaitTokenCheck(tokenChecked);
             JdbiSignIns signIns = new JdbiSignIns(database, clock);
+            SignInLinks signInLinks = new SignInLinks(config.publicUrl(), teamId, signIns);
+            Surfaces surfaces = new Surfaces(methods, slack.slack());
+            HomeTabs tabs = new HomeTabs(incidents, publisher, new IncidentAudience(methods, clock), surfaces,
+                    new HomeTab.Buttons(false, signInLinks.handsOutLinks()), config.zone());
+            HomeRefresher home = new HomeRefresher(new JdbiHomeViewers(database), tabs::publish, clock);
+            // Home tabs list the open incidents: a start, a change and a close refresh them (debounced, paced).
+            Runnable homesChanged = () -> homeTabs.execute(() -> survive("reading whose Home to refresh",
+                    home::incidentsChanged));
+            IncidentStarter starter = new IncidentStarter(methods, incidents, directory, config.zone(), announcements,
+                    incident -> {
+                        metrics.incidentOpened(incident);
+                        homesChanged.run();
+                    });
             IncidentAccess access = new IncidentAccess(new ChannelMembers(methods), teamId);
             IncidentPages pages = new IncidentPages(signIns, access, incidents, publisher::compile, config.publicUrl(),
                     clock);
             HeaderRefresher header = new HeaderRefresher(incidents, publisher, methods, announcements, headers,
                     config.zone());
+            IntConsumer changed = number -> {
+                header.accept(number);
+                homesChanged.run();
+            };
             IncidentCommandListener command = new IncidentCommandListener(incidents,
-                    new JdbiCommandInvocations(database, clock), starter, publisher, config.channelMode(), workers, header,
-                    postReportsSoon, config.zone(), directory, new SignInLinks(config.publicUrl(), teamId, signIns));
-            Listeners.register(app, incidents, command, header, clock, metrics::messageOutcome);
-            Surfaces surfaces = new Surfaces(methods, slack.slack());
-            Listeners.registerInteractions(app, incidents, surfaces, workers, header, clock);
+                    new JdbiCommandInvocations(database, clock), starter, publisher, config.channelMode(), workers, changed,
+                    postReportsSoon, config.zone(), directory, signInLinks);
+            Listeners.register(app, incidents, command, changed, clock, metrics::messageOutcome);
+            Listeners.registerInteractions(app, incidents, surfaces, workers, changed, clock, home, signInLinks);
             app.start();
 
             // Socket Mode needs no public endpoint: HTTP then serves only /healthz.
@@ -152,17 +173,20 @@ public final class Scribe implements AutoCloseable {
             // that are due), and right after a close. Only once everything is up, so a failed start-up never
             // has a drain running against a pool it is closing.
             reports.scheduleWithFixedDelay(drainReports, 0, 2, TimeUnit.SECONDS);
+            // At most one Home tab a step; HomeRefresher paces and debounces them.
+            homeTabs.scheduleWithFixedDelay(() -> survive("publishing Home tabs", home::publishDue),
+                    250, 250, TimeUnit.MILLISECONDS);
             log.info("Incident Scribe is listening on port {} ({})", web.port(), config);
-            return new Scribe(database, store, app, slack, drain, List.of(workers, headers, reports), web, socket);
+            return new Scribe(database, store, app, slack, drain, List.of(workers, headers, reports, homeTabs), web, socket);
         } catch (Exception | Error e) {
             slack.close();
             if (socket != null) {
                 socket.close();
             }
-            for (ExecutorService pool : List.of(workers, headers, reports)) {
+            for (ExecutorService pool : List.of(workers, headers, reports, homeTabs)) {
                 pool.shutdownNow();
             }
-            for (ExecutorService pool : List.of(workers, headers, reports)) {
+            for (ExecutorService pool : List.of(workers, headers, reports, homeTabs)) {
                 pool.awaitTermination(5, TimeUnit.SECONDS);
             }
             if (store != null) {

@@ -8,6 +8,7 @@ import com.slack.api.model.event.ReactionRemovedEvent;
 import dev.scribe.incident.IncidentService;
 import dev.scribe.incident.RecordOutcome;
 import dev.scribe.slack.interaction.Interactions;
+import dev.scribe.web.SignInLinks;
 import java.time.Clock;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -52,7 +53,9 @@ public final class Listeners {
      * @param timingsChanged told the incident number when a key timing may have moved
      */
     public static void registerInteractions(App app, IncidentService incidents, Surfaces surfaces, Executor executor,
-                                            IntConsumer timingsChanged, Clock clock) {
+                                            IntConsumer timingsChanged, Clock clock, HomeRefresher home,
+                                            SignInLinks signInLinks) {
         Interactions.registerAddToTimeline(app, incidents, surfaces, executor, timingsChanged, clock);
+        Interactions.registerHome(app, home, signInLinks, surfaces, executor);
     }
 }

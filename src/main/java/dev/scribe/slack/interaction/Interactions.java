@@ -1,9 +1,14 @@
 package dev.scribe.slack.interaction;
 
 import com.slack.api.bolt.App;
+import com.slack.api.model.event.AppHomeOpenedEvent;
+import dev.scribe.slack.HomeRefresher;
 import dev.scribe.incident.IncidentService;
 import dev.scribe.slack.Surfaces;
 import dev.scribe.slack.view.AddToTimelineModal;
+import dev.scribe.slack.view.HomeTab;
+import dev.scribe.slack.view.SignInModal;
+import dev.scribe.web.SignInLinks;
 import java.time.Clock;
 import java.util.concurrent.Executor;
 import java.util.function.IntConsumer;
@@ -25,5 +30,13 @@ public final class Interactions {
         app.messageShortcut(AddToTimelineModal.SHORTCUT, new AddToTimelineShortcut(incidents, surfaces, pending, executor));
         app.viewSubmission(AddToTimelineModal.CALLBACK_ID,
                 new AddToTimelineSubmission(incidents, surfaces, pending, executor, timingsChanged));
+    }
+
+    /** The Home tab: its opening, its pages button and the link button of the modal that button opens. */
+    public static void registerHome(App app, HomeRefresher home, SignInLinks links, Surfaces surfaces, Executor executor) {
+        app.event(AppHomeOpenedEvent.class, new HomeOpenedListener(home, executor));
+        app.blockAction(HomeTab.SIGN_IN_ACTION, new HomeSignInButton(links, surfaces));
+        // Slack tells the app of a click on a link button too; there is nothing to do but acknowledge it.
+        app.blockAction(SignInModal.OPEN_ACTION, (request, ctx) -> ctx.ack());
     }
 }
