@@ -47,7 +47,9 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.Optional;
 import java.util.function.IntConsumer;
+import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -112,8 +114,10 @@ public final class Scribe implements AutoCloseable {
 
             WorkspaceDirectory directory = new WorkspaceDirectory(methods);
             JdbiOutbox outbox = new JdbiOutbox(database, clock);
+            // With SCRIBE_PUBLIC_URL set, the summary and the announcement link to the incident's page.
+            IntFunction<Optional<String>> pageLinks = number -> SignInLinks.incidentPage(config.publicUrl(), number);
             ReportPublisher publisher = new ReportPublisher(incidents, directory, config.zone(), config.retroChannel(),
-                    outbox, metrics::reportStored);
+                    outbox, metrics::reportStored, pageLinks);
             JdbiIncidentStore stored = store;
             metrics.readStoredFrom(() -> storedFigures(stored, outbox));
             OutboxDrain drain = new OutboxDrain(outbox, new SlackWebPoster(methods), publisher::enqueue, clock);
@@ -137,12 +141,12 @@ public final class Scribe implements AutoCloseable {
                     incident -> {
                         metrics.incidentOpened(incident);
                         homesChanged.run();
-                    });
+                    }, pageLinks);
             IncidentAccess access = new IncidentAccess(new ChannelMembers(methods), teamId);
             IncidentPages pages = new IncidentPages(signIns, access, incidents, publisher::compile, config.publicUrl(),
                     clock);
             HeaderRefresher header = new HeaderRefresher(incidents, publisher, methods, announcements, headers,
-                    config.zone());
+                    config.zone(), pageLinks);
             IntConsumer changed = number -> {
                 header.accept(number);
                 homesChanged.run();

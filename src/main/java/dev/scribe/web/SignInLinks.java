@@ -62,6 +62,11 @@ public final class SignInLinks {
      * page itself asks for sign-in when needed).
      */
     public Optional<String> incidentPage(int number) {
+        return incidentPage(publicUrl, number);
+    }
+
+    /** As {@link #incidentPage(int)}, from {@code SCRIBE_PUBLIC_URL} (without a trailing slash) itself. */
+    public static Optional<String> incidentPage(Optional<URI> publicUrl, int number) {
         return publicUrl.map(base -> base + IncidentPagesServlet.LIST_PATH + "/" + number);
     }
 }
