@@ -169,7 +169,7 @@ class SocketModeTest {
         p.addProperty("text", text);
         p.addProperty("api_app_id", SlackPayloads.APP);
         p.addProperty("response_url", slack.responseUrl("socket-" + System.nanoTime()));
-        p.addProperty("trigger_id", "1.2." + System.nanoTime());
+        p.addProperty("trigger_id", dev.scribe.testing.Triggers.issue());
         return p;
     }
 
