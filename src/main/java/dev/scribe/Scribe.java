@@ -8,7 +8,9 @@ import dev.scribe.incident.IncidentService;
 import dev.scribe.incident.Severity;
 import dev.scribe.metrics.ScribeMetrics;
 import dev.scribe.outbox.OutboxDrain;
+import dev.scribe.slack.BotIdentity;
 import dev.scribe.slack.ChannelMembers;
+import dev.scribe.slack.Declarations;
 import dev.scribe.slack.HeaderRefresher;
 import dev.scribe.slack.HomeRefresher;
 import dev.scribe.slack.HomeTabs;
@@ -87,7 +89,7 @@ public final class Scribe implements AutoCloseable {
         MethodsClient methods = slack.methods();
         // The slowest parts of start-up overlap: Slack's client and the Bolt app load, and the token is checked,
         // while the database migrates.
-        CompletableFuture<String> tokenChecked = CompletableFuture.supplyAsync(slack::checkBotToken);
+        CompletableFuture<BotIdentity> tokenChecked = CompletableFuture.supplyAsync(slack::checkBotToken);
         CompletableFuture<App> boltApp = CompletableFuture.supplyAsync(() -> boltApp(config, slack));
         Database database;
         try {
@@ -127,12 +129,13 @@ public final class Scribe implements AutoCloseable {
             Runnable postReportsSoon = () -> reports.execute(drainReports);
             JdbiAnnouncements announcements = new JdbiAnnouncements(database);
             // The workspace the token belongs to: only its members get sign-in links and see the pages.
-            String teamId = awaitTokenCheck(tokenChecked);
+            BotIdentity identity = awaitTokenCheck(tokenChecked);
+            String teamId = identity.teamId();
             JdbiSignIns signIns = new JdbiSignIns(database, clock);
             SignInLinks signInLinks = new SignInLinks(config.publicUrl(), teamId, signIns);
             Surfaces surfaces = new Surfaces(methods, slack.slack());
             HomeTabs tabs = new HomeTabs(incidents, publisher, new IncidentAudience(methods, clock), surfaces,
-                    new HomeTab.Buttons(false, signInLinks.handsOutLinks()), config.zone());
+                    new HomeTab.Buttons(true, signInLinks.handsOutLinks()), config.zone());
             HomeRefresher home = new HomeRefresher(new JdbiHomeViewers(database), tabs::publish, clock);
             // Home tabs list the open incidents: a start, a change and a close refresh them (debounced, paced).
             Runnable homesChanged = () -> homeTabs.execute(() -> survive("reading whose Home to refresh",
@@ -151,10 +154,13 @@ public final class Scribe implements AutoCloseable {
                 header.accept(number);
                 homesChanged.run();
             };
+            JdbiCommandInvocations invocations = new JdbiCommandInvocations(database, clock);
+            Declarations declarations = new Declarations(methods, slack.slack(), incidents, starter, invocations,
+                    config.channelMode(), identity.has(BotIdentity.GROUPS_WRITE), workers, config.zone());
             IncidentCommandListener command = new IncidentCommandListener(incidents,
-                    new JdbiCommandInvocations(database, clock), starter, publisher, config.channelMode(), workers, changed,
-                    postReportsSoon, config.zone(), directory, signInLinks);
-            Listeners.register(app, incidents, command, changed, clock, metrics::messageOutcome);
+                    invocations, starter, publisher, config.channelMode(), workers, changed,
+                    postReportsSoon, config.zone(), directory, signInLinks, declarations);
+            Listeners.register(app, incidents, command, declarations, changed, clock, metrics::messageOutcome);
             Listeners.registerInteractions(app, incidents, surfaces, workers, changed, clock, home, signInLinks);
             app.start();
 
@@ -264,7 +270,7 @@ public final class Scribe implements AutoCloseable {
                 .build());
     }
 
-    private static String awaitTokenCheck(CompletableFuture<String> tokenChecked) {
+    private static BotIdentity awaitTokenCheck(CompletableFuture<BotIdentity> tokenChecked) {
         try {
             return tokenChecked.join();
         } catch (java.util.concurrent.CompletionException e) {

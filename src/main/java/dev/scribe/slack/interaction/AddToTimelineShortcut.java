@@ -45,8 +45,7 @@ public final class AddToTimelineShortcut implements MessageShortcutHandler {
         MessageShortcutPayload payload = request.getPayload();
         Optional<ShortcutMessage> message = ShortcutMessage.of(payload);
         if (message.isEmpty() || payload.getTriggerId() == null) {
-            log.warn("Refused an add_to_timeline shortcut without the message, channel or trigger Slack always sends");
-            return Refusals.malformed();
+            return Interactions.malformed("an add_to_timeline shortcut without the message, channel or trigger Slack always sends");
         }
         ShortcutMessage m = message.get();
         List<Incident> open = incidents.listOpen();

@@ -58,7 +58,7 @@ public final class AddToTimelineSubmission implements ViewSubmissionHandler {
         ViewSubmissionPayload payload = request.getPayload();
         View view = payload.getView();
         if (view == null || payload.getUser() == null || payload.getUser().getId() == null) {
-            return Refusals.malformed();
+            return Interactions.malformed("an add_to_timeline form submission without its view or user");
         }
         Optional<ShortcutMessage> message = ShortcutMessage.fromMetadata(view.getPrivateMetadata(), pending);
         if (message.isEmpty()) {

@@ -34,7 +34,7 @@ final class HomeSignInButton implements BlockActionHandler {
     public Response apply(BlockActionRequest request, ActionContext ctx) {
         BlockActionPayload payload = request.getPayload();
         if (payload.getUser() == null || payload.getUser().getId() == null || payload.getTriggerId() == null) {
-            return Refusals.malformed();
+            return Interactions.malformed("a Home pages button click without its user or trigger");
         }
         String team = payload.getUser().getTeamId() != null ? payload.getUser().getTeamId()
                 : payload.getTeam() == null ? null : payload.getTeam().getId();

@@ -29,7 +29,7 @@ import java.util.List;
  */
 public final class HomeTab {
 
-    public static final String DECLARE_ACTION = "home_declare";
+    public static final String DECLARE_ACTION = DeclareModal.HOME_DECLARE_ACTION_ID;
     public static final String SIGN_IN_ACTION = "home_sign_in";
     static final String BUTTONS_BLOCK = "home_buttons";
     static final String OPEN_BLOCK_PREFIX = "home_open:";
