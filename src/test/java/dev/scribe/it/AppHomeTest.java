@@ -115,6 +115,14 @@ class AppHomeTest {
                 .statusCode(), "the link button's click is acknowledged");
     }
 
+    @Test
+    void theDeclareButtonOnHomeOpensTheDeclareForm(RunningScribe bot) {
+        FakeSlackApi.View home = openHome(bot, BOB);
+        assertEquals(200, bot.http().interaction(Interactions.clickButtonInView(BOB, home, HomeTab.DECLARE_ACTION))
+                .statusCode());
+        bot.slack.await(() -> bot.slack.modals(dev.scribe.slack.view.DeclareModal.CALLBACK_ID), l -> !l.isEmpty(), WAIT);
+    }
+
     static String linkButtonUrl(FakeSlackApi.View modal) {
         for (JsonElement b : modal.json().getAsJsonArray("blocks")) {
             JsonObject block = b.getAsJsonObject();
