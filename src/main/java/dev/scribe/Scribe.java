@@ -17,6 +17,7 @@ import dev.scribe.slack.ReportPublisher;
 import dev.scribe.slack.SlackWebApi;
 import dev.scribe.slack.SlackWebPoster;
 import dev.scribe.slack.SocketModeConnection;
+import dev.scribe.slack.UndeliverableReportNotices;
 import dev.scribe.slack.WorkspaceDirectory;
 import dev.scribe.storage.Database;
 import dev.scribe.storage.JdbiAnnouncements;
@@ -108,7 +109,8 @@ public final class Scribe implements AutoCloseable {
                     outbox, metrics::reportStored);
             JdbiIncidentStore stored = store;
             metrics.readStoredFrom(() -> storedFigures(stored, outbox));
-            OutboxDrain drain = new OutboxDrain(outbox, new SlackWebPoster(methods), publisher::enqueue, clock);
+            OutboxDrain drain = new OutboxDrain(outbox, new SlackWebPoster(methods), publisher::enqueue,
+                    new UndeliverableReportNotices(incidents, config.retroChannel()), clock);
             // An Error thrown while draining (an OutOfMemoryError caused by other threads) would cancel the periodic
             // drain for good and leave every later report unposted: each run survives whatever the last one met.
             Runnable drainReports = () -> survive("posting reports", drain::drain);
@@ -137,9 +139,9 @@ public final class Scribe implements AutoCloseable {
             BooleanSupplier healthy = () -> database.isHealthy() && storing.isStoring();
             WebServer.Metrics served = new WebServer.Metrics(metrics::scrape, config.metricsToken(), metrics);
             WebServer web = socketMode
-                    ? new WebServer(config.port(), null, null, healthy, pages, served)
+                    ? new WebServer(config.port(), null, null, healthy, pages, served, outbox::health)
                     : new WebServer(config.port(), app, new SignatureVerifier(config.signingSecret(), clock),
-                            healthy, pages, served);
+                            healthy, pages, served, outbox::health);
             web.start();
             if (socketMode) {
                 socket = new SocketModeConnection(app, config.appToken().get());
