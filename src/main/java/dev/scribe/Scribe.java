@@ -8,6 +8,7 @@ import dev.scribe.incident.IncidentService;
 import dev.scribe.incident.Severity;
 import dev.scribe.metrics.ScribeMetrics;
 import dev.scribe.outbox.OutboxDrain;
+import dev.scribe.reminder.Reminders;
 import dev.scribe.slack.ChannelMembers;
 import dev.scribe.slack.HeaderRefresher;
 import dev.scribe.slack.IncidentCommandListener;
@@ -15,6 +16,7 @@ import dev.scribe.slack.IncidentStarter;
 import dev.scribe.slack.Listeners;
 import dev.scribe.slack.ReportPublisher;
 import dev.scribe.slack.SlackWebApi;
+import dev.scribe.slack.SlackReminderPoster;
 import dev.scribe.slack.SlackWebPoster;
 import dev.scribe.slack.SocketModeConnection;
 import dev.scribe.slack.UndeliverableReportNotices;
@@ -24,6 +26,7 @@ import dev.scribe.storage.JdbiAnnouncements;
 import dev.scribe.storage.JdbiCommandInvocations;
 import dev.scribe.storage.JdbiIncidentStore;
 import dev.scribe.storage.JdbiOutbox;
+import dev.scribe.storage.JdbiReminderStore;
 import dev.scribe.storage.JdbiSignIns;
 import dev.scribe.web.IncidentAccess;
 import dev.scribe.web.IncidentPages;
@@ -93,6 +96,7 @@ public final class Scribe implements AutoCloseable {
         // A refresh waiting out a rate limit is not worth holding up shutdown for.
         headers.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         ScheduledExecutorService reports = Executors.newSingleThreadScheduledExecutor(daemonThreads("scribe-reports-"));
+        ScheduledExecutorService reminding = Executors.newSingleThreadScheduledExecutor(daemonThreads("scribe-reminders-"));
         SocketModeConnection socket = null;
         JdbiIncidentStore store = null;
         try {
@@ -115,6 +119,8 @@ public final class Scribe implements AutoCloseable {
             // drain for good and leave every later report unposted: each run survives whatever the last one met.
             Runnable drainReports = () -> survive("posting reports", drain::drain);
             Runnable postReportsSoon = () -> reports.execute(drainReports);
+            Reminders reminders = new Reminders(config.reminders(), new JdbiReminderStore(database),
+                    new SlackReminderPoster(new SlackWebPoster(methods), publisher), clock);
             JdbiAnnouncements announcements = new JdbiAnnouncements(database);
             IncidentStarter starter = new IncidentStarter(methods, incidents, directory, config.zone(), announcements,
                     metrics::incidentOpened);
@@ -151,17 +157,23 @@ public final class Scribe implements AutoCloseable {
             // that are due), and right after a close. Only once everything is up, so a failed start-up never
             // has a drain running against a pool it is closing.
             reports.scheduleWithFixedDelay(drainReports, 0, 2, TimeUnit.SECONDS);
+            if (config.reminders().anyOn()) {
+                long every = config.reminders().pollEvery().toMillis();
+                reminding.scheduleWithFixedDelay(() -> survive("sending reminders", reminders::remind), every, every,
+                        TimeUnit.MILLISECONDS);
+            }
             log.info("Incident Scribe is listening on port {} ({})", web.port(), config);
-            return new Scribe(database, store, app, slack, drain, List.of(workers, headers, reports), web, socket);
+            return new Scribe(database, store, app, slack, drain, List.of(workers, headers, reports, reminding), web,
+                    socket);
         } catch (Exception | Error e) {
             slack.close();
             if (socket != null) {
                 socket.close();
             }
-            for (ExecutorService pool : List.of(workers, headers, reports)) {
+            for (ExecutorService pool : List.of(workers, headers, reports, reminding)) {
                 pool.shutdownNow();
             }
-            for (ExecutorService pool : List.of(workers, headers, reports)) {
+            for (ExecutorService pool : List.of(workers, headers, reports, reminding)) {
                 pool.awaitTermination(5, TimeUnit.SECONDS);
             }
             if (store != null) {
