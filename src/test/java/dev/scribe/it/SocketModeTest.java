@@ -215,7 +215,7 @@ class SocketModeTest {
             JsonObject envelope = new JsonObject();
             envelope.addProperty("envelope_id", id);
             envelope.addProperty("type", type);
-            envelope.addProperty("accepts_response_payload", type.equals("slash_commands"));
+            envelope.addProperty("accepts_response_payload", type.equals("slash_commands") || type.equals("interactive"));
             envelope.addProperty("retry_attempt", 0);
             envelope.add("payload", payload);
             ws.send(envelope.toString());

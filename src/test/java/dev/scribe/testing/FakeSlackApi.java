@@ -127,6 +127,10 @@ public final class FakeSlackApi implements AutoCloseable {
         public static final String NO_SERVICE = "no_service";
         public static final String INVALID_PAYLOAD = "invalid_payload";
         public static final String NOT_ALLOWED_TOKEN_TYPE = "not_allowed_token_type";
+        public static final String INVALID_TRIGGER_ID = "invalid_trigger_id";
+        public static final String EXPIRED_TRIGGER_ID = "expired_trigger_id";
+        public static final String NOT_FOUND = "not_found";
+        public static final String HASH_CONFLICT = "hash_conflict";
 
         private Errors() {
         }
@@ -202,6 +206,57 @@ public final class FakeSlackApi implements AutoCloseable {
 
     /** A channel the fake knows. */
     public record Channel(String id, String name) {
+    }
+
+    /**
+     * A modal or Home tab as the fake holds it now: its id, the method that first showed it (views.open, views.push or
+     * views.publish), the trigger that opened it (modals), the user it was published for (Home tabs), the view as last
+     * sent (a copy), and how many times views.update or views.publish replaced it.
+     */
+    public record View(String id, String method, String triggerId, String userId, JsonObject json, int updates) {
+
+        public String callbackId() {
+            return Json.stringOrNull(json, "callback_id");
+        }
+
+        public String privateMetadata() {
+            return Json.stringOrNull(json, "private_metadata");
+        }
+
+        /** The view's {@code type}: {@code modal} or {@code home}. */
+        public String type() {
+            return Json.stringOrNull(json, "type");
+        }
+
+        /** The plain text of the modal's title. */
+        public String title() {
+            JsonObject title = json.getAsJsonObject("title");
+            return title == null ? null : Json.stringOrNull(title, "text");
+        }
+
+        /** Everything the view says, as one string: every "text" value of every block, in order. */
+        public String allText() {
+            StringBuilder out = new StringBuilder();
+            collectText(json.get("blocks"), out);
+            return out.toString();
+        }
+
+        private static void collectText(JsonElement e, StringBuilder out) {
+            if (e == null) {
+                return;
+            }
+            if (e.isJsonArray()) {
+                e.getAsJsonArray().forEach(x -> collectText(x, out));
+            } else if (e.isJsonObject()) {
+                for (Map.Entry<String, JsonElement> x : e.getAsJsonObject().entrySet()) {
+                    if ("text".equals(x.getKey()) && x.getValue().isJsonPrimitive()) {
+                        out.append(x.getValue().getAsString()).append('\n');
+                    } else {
+                        collectText(x.getValue(), out);
+                    }
+                }
+            }
+        }
     }
 
     // ---------------------------------------------------------------- internals
@@ -286,7 +341,8 @@ public final class FakeSlackApi implements AutoCloseable {
     private WebApiMethods methodTable() {
         WebApiMethods table = new WebApiMethods();
         List<WebApiMethods.Family> families = List.of(new IdentityMethods(workspace), new ConversationMethods(workspace),
-                new ChatMethods(workspace), new FileMethods(workspace, baseUrl + UPLOAD_PATH.substring(1)));
+                new ChatMethods(workspace), new FileMethods(workspace, baseUrl + UPLOAD_PATH.substring(1)),
+                new ViewMethods(workspace, Instant::now));
         families.forEach(family -> family.registerIn(table));
         table.register(APPS_CONNECTIONS_OPEN, this::appsConnectionsOpen);
         return table;
@@ -570,6 +626,41 @@ public final class FakeSlackApi implements AutoCloseable {
         synchronized (lock) {
             return workspace.channels.values().stream().filter(c -> userId.equals(c.imUser)).map(c -> c.id).findFirst();
         }
+    }
+
+    /** Every modal and Home tab shown, in the order each was first shown. */
+    public List<View> views() {
+        synchronized (lock) {
+            return workspace.views.values().stream().map(FakeSlackApi::view).toList();
+        }
+    }
+
+    /** The modals opened with {@code callbackId} (as first shown or later updated), in order. */
+    public List<View> modals(String callbackId) {
+        return views().stream().filter(v -> "modal".equals(v.type()) && callbackId.equals(v.callbackId())).toList();
+    }
+
+    /** One view by id. */
+    public Optional<View> view(String id) {
+        synchronized (lock) {
+            return Optional.ofNullable(workspace.views.get(id)).map(FakeSlackApi::view);
+        }
+    }
+
+    /** The Home tab published for {@code userId}, if any. */
+    public Optional<View> homeView(String userId) {
+        synchronized (lock) {
+            return Optional.ofNullable(workspace.homeViewIds.get(userId)).map(workspace.views::get).map(FakeSlackApi::view);
+        }
+    }
+
+    /** Waits until a view {@code done} accepts exists; returns the first such. */
+    public View awaitView(Predicate<View> done, Duration timeout) {
+        return await(() -> views().stream().filter(done).findFirst(), Optional::isPresent, timeout).orElseThrow();
+    }
+
+    private static View view(FakeWorkspace.ViewState v) {
+        return new View(v.id, v.method, v.triggerId, v.userId, v.view.deepCopy(), v.updates);
     }
 
     /** Every channel (not DMs), registered or created, in creation order. */
