@@ -8,6 +8,7 @@ import dev.scribe.incident.IncidentService;
 import dev.scribe.incident.Severity;
 import dev.scribe.metrics.ScribeMetrics;
 import dev.scribe.outbox.OutboxDrain;
+import dev.scribe.reminder.Reminders;
 import dev.scribe.slack.BotIdentity;
 import dev.scribe.slack.ChannelMembers;
 import dev.scribe.slack.Declarations;
@@ -20,9 +21,11 @@ import dev.scribe.slack.IncidentStarter;
 import dev.scribe.slack.Listeners;
 import dev.scribe.slack.ReportPublisher;
 import dev.scribe.slack.SlackWebApi;
+import dev.scribe.slack.SlackReminderPoster;
 import dev.scribe.slack.SlackWebPoster;
 import dev.scribe.slack.SocketModeConnection;
 import dev.scribe.slack.Surfaces;
+import dev.scribe.slack.UndeliverableReportNotices;
 import dev.scribe.slack.WorkspaceDirectory;
 import dev.scribe.storage.Database;
 import dev.scribe.storage.JdbiAnnouncements;
@@ -31,6 +34,7 @@ import dev.scribe.slack.view.HomeTab;
 import dev.scribe.storage.JdbiHomeViewers;
 import dev.scribe.storage.JdbiIncidentStore;
 import dev.scribe.storage.JdbiOutbox;
+import dev.scribe.storage.JdbiReminderStore;
 import dev.scribe.storage.JdbiSignIns;
 import dev.scribe.web.IncidentAccess;
 import dev.scribe.web.IncidentPages;
@@ -104,6 +108,7 @@ public final class Scribe implements AutoCloseable {
         headers.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         ScheduledExecutorService reports = Executors.newSingleThreadScheduledExecutor(daemonThreads("scribe-reports-"));
         ScheduledExecutorService homeTabs = Executors.newSingleThreadScheduledExecutor(daemonThreads("scribe-home-"));
+        ScheduledExecutorService reminding = Executors.newSingleThreadScheduledExecutor(daemonThreads("scribe-reminders-"));
         SocketModeConnection socket = null;
         JdbiIncidentStore store = null;
         try {
@@ -122,11 +127,14 @@ public final class Scribe implements AutoCloseable {
                     outbox, metrics::reportStored, pageLinks);
             JdbiIncidentStore stored = store;
             metrics.readStoredFrom(() -> storedFigures(stored, outbox));
-            OutboxDrain drain = new OutboxDrain(outbox, new SlackWebPoster(methods), publisher::enqueue, clock);
+            OutboxDrain drain = new OutboxDrain(outbox, new SlackWebPoster(methods), publisher::enqueue,
+                    new UndeliverableReportNotices(incidents, config.retroChannel()), clock);
             // An Error thrown while draining (an OutOfMemoryError caused by other threads) would cancel the periodic
             // drain for good and leave every later report unposted: each run survives whatever the last one met.
             Runnable drainReports = () -> survive("posting reports", drain::drain);
             Runnable postReportsSoon = () -> reports.execute(drainReports);
+            Reminders reminders = new Reminders(config.reminders(), new JdbiReminderStore(database),
+                    new SlackReminderPoster(new SlackWebPoster(methods), publisher), clock);
             JdbiAnnouncements announcements = new JdbiAnnouncements(database);
             // The workspace the token belongs to: only its members get sign-in links and see the pages.
             BotIdentity identity = awaitTokenCheck(tokenChecked);
@@ -171,9 +179,9 @@ public final class Scribe implements AutoCloseable {
             BooleanSupplier healthy = () -> database.isHealthy() && storing.isStoring();
             WebServer.Metrics served = new WebServer.Metrics(metrics::scrape, config.metricsToken(), metrics);
             WebServer web = socketMode
-                    ? new WebServer(config.port(), null, null, healthy, pages, served)
+                    ? new WebServer(config.port(), null, null, healthy, pages, served, outbox::health)
                     : new WebServer(config.port(), app, new SignatureVerifier(config.signingSecret(), clock),
-                            healthy, pages, served);
+                            healthy, pages, served, outbox::health);
             web.start();
             if (socketMode) {
                 socket = new SocketModeConnection(app, config.appToken().get());
@@ -186,17 +194,23 @@ public final class Scribe implements AutoCloseable {
             // At most one Home tab a step; HomeRefresher paces and debounces them.
             homeTabs.scheduleWithFixedDelay(() -> survive("publishing Home tabs", home::publishDue),
                     250, 250, TimeUnit.MILLISECONDS);
+            if (config.reminders().anyOn()) {
+                long every = config.reminders().pollEvery().toMillis();
+                reminding.scheduleWithFixedDelay(() -> survive("sending reminders", reminders::remind), every, every,
+                        TimeUnit.MILLISECONDS);
+            }
             log.info("Incident Scribe is listening on port {} ({})", web.port(), config);
-            return new Scribe(database, store, app, slack, drain, List.of(workers, headers, reports, homeTabs), web, socket);
+            return new Scribe(database, store, app, slack, drain, List.of(workers, headers, reports, reminding, homeTabs),
+                    web, socket);
         } catch (Exception | Error e) {
             slack.close();
             if (socket != null) {
                 socket.close();
             }
-            for (ExecutorService pool : List.of(workers, headers, reports, homeTabs)) {
+            for (ExecutorService pool : List.of(workers, headers, reports, reminding, homeTabs)) {
                 pool.shutdownNow();
             }
-            for (ExecutorService pool : List.of(workers, headers, reports, homeTabs)) {
+            for (ExecutorService pool : List.of(workers, headers, reports, reminding, homeTabs)) {
                 pool.awaitTermination(5, TimeUnit.SECONDS);
             }
             if (store != null) {
