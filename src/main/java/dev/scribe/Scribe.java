@@ -8,6 +8,7 @@ import dev.scribe.incident.IncidentService;
 import dev.scribe.incident.Severity;
 import dev.scribe.metrics.ScribeMetrics;
 import dev.scribe.outbox.OutboxDrain;
+import dev.scribe.slack.CatchUp;
 import dev.scribe.slack.ChannelMembers;
 import dev.scribe.slack.HeaderRefresher;
 import dev.scribe.slack.IncidentCommandListener;
@@ -20,6 +21,7 @@ import dev.scribe.slack.SocketModeConnection;
 import dev.scribe.slack.WorkspaceDirectory;
 import dev.scribe.storage.Database;
 import dev.scribe.storage.JdbiAnnouncements;
+import dev.scribe.storage.JdbiCatchUps;
 import dev.scribe.storage.JdbiCommandInvocations;
 import dev.scribe.storage.JdbiIncidentStore;
 import dev.scribe.storage.JdbiOutbox;
@@ -57,10 +59,12 @@ public final class Scribe implements AutoCloseable {
     private final List<ExecutorService> workers;
     private final WebServer web;
     private final SocketModeConnection socket;
+    private final CatchUp catchUp;
 
     private Scribe(Database database, JdbiIncidentStore store, App app, SlackWebApi slack, OutboxDrain drain,
-                   List<ExecutorService> workers, WebServer web, SocketModeConnection socket) {
+                   List<ExecutorService> workers, WebServer web, SocketModeConnection socket, CatchUp catchUp) {
         this.socket = socket;
+        this.catchUp = catchUp;
         this.database = database;
         this.store = store;
         this.drain = drain;
@@ -94,6 +98,7 @@ public final class Scribe implements AutoCloseable {
         ScheduledExecutorService reports = Executors.newSingleThreadScheduledExecutor(daemonThreads("scribe-reports-"));
         SocketModeConnection socket = null;
         JdbiIncidentStore store = null;
+        CatchUp catchUp = null;
         try {
             // On the embedded database, messages are taken through a journal file next to it (docs/performance.md).
             store = database.journalFile().map(file -> JdbiIncidentStore.withJournal(database, clock, file))
@@ -128,6 +133,10 @@ public final class Scribe implements AutoCloseable {
                     new JdbiCommandInvocations(database, clock), starter, publisher, config.channelMode(), workers, header,
                     postReportsSoon, config.zone(), directory, new SignInLinks(config.publicUrl(), teamId, signIns));
             Listeners.register(app, incidents, command, header, clock, metrics::messageOutcome);
+            if (config.catchesUp()) {
+                catchUp = new CatchUp(incidents, new JdbiCatchUps(database), methods, header, clock, config.catchUpRate());
+                catchUp.watch(app);
+            }
             app.start();
 
             // Socket Mode needs no public endpoint: HTTP then serves only /healthz.
@@ -143,18 +152,28 @@ public final class Scribe implements AutoCloseable {
             web.start();
             if (socketMode) {
                 socket = new SocketModeConnection(app, config.appToken().get());
+                if (catchUp != null) {
+                    socket.whenConnected(catchUp::reconnected);
+                }
                 socket.start();
+            }
+            // Reads back what was said while the bot was down, off the request threads.
+            if (catchUp != null) {
+                catchUp.start();
             }
             // One thread posts reports: now (a restart resumes what was left), every two seconds (retries
             // that are due), and right after a close. Only once everything is up, so a failed start-up never
             // has a drain running against a pool it is closing.
             reports.scheduleWithFixedDelay(drainReports, 0, 2, TimeUnit.SECONDS);
             log.info("Incident Scribe is listening on port {} ({})", web.port(), config);
-            return new Scribe(database, store, app, slack, drain, List.of(workers, headers, reports), web, socket);
+            return new Scribe(database, store, app, slack, drain, List.of(workers, headers, reports), web, socket, catchUp);
         } catch (Exception | Error e) {
             slack.close();
             if (socket != null) {
                 socket.close();
+            }
+            if (catchUp != null) {
+                catchUp.close();
             }
             for (ExecutorService pool : List.of(workers, headers, reports)) {
                 pool.shutdownNow();
@@ -193,6 +212,9 @@ public final class Scribe implements AutoCloseable {
             socket.close();
         }
         web.close();
+        if (catchUp != null) {
+            catchUp.close();
+        }
         drain.stop();
         for (ExecutorService pool : workers) {
             pool.shutdown();

@@ -6,11 +6,18 @@ import java.util.List;
  * Everything recorded for one incident: the input of the report compiler. Messages and entries are in
  * time order; deleted messages are not here; marks may name messages that are not (yet) recorded.
  * The messages are read from where they are kept each time they are gone through ({@link MessageLog}).
+ * {@code readBack} says which of them were read back from Slack after a gap rather than received live.
  */
-public record IncidentRecord(Incident incident, MessageLog messages, List<TimelineEntry> entries, List<Mark> marks) {
+public record IncidentRecord(Incident incident, MessageLog messages, List<TimelineEntry> entries, List<Mark> marks,
+                             ReadBack readBack) {
     public IncidentRecord {
         entries = List.copyOf(entries);
         marks = List.copyOf(marks);
+    }
+
+    /** A record of which nothing was read back. */
+    public IncidentRecord(Incident incident, MessageLog messages, List<TimelineEntry> entries, List<Mark> marks) {
+        this(incident, messages, entries, marks, ReadBack.NONE);
     }
 
     /** A record of messages in memory. */

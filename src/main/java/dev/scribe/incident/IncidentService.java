@@ -375,6 +375,7 @@ public final class IncidentService {
     public IncidentRecord load(int number) {
         Incident incident = store.find(number)
                 .orElseThrow(() -> new IncidentException("There is no incident " + number + "."));
-        return new IncidentRecord(incident, store.messages(number), store.entries(number), store.marks(number));
+        return new IncidentRecord(incident, store.messages(number), store.entries(number), store.marks(number),
+                store.readBack(number));
     }
 }

@@ -1,6 +1,7 @@
 package dev.scribe.report;
 
 import dev.scribe.incident.EntryKind;
+import dev.scribe.incident.ReadBack;
 import dev.scribe.incident.Severity;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -9,7 +10,8 @@ import java.util.Optional;
 
 /**
  * The compiled report of one incident, names resolved and lists sorted: what every renderer (Markdown,
- * the Slack summary and thread) reads. Built by {@link PostmortemCompiler}.
+ * the Slack summary and thread) reads. Built by {@link PostmortemCompiler}. {@code readBack} says which part of
+ * the transcript was read back from Slack after the bot had been unreachable ({@link ReadBackText}).
  */
 public record Postmortem(
         int number,
@@ -28,7 +30,8 @@ public record Postmortem(
         List<TimelineItem> wentWell,
         List<TimelineItem> wentBadly,
         Transcript transcript,
-        ZoneId zone) {
+        ZoneId zone,
+        ReadBack readBack) {
 
     /** A key entry of the timeline. */
     public record TimelineItem(Instant at, EntryKind kind, String author, RichText text, Optional<String> link) {
@@ -55,6 +58,11 @@ public record Postmortem(
         actionItems = List.copyOf(actionItems);
         wentWell = List.copyOf(wentWell);
         wentBadly = List.copyOf(wentBadly);
+    }
+
+    /** What the report says about messages read back rather than received live; empty when there were none. */
+    public List<String> readBackLines() {
+        return ReadBackText.lines(readBack, zone);
     }
 
     /** The report's file name, e.g. {@code incident-7-rca.md}. */

@@ -9,6 +9,7 @@ import dev.scribe.incident.Mark;
 import dev.scribe.incident.MessageLog;
 import dev.scribe.incident.NewIncident;
 import dev.scribe.incident.RecordOutcome;
+import dev.scribe.incident.ReadBack;
 import dev.scribe.incident.RecordedMessage;
 import dev.scribe.incident.TimelineEntry;
 import java.nio.file.Path;
@@ -37,6 +38,7 @@ public final class JdbiIncidentStore implements IncidentStore, AutoCloseable {
     private final EntryDao entryDao;
     private final MarkDao markDao;
     private final MessageSink received;
+    private final JdbiCatchUps catchUps;
 
     /** Stores each message before {@link #recordInOpenIncident} returns. */
     public JdbiIncidentStore(Database database, Clock clock) {
@@ -59,6 +61,7 @@ public final class JdbiIncidentStore implements IncidentStore, AutoCloseable {
         this.messageDao = jdbi.onDemand(MessageDao.class);
         this.entryDao = jdbi.onDemand(EntryDao.class);
         this.markDao = jdbi.onDemand(MarkDao.class);
+        this.catchUps = new JdbiCatchUps(database);
         this.received = journalFile == null ? new MessageWriter(jdbi) : JournaledMessageWriter.start(jdbi, journalFile);
     }
 
@@ -257,6 +260,11 @@ public final class JdbiIncidentStore implements IncidentStore, AutoCloseable {
     @Override
     public List<Incident> listOpen() {
         return incidentDao.listOpen().stream().map(IncidentRow::toIncident).toList();
+    }
+
+    @Override
+    public ReadBack readBack(int incidentNumber) {
+        return catchUps.readBack(incidentNumber);
     }
 
     @Override
