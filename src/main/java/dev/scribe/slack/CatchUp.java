@@ -23,6 +23,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,8 +73,9 @@ public final class CatchUp implements AutoCloseable {
     private final ExecutorService readers = Executors.newFixedThreadPool(READERS, threads("scribe-read-back-"));
     /** The incidents this replica is reading back now. */
     private final Set<Integer> reading = ConcurrentHashMap.newKeySet();
-    /** When each channel's last event came, to see a gap. */
-    private final Map<String, Instant> lastEvent = new ConcurrentHashMap<>();
+    /** When each channel's last event came ({@link System#nanoTime()}), to see a gap. */
+    private final Map<String, Long> lastEvent = new ConcurrentHashMap<>();
+    private final LongSupplier nanoTime;
     private volatile boolean closed;
 
     /**
@@ -82,6 +84,16 @@ public final class CatchUp implements AutoCloseable {
      */
     public CatchUp(IncidentService incidents, CatchUps catchUps, MethodsClient methods, IntConsumer headerChanged,
                    Clock clock, int callsPerMinute) {
+        this(incidents, catchUps, methods, headerChanged, clock, callsPerMinute, System::nanoTime);
+    }
+
+    /**
+     * As above, with the time gaps are measured in: elapsed time, as Slack's retries go, not the wall clock, which
+     * may jump (and which tests set to replay an incident).
+     */
+    CatchUp(IncidentService incidents, CatchUps catchUps, MethodsClient methods, IntConsumer headerChanged, Clock clock,
+            int callsPerMinute, LongSupplier nanoTime) {
+        this.nanoTime = nanoTime;
         this.incidents = incidents;
         this.catchUps = catchUps;
         this.methods = methods;
@@ -116,13 +128,15 @@ public final class CatchUp implements AutoCloseable {
 
     /** An event came in {@code channelId}. */
     void eventIn(String channelId) {
-        Instant now = clock.instant();
-        Instant previous = lastEvent.put(channelId, now);
-        if (previous != null && Duration.between(previous, now).compareTo(EVENT_GAP) > 0) {
+        long now = nanoTime.getAsLong();
+        Long previous = lastEvent.put(channelId, now);
+        if (previous != null && now - previous > EVENT_GAP.toNanos()) {
+            Instant at = clock.instant();
+            long silentSeconds = TimeUnit.NANOSECONDS.toSeconds(now - previous);
             submit(() -> incidents.openIn(channelId).ifPresent(incident -> {
                 log.info("First event in {} after {} s without one; reading back incident {}", LogSafe.text(channelId),
-                        Duration.between(previous, now).toSeconds(), incident.number());
-                request(incident.number(), now);
+                        silentSeconds, incident.number());
+                request(incident.number(), at);
                 poll();
             }));
         }
@@ -201,6 +215,10 @@ public final class CatchUp implements AutoCloseable {
     /** One call of a read; the next goes to the back of the queue, behind the other incidents' calls. */
     private void step(ChannelCatchUp read, int attempts) {
         int number = read.number();
+        if (closed) {
+            giveBack(number);
+            return;
+        }
         try {
             if (!catchUps.renew(number, worker, leaseFrom(clock.instant()))) {
                 log.info("The catch-up of incident {} was taken over by another replica", number);
@@ -218,7 +236,6 @@ public final class CatchUp implements AutoCloseable {
         } catch (ChannelCatchUp.IncidentClosedException e) {
             end(number, read.recovered(), read.firstRecovered());
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             giveBack(number);
         } catch (ChannelCatchUp.LeaseLostException e) {
             log.info("Stopped reading back incident {}: {}", number, e.getMessage());
@@ -230,7 +247,9 @@ public final class CatchUp implements AutoCloseable {
 
     private void failed(ChannelCatchUp read, int attempts, SlackCallException e) {
         int number = read.number();
-        if (e.isRateLimit()) {
+        if (closed) {
+            giveBack(number);
+        } else if (e.isRateLimit()) {
             Duration wait = e.retryAfter().orElse(RATE_LIMIT_WAIT);
             log.info("Slack is rate-limiting {}; reading back incident {} goes on in {} s", e.method(), number,
                     wait.toSeconds());
@@ -305,10 +324,15 @@ public final class CatchUp implements AutoCloseable {
      */
     @Override
     public void close() throws InterruptedException {
+        // No thread is interrupted: an interrupt during a write closes the embedded database's file. The pacer's waits
+        // end, a Slack call under way finishes (within twice the call timeout), and each read stops at its next step.
         closed = true;
-        scheduler.shutdownNow();
-        readers.shutdownNow();
-        readers.awaitTermination(10, TimeUnit.SECONDS);
+        pacer.stop();
+        scheduler.shutdown();
+        readers.shutdown();
+        if (!readers.awaitTermination(30, TimeUnit.SECONDS)) {
+            log.warn("A catch-up did not stop within 30 s");
+        }
         scheduler.awaitTermination(5, TimeUnit.SECONDS);
         for (int number : Set.copyOf(reading)) {
             giveBack(number);

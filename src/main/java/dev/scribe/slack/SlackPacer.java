@@ -18,6 +18,9 @@ final class SlackPacer {
 
     private final long intervalNanos;
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
+    /** Guards the waits, so that {@link #stop()} can end them without interrupting a thread (see there). */
+    private final Object waiting = new Object();
+    private volatile boolean stopped;
 
     /** One method's queue: the fair lock orders the waiters, {@code nextNanos} is when the next call may go. */
     private static final class Lane {
@@ -37,20 +40,40 @@ final class SlackPacer {
         return Duration.ofNanos(intervalNanos);
     }
 
-    /** Blocks until a call of {@code method} may go, and counts it. */
+    /**
+     * Blocks until a call of {@code method} may go, and counts it.
+     *
+     * @throws InterruptedException when the pacer was stopped (or the thread interrupted) while waiting
+     */
     void await(String method) throws InterruptedException {
         Lane lane = lanes.computeIfAbsent(method, m -> new Lane());
         lane.turn.lockInterruptibly();
         try {
             long wait;
-            // Read again after each sleep: a rate limit met meanwhile pushes the next call further out.
-            while ((wait = lane.nextNanos.get() - System.nanoTime()) > 0) {
-                TimeUnit.NANOSECONDS.sleep(wait);
+            // Read again after each wait: a rate limit met meanwhile pushes the next call further out.
+            while ((wait = lane.nextNanos.get() - System.nanoTime()) > 0 || stopped) {
+                synchronized (waiting) {
+                    if (stopped) {
+                        throw new InterruptedException("stopped");
+                    }
+                    TimeUnit.NANOSECONDS.timedWait(waiting, wait);
+                }
             }
             long now = System.nanoTime();
             lane.nextNanos.accumulateAndGet(now + intervalNanos, Math::max);
         } finally {
             lane.turn.unlock();
+        }
+    }
+
+    /**
+     * Ends every wait, now and later: the bot is stopping. Threads are not interrupted for it, since an interrupt in
+     * the middle of a write closes the embedded database's file.
+     */
+    void stop() {
+        synchronized (waiting) {
+            stopped = true;
+            waiting.notifyAll();
         }
     }
 

@@ -4,7 +4,7 @@ import dev.scribe.incident.CatchUps.Claim;
 import java.util.Optional;
 
 /** A row of {@code catch_ups}. */
-record CatchUpRow(int incidentNumber, long requestedAtUs, String resumeBeforeTs, int recovered, Long firstRecoveredUs,
+public record CatchUpRow(int incidentNumber, long requestedAtUs, String resumeBeforeTs, int recovered, Long firstRecoveredUs,
                   int attempts) {
 
     Claim toClaim() {
