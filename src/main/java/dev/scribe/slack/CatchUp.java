@@ -1,5 +1,8 @@
 package dev.scribe.slack;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.request.builtin.EventRequest;
 import com.slack.api.methods.MethodsClient;
@@ -108,11 +111,30 @@ public final class CatchUp implements AutoCloseable {
      */
     public void watch(App app) {
         app.use((request, response, chain) -> {
-            if (request instanceof EventRequest event && event.getContext().getChannelId() != null) {
-                eventIn(event.getContext().getChannelId());
+            if (request instanceof EventRequest event) {
+                channelOf(event).ifPresent(this::eventIn);
             }
             return chain.next(request);
         });
+    }
+
+    /**
+     * The channel an event happened in: Bolt reads it from the event's {@code channel}; a reaction names it in its
+     * {@code item}, read here (reactions are a small share of the events).
+     */
+    private static Optional<String> channelOf(EventRequest event) {
+        String channel = event.getContext().getChannelId();
+        if (channel != null || event.getEventType() == null || !event.getEventType().startsWith("reaction_")) {
+            return Optional.ofNullable(channel);
+        }
+        try {
+            JsonObject item = JsonParser.parseString(event.getRequestBodyAsString()).getAsJsonObject()
+                    .getAsJsonObject("event").getAsJsonObject("item");
+            JsonElement id = item == null ? null : item.get("channel");
+            return id != null && id.isJsonPrimitive() ? Optional.of(id.getAsString()) : Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.empty(); // not the shape of a reaction: nothing to watch
+        }
     }
 
     /** Starts: every open incident is read back (what happened while the bot was down), then reads as they are due. */
@@ -229,7 +251,7 @@ public final class CatchUp implements AutoCloseable {
                 read(read, attempts);
                 return;
             }
-            log.info("Read back incident {}: {} messages recovered", number, read.recovered());
+            log.info("Read back incident {}: {} recovered", number, ReportBlocks.count(read.recovered(), "message"));
             end(number, read.recovered(), read.firstRecovered());
         } catch (SlackCallException e) {
             failed(read, attempts, e);
