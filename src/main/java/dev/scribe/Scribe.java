@@ -9,7 +9,9 @@ import dev.scribe.incident.Severity;
 import dev.scribe.metrics.ScribeMetrics;
 import dev.scribe.outbox.OutboxDrain;
 import dev.scribe.slack.CatchUp;
+import dev.scribe.slack.BotIdentity;
 import dev.scribe.slack.ChannelMembers;
+import dev.scribe.slack.Declarations;
 import dev.scribe.slack.HeaderRefresher;
 import dev.scribe.slack.IncidentCommandListener;
 import dev.scribe.slack.IncidentStarter;
@@ -82,7 +84,7 @@ public final class Scribe implements AutoCloseable {
         MethodsClient methods = slack.methods();
         // The slowest parts of start-up overlap: Slack's client and the Bolt app load, and the token is checked,
         // while the database migrates.
-        CompletableFuture<String> tokenChecked = CompletableFuture.supplyAsync(slack::checkBotToken);
+        CompletableFuture<BotIdentity> tokenChecked = CompletableFuture.supplyAsync(slack::checkBotToken);
         CompletableFuture<App> boltApp = CompletableFuture.supplyAsync(() -> boltApp(config, slack));
         Database database;
         try {
@@ -122,17 +124,22 @@ public final class Scribe implements AutoCloseable {
             IncidentStarter starter = new IncidentStarter(methods, incidents, directory, config.zone(), announcements,
                     metrics::incidentOpened);
             // The workspace the token belongs to: only its members get sign-in links and see the pages.
-            String teamId = awaitTokenCheck(tokenChecked);
+            BotIdentity identity = awaitTokenCheck(tokenChecked);
+            String teamId = identity.teamId();
             JdbiSignIns signIns = new JdbiSignIns(database, clock);
             IncidentAccess access = new IncidentAccess(new ChannelMembers(methods), teamId);
             IncidentPages pages = new IncidentPages(signIns, access, incidents, publisher::compile, config.publicUrl(),
                     clock);
             HeaderRefresher header = new HeaderRefresher(incidents, publisher, methods, announcements, headers,
                     config.zone());
+            JdbiCommandInvocations invocations = new JdbiCommandInvocations(database, clock);
+            Declarations declarations = new Declarations(methods, slack.slack(), incidents, starter, invocations,
+                    config.channelMode(), identity.has(BotIdentity.GROUPS_WRITE), workers, config.zone());
             IncidentCommandListener command = new IncidentCommandListener(incidents,
-                    new JdbiCommandInvocations(database, clock), starter, publisher, config.channelMode(), workers, header,
-                    postReportsSoon, config.zone(), directory, new SignInLinks(config.publicUrl(), teamId, signIns));
-            Listeners.register(app, incidents, command, header, clock, metrics::messageOutcome);
+                    invocations, starter, publisher, config.channelMode(), workers, header,
+                    postReportsSoon, config.zone(), directory, new SignInLinks(config.publicUrl(), teamId, signIns),
+                    declarations);
+            Listeners.register(app, incidents, command, declarations, header, clock, metrics::messageOutcome);
             if (config.catchesUp()) {
                 catchUp = new CatchUp(incidents, new JdbiCatchUps(database), methods, header, clock, config.catchUpRate());
                 catchUp.watch(app);
@@ -255,7 +262,7 @@ public final class Scribe implements AutoCloseable {
                 .build());
     }
 
-    private static String awaitTokenCheck(CompletableFuture<String> tokenChecked) {
+    private static BotIdentity awaitTokenCheck(CompletableFuture<BotIdentity> tokenChecked) {
         try {
             return tokenChecked.join();
         } catch (java.util.concurrent.CompletionException e) {

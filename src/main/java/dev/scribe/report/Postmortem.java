@@ -10,8 +10,9 @@ import java.util.Optional;
 
 /**
  * The compiled report of one incident, names resolved and lists sorted: what every renderer (Markdown,
- * the Slack summary and thread) reads. Built by {@link PostmortemCompiler}. {@code readBack} says which part of
- * the transcript was read back from Slack after the bot had been unreachable ({@link ReadBackText}).
+ * the Slack summary and thread) reads. Built by {@link PostmortemCompiler}. {@code impact} is what was known when
+ * the incident was declared from the form. {@code readBack} says which part of the transcript was read back from
+ * Slack after the bot had been unreachable ({@link ReadBackText}).
  */
 public record Postmortem(
         int number,
@@ -29,6 +30,7 @@ public record Postmortem(
         List<ActionItem> actionItems,
         List<TimelineItem> wentWell,
         List<TimelineItem> wentBadly,
+        List<TimelineItem> impact,
         Transcript transcript,
         ZoneId zone,
         ReadBack readBack) {
@@ -58,6 +60,7 @@ public record Postmortem(
         actionItems = List.copyOf(actionItems);
         wentWell = List.copyOf(wentWell);
         wentBadly = List.copyOf(wentBadly);
+        impact = List.copyOf(impact);
     }
 
     /** What the report says about messages read back rather than received live; empty when there were none. */

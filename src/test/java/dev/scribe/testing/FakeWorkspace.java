@@ -105,6 +105,29 @@ final class FakeWorkspace {
         }
     }
 
+    /** A modal or Home tab as Slack holds it: the view last sent for it, and the hash that version carries. */
+    static final class ViewState {
+        final String id;
+        final String method;
+        final String triggerId;
+        final String userId;
+        final String externalId;
+        JsonObject view;
+        String hash;
+        int updates;
+
+        ViewState(String id, String method, String triggerId, String userId, String externalId, JsonObject view,
+                  String hash) {
+            this.id = id;
+            this.method = method;
+            this.triggerId = triggerId;
+            this.userId = userId;
+            this.externalId = externalId;
+            this.view = view;
+            this.hash = hash;
+        }
+    }
+
     static final class FileState {
         final String id;
         final String filename;
@@ -126,6 +149,18 @@ final class FakeWorkspace {
     final Map<String, ChannelState> channels = new LinkedHashMap<>();
     final Map<String, FileState> files = new LinkedHashMap<>();
     final List<UploadedFile> uploaded = new ArrayList<>();
+    /** Every view opened, pushed or published, by id, in the order they were first shown. */
+    final Map<String, ViewState> views = new LinkedHashMap<>();
+    /** Triggers views.open or views.push has used: Slack honours each once. */
+    final Set<String> usedTriggers = new java.util.HashSet<>();
+    /** Each user's Home tab: the id of the view published for them. */
+    final Map<String, String> homeViewIds = new LinkedHashMap<>();
+    private int viewCounter;
+    /**
+     * The bot token's scopes, as installed from the manifest unless a test says otherwise: listed in every answer's
+     * {@code x-oauth-scopes} header, and required where Slack requires them.
+     */
+    Set<String> grantedScopes = new java.util.TreeSet<>(FakeSlackApi.MANIFEST_SCOPES);
     /** The error conversations.create answers with, or null when it creates channels. */
     String channelCreationDenial;
     private int channelCounter;
@@ -139,6 +174,11 @@ final class FakeWorkspace {
     }
 
     // ---------------------------------------------------------------- change
+
+    /** A new view id, shaped like Slack's ({@code V} and ten characters). */
+    String nextViewId() {
+        return "V" + String.format("%010d", ++viewCounter);
+    }
 
     /** Called with the lock held after every change: wakes await() and delayed calls. */
     void changed() {
