@@ -1,6 +1,7 @@
 package dev.scribe;
 
 import dev.scribe.incident.ReactionMap;
+import dev.scribe.reminder.ReminderSettings;
 import dev.scribe.slack.ChannelMode;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -35,6 +36,7 @@ public record Config(
         Duration slackCallTimeout,
         Optional<URI> publicUrl,
         Optional<String> metricsToken,
+        ReminderSettings reminders,
         int catchUpRate) {
 
     public static final String DEFAULT_API_URL = "https://slack.com/api/";
@@ -100,13 +102,15 @@ public record Config(
                 DEFAULT_SLACK_CALL_TIMEOUT,
                 publicUrl(env),
                 optional(env, "SCRIBE_METRICS_TOKEN"),
+                reminders(env),
                 catchUpRate(env));
     }
 
     /** The same settings with another Slack call timeout: for tests of a call that hangs, which need not wait 10 s. */
     public Config withSlackCallTimeout(Duration timeout) {
         return new Config(botToken, signingSecret, appToken, slackApiUrl, port, dbUrl, dbUser, dbPassword, zone,
-                channelMode, retroChannel, reactions, timeout, publicUrl, metricsToken, catchUpRate);
+                channelMode, retroChannel, reactions, timeout, publicUrl, metricsToken, reminders,
+                catchUpRate);
     }
 
     /** True when the bot reads back what it missed after a gap (SCRIBE_CATCH_UP_RATE is not {@code off}). */
@@ -159,6 +163,26 @@ public record Config(
             throw new ConfigException(problem);
         }
         return Optional.of(uri);
+    }
+
+    /** SCRIBE_UPDATE_REMINDER, SCRIBE_CLOSE_REMINDER and SCRIBE_ACTION_REMINDER, checked. */
+    static ReminderSettings reminders(Map<String, String> env) {
+        return new ReminderSettings(reminder(env, "SCRIBE_UPDATE_REMINDER", ReminderSettings.DEFAULT_UPDATE),
+                reminder(env, "SCRIBE_CLOSE_REMINDER", ReminderSettings.DEFAULT_CLOSE),
+                reminder(env, "SCRIBE_ACTION_REMINDER", null));
+    }
+
+    private static Optional<Duration> reminder(Map<String, String> env, String name, Duration otherwise) {
+        Optional<String> value = optional(env, name);
+        if (value.isEmpty()) {
+            return Optional.ofNullable(otherwise);
+        }
+        try {
+            return ReminderSettings.parse(value.get());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(name + " must be an ISO-8601 duration of a second or more, such as PT30M or PT4H, "
+                    + "or off to turn the reminder off, not '" + value.get() + "'.");
+        }
     }
 
     private static int port(Map<String, String> env) {
@@ -233,6 +257,7 @@ public record Config(
                 + ", zone=" + zone + ", channelMode=" + channelMode + ", socketMode=" + appToken.isPresent()
                 + ", publicUrl=" + publicUrl.map(URI::toString).orElse("unset")
                 + ", metricsToken=" + (metricsToken.isPresent() ? "set" : "unset")
+                + ", reminders=" + reminders
                 + ", catchUpRate=" + (catchUpRate > 0 ? catchUpRate + "/min" : "off") + "]";
     }
 }
