@@ -9,6 +9,7 @@ import dev.scribe.incident.Severity;
 import dev.scribe.metrics.ScribeMetrics;
 import dev.scribe.outbox.OutboxDrain;
 import dev.scribe.reminder.Reminders;
+import dev.scribe.slack.CatchUp;
 import dev.scribe.slack.BotIdentity;
 import dev.scribe.slack.ChannelMembers;
 import dev.scribe.slack.Declarations;
@@ -29,6 +30,7 @@ import dev.scribe.slack.UndeliverableReportNotices;
 import dev.scribe.slack.WorkspaceDirectory;
 import dev.scribe.storage.Database;
 import dev.scribe.storage.JdbiAnnouncements;
+import dev.scribe.storage.JdbiCatchUps;
 import dev.scribe.storage.JdbiCommandInvocations;
 import dev.scribe.slack.view.HomeTab;
 import dev.scribe.storage.JdbiHomeViewers;
@@ -72,10 +74,12 @@ public final class Scribe implements AutoCloseable {
     private final List<ExecutorService> workers;
     private final WebServer web;
     private final SocketModeConnection socket;
+    private final CatchUp catchUp;
 
     private Scribe(Database database, JdbiIncidentStore store, App app, SlackWebApi slack, OutboxDrain drain,
-                   List<ExecutorService> workers, WebServer web, SocketModeConnection socket) {
+                   List<ExecutorService> workers, WebServer web, SocketModeConnection socket, CatchUp catchUp) {
         this.socket = socket;
+        this.catchUp = catchUp;
         this.database = database;
         this.store = store;
         this.drain = drain;
@@ -111,6 +115,7 @@ public final class Scribe implements AutoCloseable {
         ScheduledExecutorService reminding = Executors.newSingleThreadScheduledExecutor(daemonThreads("scribe-reminders-"));
         SocketModeConnection socket = null;
         JdbiIncidentStore store = null;
+        CatchUp catchUp = null;
         try {
             // On the embedded database, messages are taken through a journal file next to it (docs/performance.md).
             store = database.journalFile().map(file -> JdbiIncidentStore.withJournal(database, clock, file))
@@ -170,6 +175,10 @@ public final class Scribe implements AutoCloseable {
                     postReportsSoon, config.zone(), directory, signInLinks, declarations);
             Listeners.register(app, incidents, command, declarations, changed, clock, metrics::messageOutcome);
             Listeners.registerInteractions(app, incidents, surfaces, workers, changed, clock, home, signInLinks);
+            if (config.catchesUp()) {
+                catchUp = new CatchUp(incidents, new JdbiCatchUps(database), methods, header, clock, config.catchUpRate());
+                catchUp.watch(app);
+            }
             app.start();
 
             // Socket Mode needs no public endpoint: HTTP then serves only /healthz.
@@ -185,7 +194,14 @@ public final class Scribe implements AutoCloseable {
             web.start();
             if (socketMode) {
                 socket = new SocketModeConnection(app, config.appToken().get());
+                if (catchUp != null) {
+                    socket.whenConnected(catchUp::reconnected);
+                }
                 socket.start();
+            }
+            // Reads back what was said while the bot was down, off the request threads.
+            if (catchUp != null) {
+                catchUp.start();
             }
             // One thread posts reports: now (a restart resumes what was left), every two seconds (retries
             // that are due), and right after a close. Only once everything is up, so a failed start-up never
@@ -201,11 +217,14 @@ public final class Scribe implements AutoCloseable {
             }
             log.info("Incident Scribe is listening on port {} ({})", web.port(), config);
             return new Scribe(database, store, app, slack, drain, List.of(workers, headers, reports, reminding, homeTabs),
-                    web, socket);
+                    web, socket, catchUp);
         } catch (Exception | Error e) {
             slack.close();
             if (socket != null) {
                 socket.close();
+            }
+            if (catchUp != null) {
+                catchUp.close();
             }
             for (ExecutorService pool : List.of(workers, headers, reports, reminding, homeTabs)) {
                 pool.shutdownNow();
@@ -244,6 +263,9 @@ public final class Scribe implements AutoCloseable {
             socket.close();
         }
         web.close();
+        if (catchUp != null) {
+            catchUp.close();
+        }
         drain.stop();
         for (ExecutorService pool : workers) {
             pool.shutdown();

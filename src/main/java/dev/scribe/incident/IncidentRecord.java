@@ -7,18 +7,19 @@ import java.util.List;
  * time order; deleted messages are not here; marks may name messages that are not (yet) recorded; {@code added} are
  * the messages of other channels (or from before the incident) put on its timeline with the shortcut.
  * The messages are read from where they are kept each time they are gone through ({@link MessageLog}).
+ * {@code readBack} says which of them were read back from Slack after a gap rather than received live.
  */
 public record IncidentRecord(Incident incident, MessageLog messages, List<TimelineEntry> entries, List<Mark> marks,
-                             List<AddedMessage> added) {
+                             List<AddedMessage> added, ReadBack readBack) {
     public IncidentRecord {
         entries = List.copyOf(entries);
         marks = List.copyOf(marks);
         added = List.copyOf(added);
     }
 
-    /** A record with no messages added from elsewhere. */
+    /** A record with no messages added from elsewhere, of which nothing was read back. */
     public IncidentRecord(Incident incident, MessageLog messages, List<TimelineEntry> entries, List<Mark> marks) {
-        this(incident, messages, entries, marks, List.of());
+        this(incident, messages, entries, marks, List.of(), ReadBack.NONE);
     }
 
     /** A record of messages in memory. */

@@ -463,6 +463,6 @@ public final class IncidentService {
         Incident incident = store.find(number)
                 .orElseThrow(() -> new IncidentException("There is no incident " + number + "."));
         return new IncidentRecord(incident, store.messages(number), store.entries(number), store.marks(number),
-                store.addedMessages(number));
+                store.addedMessages(number), store.readBack(number));
     }
 }

@@ -93,7 +93,7 @@ public final class HeaderRefresher implements IntConsumer {
         }
         try {
             Postmortem report = publisher.compile(incident.number());
-            poster.update(incident.channelId(), incident.headerTs(), ReportBlocks.headerMessage(incident, report.timings(),
+            poster.update(incident.channelId(), incident.headerTs(), ReportBlocks.headerMessage(incident, report,
                     zone, incidents.reactions()));
         } catch (SlackCallException e) {
             failed("header", incident.number(), e);

@@ -18,6 +18,7 @@ import dev.scribe.incident.UserText;
 import dev.scribe.report.KeyTimings;
 import dev.scribe.report.Postmortem;
 import dev.scribe.report.Postmortem.TimelineItem;
+import dev.scribe.report.ReadBackText;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -55,7 +56,21 @@ final class ReportBlocks {
 
     /** The header message pinned in the incident channel, before anything is marked. */
     public static SlackMessage headerMessage(Incident incident, ReactionMap reactions, ZoneId zone) {
-        return headerMessage(incident, null, zone, reactions);
+        return headerMessage(incident, (KeyTimings) null, zone, reactions);
+    }
+
+    /**
+     * The header message from the report compiled so far: its key timings, and, while the channel is being read back
+     * after the bot was unreachable, a line saying so.
+     */
+    public static SlackMessage headerMessage(Incident incident, Postmortem report, ZoneId zone, ReactionMap reactions) {
+        SlackMessage header = headerMessage(incident, report.timings(), zone, reactions);
+        if (!report.readBack().inProgress()) {
+            return header;
+        }
+        List<LayoutBlock> blocks = new ArrayList<>(header.blocks());
+        blocks.add(2, context(c -> c.elements(List.of(markdownText(ReadBackText.IN_PROGRESS)))));
+        return new SlackMessage(header.text(), blocks);
     }
 
     /** The header message with the key timings so far (null when not known yet). */
@@ -152,6 +167,9 @@ final class ReportBlocks {
         String counts = count(p.transcript().size(), "message") + " · " + count(p.participants().size(), "participant")
                 + " · " + count(keyEvents, "key event") + " · " + count(p.actionItems().size(), "action item");
         blocks.add(context(c -> c.elements(List.of(markdownText(counts)))));
+        for (String line : p.readBackLines()) {
+            blocks.add(context(c -> c.elements(List.of(markdownText(line)))));
+        }
         blocks.add(context(c -> c.elements(List.of(markdownText(where)))));
         return new SlackMessage(Mrkdwn.escape(title + " (" + p.timings().duration().display() + ")"), blocks);
     }
