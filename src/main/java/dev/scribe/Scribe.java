@@ -147,7 +147,9 @@ public final class Scribe implements AutoCloseable {
             JdbiSignIns signIns = new JdbiSignIns(database, clock);
             SignInLinks signInLinks = new SignInLinks(config.publicUrl(), teamId, signIns);
             Surfaces surfaces = new Surfaces(methods, slack.slack());
-            HomeTabs tabs = new HomeTabs(incidents, publisher, new IncidentAudience(methods, clock), surfaces,
+            // Who may see a private incident, in Slack's own surfaces: the Home tab and the declare form's list.
+            IncidentAudience audience = new IncidentAudience(methods, clock);
+            HomeTabs tabs = new HomeTabs(incidents, publisher, audience, surfaces,
                     new HomeTab.Buttons(true, signInLinks.handsOutLinks()), config.zone());
             HomeRefresher home = new HomeRefresher(new JdbiHomeViewers(database), tabs::publish, clock);
             // Home tabs list the open incidents: a start, a change and a close refresh them (debounced, paced).
@@ -169,7 +171,7 @@ public final class Scribe implements AutoCloseable {
             };
             JdbiCommandInvocations invocations = new JdbiCommandInvocations(database, clock);
             Declarations declarations = new Declarations(methods, slack.slack(), incidents, starter, invocations,
-                    config.channelMode(), identity.has(BotIdentity.GROUPS_WRITE), workers, config.zone());
+                    config.channelMode(), identity.has(BotIdentity.GROUPS_WRITE), workers, config.zone(), audience);
             IncidentCommandListener command = new IncidentCommandListener(incidents,
                     invocations, starter, publisher, config.channelMode(), workers, changed,
                     postReportsSoon, config.zone(), directory, signInLinks, declarations);
