@@ -119,7 +119,7 @@ public final class Scribe implements AutoCloseable {
             // The workspace the token belongs to: only its members get sign-in links and see the pages.
             String teamId = awaitTokenCheck(tokenChecked);
             JdbiSignIns signIns = new JdbiSignIns(database, clock);
-            IncidentAccess access = new IncidentAccess(new ChannelMembers(methods), teamId);
+            IncidentAccess access = new IncidentAccess(new ChannelMembers(methods), teamId, clock);
             IncidentPages pages = new IncidentPages(signIns, access, incidents, publisher::compile, config.publicUrl(),
                     clock);
             HeaderRefresher header = new HeaderRefresher(incidents, publisher, methods, announcements, headers,
