@@ -24,6 +24,7 @@ final class SlackStub implements AutoCloseable {
     static final String BOT_ID = "B0BOT";
 
     private static final Pattern USER_PARAM = Pattern.compile("(?:^|&)user=([^&]*)");
+    private static final Pattern CHANNEL_PARAM = Pattern.compile("(?:^|&)channel=([^&]*)");
 
     private final HttpServer server;
 
@@ -52,6 +53,9 @@ final class SlackStub implements AutoCloseable {
             case "bots.info" -> "{\"ok\":true,\"bot\":{\"id\":\"" + BOT_ID + "\",\"name\":\"scribe\",\"user_id\":\""
                     + BOT_USER_ID + "\",\"app_id\":\"A0BENCH\",\"deleted\":false}}";
             case "users.info" -> usersInfo(body);
+            // Every benchmark channel is public: the incident pages ask before showing one.
+            case "conversations.info" -> "{\"ok\":true,\"channel\":{\"id\":\"" + param(CHANNEL_PARAM, body, "C0UNKNOWN")
+                    + "\",\"name\":\"bench\",\"is_channel\":true,\"is_private\":false}}";
             default -> "{\"ok\":true}";
         };
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
@@ -60,6 +64,11 @@ final class SlackStub implements AutoCloseable {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }
+    }
+
+    private static String param(Pattern pattern, String form, String otherwise) {
+        Matcher m = pattern.matcher(form);
+        return m.find() ? URLDecoder.decode(m.group(1), StandardCharsets.UTF_8) : otherwise;
     }
 
     private static String usersInfo(String form) {
