@@ -30,6 +30,7 @@ class ManifestTest {
             Map.entry("conversations.join", List.of("channels:join")),
             Map.entry("conversations.info", List.of("channels:read", "groups:read")),
             Map.entry("conversations.members", List.of("channels:read", "groups:read")),
+            Map.entry("conversations.list", List.of("channels:read")),
             Map.entry("conversations.history", List.of("channels:history", "groups:history")),
             Map.entry("conversations.replies", List.of("channels:history", "groups:history")),
             Map.entry("pins.add", List.of("pins:write")),

@@ -70,8 +70,9 @@ final class InsightsServlet extends PageServlet {
         for (int offset = 0; ; offset += CHUNK) {
             List<Incident> chunk = incidents.page(filter, offset, CHUNK);
             List<Incident> visible = new ArrayList<>();
+            Map<Integer, IncidentAccess.Verdict> verdicts = access.verdicts(viewer.get(), chunk);
             for (Incident incident : chunk) {
-                switch (access.verdict(viewer.get(), incident)) {
+                switch (verdicts.get(incident.number())) {
                     case SEE -> visible.add(incident);
                     case CANNOT_CHECK -> leftOut++;
                     case NOT_A_MEMBER -> { }

@@ -77,6 +77,18 @@ class WebInsightsTest {
     }
 
     @Test
+    void slackIsAskedOnceWhichChannelsArePublicAndOnlyPrivateChannelsOneByOne() {
+        clock.set(clock.instant().plus(IncidentAccess.ANSWER_KEPT).plusSeconds(1));
+        int lists = bot.slack.callCount("conversations.list");
+        int infos = bot.slack.callCount("conversations.info");
+        assertTrue(web.get("/insights", alice).body().contains("4 incident(s) in the range."));
+        assertEquals(1, bot.slack.callCount("conversations.list") - lists);
+        assertEquals(1, bot.slack.callCount("conversations.info") - infos, "only the private channel's");
+        web.get("/insights", alice);
+        assertEquals(1, bot.slack.callCount("conversations.list") - lists, "the list is kept a while");
+    }
+
+    @Test
     void aPrivateIncidentSlackCannotVouchForIsLeftOutAndTheNoteSaysSo() {
         assertFalse(web.get("/insights", alice).body().contains("left out"), "nothing left out while Slack answers");
         // Slack's last answer is used for a while: only once it ran out is Slack asked again.
