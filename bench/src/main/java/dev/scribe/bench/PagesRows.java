@@ -20,7 +20,7 @@ final class PagesRows {
             String verdict = t.median() < PAGE_TARGET_MS ? "PASS" : "FAIL";
             switch (t.what()) {
                 case "first" -> row.accept(new String[] {String.format(Locale.ROOT,
-                        "Insights over %,d incidents, first request (Slack asked about each incident's channel)",
+                        "Insights over %,d incidents, first request (Slack asked which channels are public)",
                         PagesBench.INSIGHTS_INCIDENTS), String.format(Locale.ROOT, "%.1f ms, bot CPU %.1f ms",
                         t.median(), t.cpuMsPerRequest()), "", "", "", ""});
                 case "insights" -> row.accept(new String[] {String.format(Locale.ROOT,

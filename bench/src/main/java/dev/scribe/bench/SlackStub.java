@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,6 +28,8 @@ final class SlackStub implements AutoCloseable {
     private static final Pattern CHANNEL_PARAM = Pattern.compile("(?:^|&)channel=([^&]*)");
 
     private final HttpServer server;
+    /** What conversations.list answers: the benchmark's public channels (none until a part sets them). */
+    private volatile List<String> publicChannels = List.of();
 
     SlackStub() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -56,6 +59,7 @@ final class SlackStub implements AutoCloseable {
             // Every benchmark channel is public: the incident pages ask before showing one.
             case "conversations.info" -> "{\"ok\":true,\"channel\":{\"id\":\"" + param(CHANNEL_PARAM, body, "C0UNKNOWN")
                     + "\",\"name\":\"bench\",\"is_channel\":true,\"is_private\":false}}";
+            case "conversations.list" -> conversationsList();
             default -> "{\"ok\":true}";
         };
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
@@ -64,6 +68,20 @@ final class SlackStub implements AutoCloseable {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }
+    }
+
+    /** The public channels conversations.list names, all on one page. */
+    void publicChannels(List<String> ids) {
+        publicChannels = List.copyOf(ids);
+    }
+
+    private String conversationsList() {
+        StringBuilder json = new StringBuilder("{\"ok\":true,\"channels\":[");
+        for (int i = 0; i < publicChannels.size(); i++) {
+            json.append(i == 0 ? "" : ",").append("{\"id\":\"").append(publicChannels.get(i))
+                    .append("\",\"name\":\"bench\",\"is_channel\":true,\"is_private\":false}");
+        }
+        return json.append("],\"response_metadata\":{\"next_cursor\":\"\"}}").toString();
     }
 
     private static String param(Pattern pattern, String form, String otherwise) {
