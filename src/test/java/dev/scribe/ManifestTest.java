@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scribe.command.Command;
 import dev.scribe.command.CommandParser;
+import dev.scribe.slack.view.DeclareModal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,13 +32,16 @@ class ManifestTest {
             Map.entry("conversations.info", List.of("channels:read", "groups:read")),
             Map.entry("conversations.members", List.of("channels:read", "groups:read")),
             Map.entry("conversations.list", List.of("channels:read")),
-            Map.entry("conversations.history", List.of("channels:history", "groups:history")),
-            Map.entry("conversations.replies", List.of("channels:history", "groups:history")),
+            // The outbox also looks in the direct messages it posted notices to.
+            Map.entry("conversations.history", List.of("channels:history", "groups:history", "im:history")),
+            Map.entry("conversations.replies", List.of("channels:history", "groups:history", "im:history")),
+            Map.entry("conversations.open", List.of("im:write")),
             Map.entry("pins.add", List.of("pins:write")),
             Map.entry("files.getUploadURLExternal", List.of("files:write")),
             Map.entry("files.completeUploadExternal", List.of("files:write")),
             Map.entry("files.info", List.of("files:read")),
             Map.entry("users.info", List.of("users:read")),
+            Map.entry("views.open", List.of()),
             Map.entry("auth.test", List.of()));
 
     /** The scope each bot event needs. */
@@ -78,11 +82,28 @@ class ManifestTest {
                 }
             }
         }
+        // conversations.create with is_private: the declare form's private incidents.
+        needed.add("groups:write");
         for (String event : manifestList(manifest, "bot_events")) {
             assertTrue(EVENT_SCOPES.containsKey(event), "the scope of event " + event);
             needed.add(EVENT_SCOPES.get(event));
         }
         assertEquals(needed, new TreeSet<>(manifestList(manifest, "bot")));
+    }
+
+    @Test
+    void interactivityGoesToTheSameUrlAndTheShortcutIsTheOneTheCodeListensFor() throws IOException {
+        List<String> manifest = Files.readAllLines(Path.of("manifest.yml")).stream().map(String::strip).toList();
+        int interactivity = manifest.indexOf("interactivity:");
+        assertTrue(interactivity >= 0, "settings.interactivity in manifest.yml");
+        assertEquals("is_enabled: true", manifest.get(interactivity + 1));
+        assertEquals("request_url: https://YOUR-HOST/slack/events", manifest.get(interactivity + 2));
+        int shortcut = manifest.indexOf("callback_id: " + DeclareModal.SHORTCUT_CALLBACK_ID);
+        assertTrue(shortcut >= 0, "the declare shortcut in manifest.yml");
+        assertEquals("type: global", manifest.get(shortcut - 1));
+        String name = manifest.get(shortcut - 2);
+        assertTrue(name.startsWith("- name: ") && name.length() - "- name: ".length() <= 24,
+                "a shortcut's name is at most 24 characters: " + name);
     }
 
     /** The parser knows the word: it parses it, or refuses what follows it, but never calls it unknown. */
@@ -99,7 +120,7 @@ class ManifestTest {
         String hint = Files.readAllLines(Path.of("manifest.yml")).stream().map(String::strip)
                 .filter(l -> l.startsWith("usage_hint:")).findFirst().orElseThrow();
         List<String> subcommands = List.of("start", "note", "at", "status", "sev", "lead", "action", "timeline",
-                "close", "reopen", "list", "help");
+                "close", "reopen", "repost", "list", "help");
         for (String word : subcommands) {
             assertTrue(isSubcommand(word), word + " is a subcommand");
             assertTrue(Pattern.compile("[\" |]" + word + "[\" ]").matcher(hint).find(), word + " in " + hint);

@@ -6,12 +6,20 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** One parsed {@code /incident} subcommand. */
 public sealed interface Command {
 
     /** {@code start [sev1-sev4] <title>}, also {@code declare} and {@code open}; the title is plain one-line text. */
     record Start(Severity severity, String title) implements Command {
+    }
+
+    /**
+     * {@code start [sev1-sev4]} with no title: the declare form is opened instead, its severity preset to the one
+     * typed (else the default).
+     */
+    record DeclareForm(Severity severity) implements Command {
     }
 
     /** {@code note <text>}. */
@@ -63,6 +71,13 @@ public sealed interface Command {
 
     /** {@code web}: a personal sign-in link to the incident pages, to the caller only. */
     record SignInLink() implements Command {
+    }
+
+    /**
+     * {@code repost [number]}: post again what is left of a closed incident's report (after its channel was fixed);
+     * without a number, the channel's last closed incident.
+     */
+    record Repost(OptionalInt number) implements Command {
     }
 
     /** {@code help}, or no subcommand at all. */

@@ -6,6 +6,7 @@ import dev.scribe.incident.ReactionMap;
 import dev.scribe.incident.Severity;
 import dev.scribe.incident.Status;
 import dev.scribe.incident.TypedZone;
+import dev.scribe.incident.UserText;
 import dev.scribe.report.SlackMarkup;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -13,6 +14,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,7 +41,7 @@ public final class CommandParser {
         String legend = reactions.legend();
         return String.join("\n",
                 "*Incident Scribe* keeps the incident's timeline and writes the retro skeleton when it closes.",
-                "`/incident start [sev1-sev4] <title>`: open an incident in its own channel (aliases: `declare`, `open`)",
+                "`/incident start [sev1-sev4] <title>`: open an incident in its own channel (aliases: `declare`, `open`); with no title, a form",
                 "`/incident note <text>`: add a key entry to the timeline now",
                 "`/incident at <HH:MM | YYYY-MM-DD HH:MM> [zone] [:emoji:] <text>`: add an entry for something that already happened (in your Slack time zone unless you name one)",
                 "`/incident status investigating|identified|monitoring|resolved`, `/incident sev <1-4>`, `/incident lead [@user]`",
@@ -48,6 +50,7 @@ public final class CommandParser {
                 "`/incident close [resolution]`: close, then post the summary, timeline and RCA skeleton",
                 "`/incident reopen`: reopen this channel's last closed incident; `/incident list`: open incidents",
                 "`/incident web`: a personal sign-in link to the incident pages (only to you)",
+                "`/incident repost [number]`: post a closed incident's report again, once its channel can take it",
                 "`/incident help`: this help",
                 "Every message in the incident channel is recorded, threads included."
                         + (legend.isEmpty() ? "" : " React to mark moments: " + legend + "."));
@@ -90,9 +93,23 @@ public final class CommandParser {
             case "reopen" -> new Command.Reopen();
             case "list" -> new Command.ListOpen();
             case "web" -> new Command.SignInLink();
+            case "repost" -> repost(rest);
             case "help", "-h", "--help", "?" -> new Command.Help();
             default -> new Command.Unknown(SlackMarkup.decode(parts[0]));
         };
+    }
+
+    /** {@code repost [number]}: a number, with or without {@code #}, or none (the channel's last closed incident). */
+    private static Command repost(String rest) {
+        if (rest.isEmpty()) {
+            return new Command.Repost(OptionalInt.empty());
+        }
+        String digits = rest.startsWith("#") ? rest.substring(1) : rest;
+        if (!digits.matches("\\d{1,9}")) {
+            throw new CommandException("`" + SlackMarkup.decode(rest) + "` is not an incident number: use "
+                    + "`/incident repost 7`, or `/incident repost` in the incident's channel.");
+        }
+        return new Command.Repost(OptionalInt.of(Integer.parseInt(digits)));
     }
 
     private static Command start(String rest) {
@@ -102,6 +119,9 @@ public final class CommandParser {
                         "`" + SlackMarkup.decode(parts[0]) + "` is not a severity: use sev1, sev2, sev3 or sev4.")))
                 : Optional.empty();
         String title = severity.isPresent() ? (parts.length > 1 ? parts[1] : "") : rest;
+        if (UserText.oneLine(SlackMarkup.plainText(title)).isEmpty()) {
+            return new Command.DeclareForm(severity.orElse(DEFAULT_SEVERITY));
+        }
         try {
             return new Command.Start(severity.orElse(DEFAULT_SEVERITY), IncidentService.checkTitle(SlackMarkup.plainText(title)));
         } catch (RuntimeException e) {

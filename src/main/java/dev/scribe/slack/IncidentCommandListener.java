@@ -14,6 +14,7 @@ import dev.scribe.incident.Incident;
 import dev.scribe.incident.IncidentException;
 import dev.scribe.incident.IncidentService;
 import dev.scribe.incident.TimelineEntry;
+import dev.scribe.slack.view.DeclareModal;
 import dev.scribe.web.SignInLinks;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -50,6 +51,7 @@ public final class IncidentCommandListener implements SlashCommandHandler {
     private final CommandReplies replies;
     private final ResponseUrlReplies responses;
     private final SignInLinks signInLinks;
+    private final Declarations declarations;
 
     /**
      * @param invocations   the trigger ids received so far, so that a replayed request is acted on once
@@ -60,11 +62,13 @@ public final class IncidentCommandListener implements SlashCommandHandler {
      *                        read in when the typist's own is unknown
      * @param directory       where the typist's own Slack time zone is learnt
      * @param signInLinks     answers {@code web}
+     * @param declarations    opens the declare form for a {@code start} with no title
      */
     public IncidentCommandListener(IncidentService incidents, CommandInvocations invocations, IncidentStarter starter,
                                    ReportPublisher publisher, ChannelMode channelMode, Executor executor,
                                    IntConsumer headerChanged, Runnable postReportsSoon, ZoneId zone,
-                                   WorkspaceDirectory directory, SignInLinks signInLinks) {
+                                   WorkspaceDirectory directory, SignInLinks signInLinks, Declarations declarations) {
+        this.declarations = declarations;
         this.incidents = incidents;
         this.invocations = invocations;
         this.starter = starter;
@@ -92,6 +96,8 @@ public final class IncidentCommandListener implements SlashCommandHandler {
             Command command = CommandParser.parse(payload.getText());
             if (command instanceof Command.Start start) {
                 return start(start, payload, ctx);
+            } else if (command instanceof Command.DeclareForm form) {
+                return declareForm(form, payload, ctx);
             } else if (command instanceof Command.Note note) {
                 incidents.note(channel, user, note.text());
                 return inChannel(ctx, replies.noteAdded(user, note.text()));
@@ -127,6 +133,8 @@ public final class IncidentCommandListener implements SlashCommandHandler {
                 return ephemeral(ctx, replies.openIncidents(incidents.listOpen()));
             } else if (command instanceof Command.SignInLink) {
                 return ephemeral(ctx, signInLinks.replyTo(user, payload.getTeamId()));
+            } else if (command instanceof Command.Repost repost) {
+                return repost(repost, channel, ctx);
             } else if (command instanceof Command.Unknown unknown) {
                 return ephemeral(ctx, replies.unknownSubcommand(unknown.word(), incidents.reactions()));
             }
@@ -176,6 +184,22 @@ public final class IncidentCommandListener implements SlashCommandHandler {
     }
 
     /**
+     * {@code start} with no title: the declare form, opened before the ack while the command's trigger is fresh. It
+     * carries the channel and the response_url, so that submitting it answers here as the command would.
+     */
+    private Response declareForm(Command.DeclareForm form, SlashCommandPayload payload, SlashCommandContext ctx) {
+        incidents.requireNoneOpenIn(payload.getChannelId());
+        try {
+            declarations.openForm(payload.getTriggerId(), form.severity(),
+                    new DeclareModal.Origin(payload.getChannelId(), payload.getResponseUrl()));
+        } catch (SlackCallException e) {
+            log.warn("Could not open the declare form: {} answered {}", e.method(), e.error());
+            return ephemeral(ctx, Declarations.couldNotOpenForm(e));
+        }
+        return ctx.ack();
+    }
+
+    /**
      * {@code at}: the time is read in the zone typed after it, else in the typist's own Slack time zone, else in
      * SCRIBE_TIMEZONE (and the reply says so). The reply shows the time as a date token, so everyone reads it in
      * their own zone and the typist can check it is the moment they meant.
@@ -200,6 +224,26 @@ public final class IncidentCommandListener implements SlashCommandHandler {
             headerChanged.accept(incident.number());
         });
         return inChannel(ctx, replies.closed(payload.getUserId(), incident));
+    }
+
+    /** {@code repost}: what is left of a closed incident's report is tried again now, in every channel. */
+    private Response repost(Command.Repost repost, String channel, SlashCommandContext ctx) {
+        Incident incident;
+        if (repost.number().isPresent()) {
+            int n = repost.number().getAsInt();
+            incident = incidents.find(n).orElseThrow(() -> new IncidentException("There is no incident " + n + "."));
+        } else {
+            incident = incidents.openIn(channel).or(() -> incidents.lastClosedIn(channel)).orElseThrow(() ->
+                    new IncidentException("No incident was closed in this channel. Name one: `/incident repost 7`."));
+        }
+        if (incident.isOpen()) {
+            return ephemeral(ctx, replies.repostOfOpen(incident));
+        }
+        int waiting = publisher.repost(incident);
+        if (waiting > 0) {
+            postReportsSoon.run();
+        }
+        return ephemeral(ctx, replies.reposting(incident, waiting));
     }
 
     private static Response ephemeral(SlashCommandContext ctx, String text) {

@@ -7,13 +7,17 @@ import com.slack.api.model.event.ReactionAddedEvent;
 import com.slack.api.model.event.ReactionRemovedEvent;
 import dev.scribe.incident.IncidentService;
 import dev.scribe.incident.RecordOutcome;
+import dev.scribe.slack.interaction.DeclareShortcutListener;
+import dev.scribe.slack.interaction.DeclareSubmissionListener;
+import dev.scribe.slack.interaction.HomeDeclareButtonListener;
+import dev.scribe.slack.view.DeclareModal;
 import java.time.Clock;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
 /**
- * The one registrar of the bot's Slack listeners (as in Slack's Bolt starter template): every command and event the
- * bot handles is registered here, one listener class each. Events registered nowhere are acknowledged by Bolt.
+ * The one registrar of the bot's Slack listeners (as in Slack's Bolt starter template): every command, event,
+ * shortcut, button and form the bot handles is registered here, one listener class each. Events registered nowhere are acknowledged by Bolt.
  */
 public final class Listeners {
 
@@ -21,21 +25,26 @@ public final class Listeners {
     }
 
     /**
-     * Registers {@code /incident} and the message, edit, deletion and reaction events on {@code app}.
+     * Registers {@code /incident}, the message, edit, deletion and reaction events, and the declare form (its
+     * shortcut, its Home tab button and its submission) on {@code app}.
      *
      * @param command        the {@code /incident} listener, built with the collaborators only it needs
      * @param timingsChanged told the incident number when a reaction may have moved a key timing
      * @param clock          the bot's clock, the one the domain reads "now" from
      */
     public static void register(App app, IncidentService incidents, IncidentCommandListener command,
-                                IntConsumer timingsChanged, Clock clock) {
-        register(app, incidents, command, timingsChanged, clock, outcome -> { });
+                                Declarations declarations, IntConsumer timingsChanged, Clock clock) {
+        register(app, incidents, command, declarations, timingsChanged, clock, outcome -> { });
     }
 
     /** As above; {@code messageOutcomes} is told what became of each message stored (the metrics count them). */
     public static void register(App app, IncidentService incidents, IncidentCommandListener command,
-                                IntConsumer timingsChanged, Clock clock, Consumer<RecordOutcome> messageOutcomes) {
+                                Declarations declarations, IntConsumer timingsChanged, Clock clock,
+                                Consumer<RecordOutcome> messageOutcomes) {
         app.command(IncidentCommandListener.COMMAND, command);
+        app.globalShortcut(DeclareModal.SHORTCUT_CALLBACK_ID, new DeclareShortcutListener(declarations));
+        app.viewSubmission(DeclareModal.CALLBACK_ID, new DeclareSubmissionListener(declarations));
+        app.blockAction(DeclareModal.HOME_DECLARE_ACTION_ID, new HomeDeclareButtonListener(declarations));
         new MessageListener(incidents, messageOutcomes).register(app);
         app.event(MessageChangedEvent.class, new MessageChangedListener(incidents, clock));
         app.event(MessageDeletedEvent.class, new MessageDeletedListener(incidents, clock));

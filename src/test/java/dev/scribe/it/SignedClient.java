@@ -44,6 +44,11 @@ final class SignedClient {
         return signed(form.getBytes(StandardCharsets.UTF_8), FORM, now(), null);
     }
 
+    /** An interactivity request (shortcut, button, view submission): Slack sends one form field, {@code payload}. */
+    HttpResponse<String> interaction(String payloadJson) {
+        return command(Interactions.form(payloadJson));
+    }
+
     /** Signed with the given timestamp (seconds), for stale and future-dated requests. */
     HttpResponse<String> signedAt(byte[] body, String contentType, long timestamp) {
         return signed(body, contentType, timestamp, null);

@@ -10,9 +10,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Slack's Block Kit rules for messages, as a pure function: blocks in, violations out, no HTTP. The fake answers
- * a message whose blocks break one with {@code invalid_blocks} (or {@code msg_blocks_too_long}); tests of the
- * product's own Block Kit can call it directly.
+ * Slack's Block Kit rules for messages and views (modals, the Home tab), as a pure function: blocks in, violations
+ * out, no HTTP. The fake answers a message whose blocks break one with {@code invalid_blocks} (or
+ * {@code msg_blocks_too_long}), and a view that breaks one with {@code invalid_arguments}; tests of the product's own
+ * Block Kit can call it directly.
  *
  * <p>Lengths are counted with {@link String#length()} (UTF-16 units), which is what Slack's limits are close to.
  */
@@ -30,35 +31,120 @@ public final class BlockKit {
     /** Sum of every {@code text} string in a message's blocks. */
     public static final int MAX_BLOCKS_TOTAL_TEXT = 12000;
     public static final int MAX_BLOCK_ID = 255;
+    public static final int MAX_VIEW_BLOCKS = 100;
+    /** A modal's title, and its submit and close buttons' texts. */
+    public static final int MAX_VIEW_TITLE = 24;
+    public static final int MAX_PRIVATE_METADATA = 3000;
+    public static final int MAX_CALLBACK_ID = 255;
+    public static final int MAX_INPUT_LABEL = 2000;
+    public static final int MAX_INPUT_HINT = 2000;
+    public static final int MAX_PLACEHOLDER = 150;
+    public static final int MAX_STATIC_OPTIONS = 100;
+    public static final int MAX_CHOICE_OPTIONS = 10;
+    public static final int MAX_OPTION_TEXT = 75;
+    public static final int MAX_OPTION_VALUE = 150;
+    public static final int MAX_BUTTON_TEXT = 75;
+    public static final int MAX_BUTTON_VALUE = 2000;
+    public static final int MAX_ACTION_ID = 255;
+    public static final int MAX_INPUT_LENGTH = 3000;
 
     /** Block types a message may carry ({@code input} belongs to modals and is refused in messages, as Slack does). */
     private static final Set<String> MESSAGE_BLOCK_TYPES = Set.of("section", "header", "context", "divider", "actions",
             "image", "rich_text", "markdown", "file", "video", "table", "context_actions");
     private static final Set<String> TEXT_TYPES = Set.of("plain_text", "mrkdwn");
+    /** A view may also carry input blocks. */
+    private static final Set<String> VIEW_BLOCK_TYPES = union(MESSAGE_BLOCK_TYPES, Set.of("input"));
+    private static final Set<String> INPUT_ELEMENTS = Set.of("plain_text_input", "static_select",
+            "multi_static_select", "users_select", "multi_users_select", "conversations_select", "channels_select",
+            "checkboxes", "radio_buttons", "datepicker", "timepicker", "datetimepicker", "number_input",
+            "email_text_input", "url_text_input", "rich_text_input");
 
     /**
      * One broken rule: Slack's error string ({@code invalid_blocks} or {@code msg_blocks_too_long}), what is wrong,
      * and where, as a JSON pointer into the blocks ({@code ""} for the whole array).
      */
-    public record Violation(String error, String message, String pointer) {
+    public record Violation(String error, String message, String pointer, String root) {
+
+        /** A violation in a message's blocks, its pointer relative to them. */
+        public Violation(String error, String message, String pointer) {
+            this(error, message, pointer, "/blocks");
+        }
 
         /** As Slack words it in {@code response_metadata.messages}. */
         public String slackMessage() {
-            return "[ERROR] " + message + " [json-pointer:/blocks" + pointer + "]";
+            return "[ERROR] " + message + " [json-pointer:" + root + pointer + "]";
         }
     }
 
     private final List<Violation> found = new ArrayList<>();
     private final Set<String> blockIds = new HashSet<>();
+    private final Set<String> blockTypes;
+    private final String root;
+    private final String invalidError;
 
-    private BlockKit() {
+    private BlockKit(Set<String> blockTypes, String root, String invalidError) {
+        this.blockTypes = blockTypes;
+        this.root = root;
+        this.invalidError = invalidError;
     }
 
     /** Every rule of a message's {@code blocks} value that {@code blocks} breaks; empty when Slack would take it. */
     public static List<Violation> violations(JsonElement blocks) {
-        BlockKit check = new BlockKit();
+        BlockKit check = new BlockKit(MESSAGE_BLOCK_TYPES, "/blocks", FakeSlackApi.Errors.INVALID_BLOCKS);
         check.message(blocks);
         return List.copyOf(check.found);
+    }
+
+    /**
+     * Every rule a view breaks; {@code type} is the one the method needs ({@code modal} for views.open, push and
+     * update, {@code home} for views.publish). Pointers are relative to the view.
+     */
+    public static List<Violation> viewViolations(JsonElement view, String type) {
+        BlockKit check = new BlockKit(VIEW_BLOCK_TYPES, "/view", FakeSlackApi.Errors.INVALID_ARGUMENTS);
+        check.view(view, type);
+        return List.copyOf(check.found);
+    }
+
+    private void view(JsonElement parsed, String type) {
+        if (parsed == null || !parsed.isJsonObject()) {
+            invalid("must be an object", "");
+            return;
+        }
+        JsonObject view = parsed.getAsJsonObject();
+        if (!type.equals(Json.stringOrNull(view, "type"))) {
+            invalid("must be a " + type + " view", "/type");
+            return;
+        }
+        if ("modal".equals(type)) {
+            textObject(view.get("title"), "/title", true, MAX_VIEW_TITLE);
+            if (view.has("submit")) {
+                textObject(view.get("submit"), "/submit", true, MAX_VIEW_TITLE);
+            }
+            if (view.has("close")) {
+                textObject(view.get("close"), "/close", true, MAX_VIEW_TITLE);
+            }
+        }
+        maxLength(view, "callback_id", MAX_CALLBACK_ID, "");
+        maxLength(view, "external_id", MAX_CALLBACK_ID, "");
+        maxLength(view, "private_metadata", MAX_PRIVATE_METADATA, "");
+        JsonElement blocks = view.get("blocks");
+        if (blocks == null || !blocks.isJsonArray()) {
+            invalid("must provide blocks", "/blocks");
+            return;
+        }
+        JsonArray list = blocks.getAsJsonArray();
+        if (list.size() > MAX_VIEW_BLOCKS) {
+            invalid("must provide less than or equal to " + MAX_VIEW_BLOCKS + " items", "/blocks");
+            return;
+        }
+        boolean hasInput = false;
+        for (int i = 0; i < list.size(); i++) {
+            block(list.get(i), "/blocks/" + i);
+            hasInput |= list.get(i).isJsonObject() && "input".equals(Json.stringOrNull(list.get(i).getAsJsonObject(), "type"));
+        }
+        if (hasInput && "modal".equals(type) && !view.has("submit")) {
+            invalid("submit is required when an input block is within the blocks array", "/submit");
+        }
     }
 
     private void message(JsonElement parsed) {
@@ -87,7 +173,7 @@ public final class BlockKit {
         }
         JsonObject block = element.getAsJsonObject();
         String type = Json.stringOrNull(block, "type");
-        if (type == null || !MESSAGE_BLOCK_TYPES.contains(type)) {
+        if (type == null || !blockTypes.contains(type)) {
             invalid("unsupported type " + type, at + "/type");
             return;
         }
@@ -101,7 +187,8 @@ public final class BlockKit {
             case "section" -> section(block, at);
             case "header" -> textObject(block.get("text"), at + "/text", true, MAX_HEADER_TEXT);
             case "context" -> context(block, at);
-            case "actions" -> elements(block, at, MAX_ACTIONS_ELEMENTS);
+            case "actions" -> interactiveElements(elements(block, at, MAX_ACTIONS_ELEMENTS), at + "/elements");
+            case "input" -> input(block, at);
             case "image" -> image(block, at);
             case "markdown" -> markdown(block, at);
             case "rich_text" -> elements(block, at, Integer.MAX_VALUE);
@@ -130,6 +217,114 @@ public final class BlockKit {
             JsonArray list = fields.getAsJsonArray();
             for (int i = 0; i < list.size(); i++) {
                 textObject(list.get(i), at + "/fields/" + i, false, MAX_FIELD_TEXT);
+            }
+        }
+        if (block.has("accessory")) {
+            element(block.get("accessory"), at + "/accessory", new HashSet<>());
+        }
+    }
+
+    private void input(JsonObject block, String at) {
+        textObject(block.get("label"), at + "/label", true, MAX_INPUT_LABEL);
+        if (block.has("hint")) {
+            textObject(block.get("hint"), at + "/hint", true, MAX_INPUT_HINT);
+        }
+        JsonElement element = block.get("element");
+        String type = element != null && element.isJsonObject() ? Json.stringOrNull(element.getAsJsonObject(), "type") : null;
+        if (type == null || !INPUT_ELEMENTS.contains(type)) {
+            invalid("must provide an input element", at + "/element");
+            return;
+        }
+        element(element, at + "/element", new HashSet<>());
+    }
+
+    private void interactiveElements(JsonArray elements, String at) {
+        Set<String> actionIds = new HashSet<>();
+        for (int i = 0; i < elements.size(); i++) {
+            element(elements.get(i), at + "/" + i, actionIds);
+        }
+    }
+
+    /** An interactive element (button, select, input ...): its texts, options and ids. */
+    private void element(JsonElement parsed, String at, Set<String> actionIds) {
+        if (!parsed.isJsonObject()) {
+            invalid("must be an object", at);
+            return;
+        }
+        JsonObject e = parsed.getAsJsonObject();
+        String type = Json.stringOrNull(e, "type");
+        if (type == null) {
+            invalid("must provide a type", at + "/type");
+            return;
+        }
+        if (e.has("action_id")) {
+            String id = Json.stringOrNull(e, "action_id");
+            if (id == null || id.isEmpty() || id.length() > MAX_ACTION_ID || !actionIds.add(id)) {
+                invalid("action_id must be unique in its block and 1.." + MAX_ACTION_ID + " characters", at + "/action_id");
+            }
+        }
+        if (e.has("placeholder")) {
+            textObject(e.get("placeholder"), at + "/placeholder", true, MAX_PLACEHOLDER);
+        }
+        switch (type) {
+            case "button" -> {
+                textObject(e.get("text"), at + "/text", true, MAX_BUTTON_TEXT);
+                maxLength(e, "value", MAX_BUTTON_VALUE, at);
+            }
+            case "static_select", "multi_static_select" -> options(e, at, MAX_STATIC_OPTIONS);
+            case "checkboxes", "radio_buttons" -> options(e, at, MAX_CHOICE_OPTIONS);
+            case "plain_text_input" -> {
+                JsonElement max = e.get("max_length");
+                if (max != null && (!max.isJsonPrimitive() || max.getAsInt() < 1 || max.getAsInt() > MAX_INPUT_LENGTH)) {
+                    invalid("max_length must be 1.." + MAX_INPUT_LENGTH, at + "/max_length");
+                }
+            }
+            default -> {
+                // users_select, conversations_select, pickers ...: nothing more this fake checks
+            }
+        }
+    }
+
+    /** A select's or choice's options: 1..max, each text and value within Slack's lengths; an initial one among them. */
+    private void options(JsonObject element, String at, int max) {
+        JsonElement options = element.get("options");
+        if (options == null && element.has("option_groups")) {
+            return;
+        }
+        if (options == null || !options.isJsonArray() || options.getAsJsonArray().isEmpty()
+                || options.getAsJsonArray().size() > max) {
+            invalid("must provide 1.." + max + " options", at + "/options");
+            return;
+        }
+        JsonArray list = options.getAsJsonArray();
+        Set<String> values = new HashSet<>();
+        for (int i = 0; i < list.size(); i++) {
+            String o = at + "/options/" + i;
+            if (!list.get(i).isJsonObject()) {
+                invalid("must be an object", o);
+                continue;
+            }
+            JsonObject option = list.get(i).getAsJsonObject();
+            textObject(option.get("text"), o + "/text", false, MAX_OPTION_TEXT);
+            String value = Json.stringOrNull(option, "value");
+            if (value == null || value.isEmpty() || value.length() > MAX_OPTION_VALUE) {
+                invalid("value must be 1.." + MAX_OPTION_VALUE + " characters", o + "/value");
+            } else {
+                values.add(value);
+            }
+        }
+        JsonElement initial = element.get("initial_option");
+        if (initial != null && (!initial.isJsonObject()
+                || !values.contains(Json.stringOrNull(initial.getAsJsonObject(), "value")))) {
+            invalid("initial_option must be one of the options", at + "/initial_option");
+        }
+    }
+
+    private void maxLength(JsonObject o, String field, int max, String at) {
+        if (o.has(field)) {
+            JsonElement v = o.get(field);
+            if (!v.isJsonPrimitive() || v.getAsString().length() > max) {
+                invalid("must be at most " + max + " characters", at + "/" + field);
             }
         }
     }
@@ -209,6 +404,12 @@ public final class BlockKit {
     }
 
     private void invalid(String message, String pointer) {
-        found.add(new Violation(FakeSlackApi.Errors.INVALID_BLOCKS, message, pointer));
+        found.add(new Violation(invalidError, message, pointer, root));
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
     }
 }

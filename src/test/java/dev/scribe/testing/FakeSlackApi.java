@@ -77,6 +77,10 @@ public final class FakeSlackApi implements AutoCloseable {
     public static final String BOT_NAME = "incident-scribe";
     /** The scopes reported as {@code provided} when a scope is missing. */
     public static final String PROVIDED_SCOPES = "chat:write,commands,users:read,pins:write,files:write";
+    /** The bot scopes of manifest.yml: what a token installed from it is granted, unless a test grants others. */
+    public static final List<String> MANIFEST_SCOPES = List.of("commands", "chat:write", "channels:history",
+            "groups:history", "channels:manage", "groups:write", "channels:join", "channels:read", "groups:read",
+            "pins:write", "reactions:read", "users:read", "files:write", "files:read");
     /** One response_url may be used this many times. */
     public static final int RESPONSE_URL_USES = 5;
 
@@ -94,6 +98,9 @@ public final class FakeSlackApi implements AutoCloseable {
         public static final String BOT_NOT_FOUND = "bot_not_found";
         public static final String CHANNEL_NOT_FOUND = "channel_not_found";
         public static final String NOT_IN_CHANNEL = "not_in_channel";
+        public static final String IS_ARCHIVED = "is_archived";
+        public static final String USERS_LIST_NOT_SUPPLIED = "users_list_not_supplied";
+        public static final String CANNOT_DM_BOT = "cannot_dm_bot";
         public static final String NAME_TAKEN = "name_taken";
         public static final String INVALID_NAME_REQUIRED = "invalid_name_required";
         public static final String INVALID_NAME_MAXLENGTH = "invalid_name_maxlength";
@@ -124,6 +131,10 @@ public final class FakeSlackApi implements AutoCloseable {
         public static final String NO_SERVICE = "no_service";
         public static final String INVALID_PAYLOAD = "invalid_payload";
         public static final String NOT_ALLOWED_TOKEN_TYPE = "not_allowed_token_type";
+        public static final String INVALID_TRIGGER_ID = "invalid_trigger_id";
+        public static final String EXPIRED_TRIGGER_ID = "expired_trigger_id";
+        public static final String NOT_FOUND = "not_found";
+        public static final String HASH_CONFLICT = "hash_conflict";
 
         private Errors() {
         }
@@ -199,6 +210,57 @@ public final class FakeSlackApi implements AutoCloseable {
 
     /** A channel the fake knows. */
     public record Channel(String id, String name) {
+    }
+
+    /**
+     * A modal or Home tab as the fake holds it now: its id, the method that first showed it (views.open, views.push or
+     * views.publish), the trigger that opened it (modals), the user it was published for (Home tabs), the view as last
+     * sent (a copy), and how many times views.update or views.publish replaced it.
+     */
+    public record View(String id, String method, String triggerId, String userId, JsonObject json, int updates) {
+
+        public String callbackId() {
+            return Json.stringOrNull(json, "callback_id");
+        }
+
+        public String privateMetadata() {
+            return Json.stringOrNull(json, "private_metadata");
+        }
+
+        /** The view's {@code type}: {@code modal} or {@code home}. */
+        public String type() {
+            return Json.stringOrNull(json, "type");
+        }
+
+        /** The plain text of the modal's title. */
+        public String title() {
+            JsonObject title = json.getAsJsonObject("title");
+            return title == null ? null : Json.stringOrNull(title, "text");
+        }
+
+        /** Everything the view says, as one string: every "text" value of every block, in order. */
+        public String allText() {
+            StringBuilder out = new StringBuilder();
+            collectText(json.get("blocks"), out);
+            return out.toString();
+        }
+
+        private static void collectText(JsonElement e, StringBuilder out) {
+            if (e == null) {
+                return;
+            }
+            if (e.isJsonArray()) {
+                e.getAsJsonArray().forEach(x -> collectText(x, out));
+            } else if (e.isJsonObject()) {
+                for (Map.Entry<String, JsonElement> x : e.getAsJsonObject().entrySet()) {
+                    if ("text".equals(x.getKey()) && x.getValue().isJsonPrimitive()) {
+                        out.append(x.getValue().getAsString()).append('\n');
+                    } else {
+                        collectText(x.getValue(), out);
+                    }
+                }
+            }
+        }
     }
 
     // ---------------------------------------------------------------- internals
@@ -283,7 +345,8 @@ public final class FakeSlackApi implements AutoCloseable {
     private WebApiMethods methodTable() {
         WebApiMethods table = new WebApiMethods();
         List<WebApiMethods.Family> families = List.of(new IdentityMethods(workspace), new ConversationMethods(workspace),
-                new ChatMethods(workspace), new FileMethods(workspace, baseUrl + UPLOAD_PATH.substring(1)));
+                new ChatMethods(workspace), new FileMethods(workspace, baseUrl + UPLOAD_PATH.substring(1)),
+                new ViewMethods(workspace, Instant::now));
         families.forEach(family -> family.registerIn(table));
         table.register(APPS_CONNECTIONS_OPEN, this::appsConnectionsOpen);
         return table;
@@ -395,6 +458,36 @@ public final class FakeSlackApi implements AutoCloseable {
             }
             ch.messages.add(new StoredMessage(channelId, ts, threadTs, userId, text, null, null));
             workspace.changed();
+        }
+    }
+
+    /**
+     * Archives a channel, as a person does in Slack: it keeps its messages and members (history can still be read),
+     * and every post, upload share, pin and invitation to it is refused with is_archived.
+     */
+    public void archiveChannel(String channelId) {
+        synchronized (lock) {
+            workspace.requireChannel(channelId).archived = true;
+            workspace.changed();
+        }
+    }
+
+    /** Undoes {@link #archiveChannel}. */
+    public void unarchiveChannel(String channelId) {
+        synchronized (lock) {
+            workspace.requireChannel(channelId).archived = false;
+            workspace.changed();
+        }
+    }
+
+    /**
+     * The scopes the bot token was granted from now on (as if the app were reinstalled with them): Slack lists them in
+     * the {@code x-oauth-scopes} header of every answer, and refuses a private conversations.create without
+     * {@code groups:write} (a public one without {@code channels:manage}) with missing_scope.
+     */
+    public void grantScopes(String... scopes) {
+        synchronized (lock) {
+            workspace.grantedScopes = new java.util.TreeSet<>(List.of(scopes));
         }
     }
 
@@ -541,6 +634,48 @@ public final class FakeSlackApi implements AutoCloseable {
             List<ResponseUrlPost> posts = responseUrls.get(id);
             return posts == null ? List.of() : List.copyOf(posts);
         }
+    }
+
+    /** The id of the bot's direct message with a member, once one was opened (by conversations.open or a post). */
+    public Optional<String> directMessageWith(String userId) {
+        synchronized (lock) {
+            return workspace.channels.values().stream().filter(c -> userId.equals(c.imUser)).map(c -> c.id).findFirst();
+        }
+    }
+
+    /** Every modal and Home tab shown, in the order each was first shown. */
+    public List<View> views() {
+        synchronized (lock) {
+            return workspace.views.values().stream().map(FakeSlackApi::view).toList();
+        }
+    }
+
+    /** The modals opened with {@code callbackId} (as first shown or later updated), in order. */
+    public List<View> modals(String callbackId) {
+        return views().stream().filter(v -> "modal".equals(v.type()) && callbackId.equals(v.callbackId())).toList();
+    }
+
+    /** One view by id. */
+    public Optional<View> view(String id) {
+        synchronized (lock) {
+            return Optional.ofNullable(workspace.views.get(id)).map(FakeSlackApi::view);
+        }
+    }
+
+    /** The Home tab published for {@code userId}, if any. */
+    public Optional<View> homeView(String userId) {
+        synchronized (lock) {
+            return Optional.ofNullable(workspace.homeViewIds.get(userId)).map(workspace.views::get).map(FakeSlackApi::view);
+        }
+    }
+
+    /** Waits until a view {@code done} accepts exists; returns the first such. */
+    public View awaitView(Predicate<View> done, Duration timeout) {
+        return await(() -> views().stream().filter(done).findFirst(), Optional::isPresent, timeout).orElseThrow();
+    }
+
+    private static View view(FakeWorkspace.ViewState v) {
+        return new View(v.id, v.method, v.triggerId, v.userId, v.view.deepCopy(), v.updates);
     }
 
     /** Every channel (not DMs), registered or created, in creation order. */
@@ -707,7 +842,17 @@ public final class FakeSlackApi implements AutoCloseable {
             invoke(handler, p);
             answer(ex, record, 500, obj("ok", false, "error", f.error()), Map.of());
         } else {
-            answer(ex, record, 200, invoke(handler, p), Map.of());
+            answer(ex, record, 200, invoke(handler, p), scopesHeader(method));
+        }
+    }
+
+    /** Slack tells a bot token's scopes on every answer to it. */
+    private Map<String, String> scopesHeader(String method) {
+        if (APPS_CONNECTIONS_OPEN.equals(method)) {
+            return Map.of();
+        }
+        synchronized (lock) {
+            return Map.of("x-oauth-scopes", String.join(",", workspace.grantedScopes));
         }
     }
 
