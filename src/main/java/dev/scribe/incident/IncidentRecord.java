@@ -4,13 +4,21 @@ import java.util.List;
 
 /**
  * Everything recorded for one incident: the input of the report compiler. Messages and entries are in
- * time order; deleted messages are not here; marks may name messages that are not (yet) recorded.
+ * time order; deleted messages are not here; marks may name messages that are not (yet) recorded; {@code added} are
+ * the messages of other channels (or from before the incident) put on its timeline with the shortcut.
  * The messages are read from where they are kept each time they are gone through ({@link MessageLog}).
  */
-public record IncidentRecord(Incident incident, MessageLog messages, List<TimelineEntry> entries, List<Mark> marks) {
+public record IncidentRecord(Incident incident, MessageLog messages, List<TimelineEntry> entries, List<Mark> marks,
+                             List<AddedMessage> added) {
     public IncidentRecord {
         entries = List.copyOf(entries);
         marks = List.copyOf(marks);
+        added = List.copyOf(added);
+    }
+
+    /** A record with no messages added from elsewhere. */
+    public IncidentRecord(Incident incident, MessageLog messages, List<TimelineEntry> entries, List<Mark> marks) {
+        this(incident, messages, entries, marks, List.of());
     }
 
     /** A record of messages in memory. */

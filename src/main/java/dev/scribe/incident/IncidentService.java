@@ -241,6 +241,50 @@ public final class IncidentService {
                 ? Optional.of(mark) : Optional.empty();
     }
 
+    /**
+     * Puts a message on an open incident's timeline at its own time, as the kind chosen, by {@code message.addedBy()}:
+     * a mark when it is a message the incident recorded (as a reaction of that kind would make), else an entry of its
+     * own carrying its author, text and link. The same message twice is one entry.
+     *
+     * @throws IncidentException when the incident is not there or closed, or the message has a time no Slack message has
+     */
+    public AddedToTimeline addToTimeline(int number, AddedMessage message) {
+        Incident incident = requireOpen(number);
+        Instant now = clock.instant();
+        if (!MessageTimes.isPlausible(message.postedAt(), now)) {
+            throw new IncidentException("That message's time is not one a Slack message can have, so it was not added.");
+        }
+        if (message.channelId().equals(incident.channelId()) && store.isRecorded(number, message.channelId(), message.ts())) {
+            Mark mark = new Mark(message.channelId(), message.ts(), message.kind(), message.addedBy());
+            return store.addMark(number, mark, Mark.BY_SHORTCUT, now) ? AddedToTimeline.MARKED : AddedToTimeline.ALREADY_THERE;
+        }
+        return store.addToTimeline(number, message, now) ? AddedToTimeline.ADDED : AddedToTimeline.ALREADY_THERE;
+    }
+
+    /** Remembers Slack's link to a message added to an incident's timeline (asked of Slack after the answer). */
+    public void addedPermalink(int number, String channelId, String ts, String permalink) {
+        store.setAddedPermalink(number, channelId, ts, permalink);
+    }
+
+    /**
+     * The incident with this number if it is open.
+     *
+     * @throws IncidentException saying it is closed (and how to continue) or not there
+     */
+    public Incident requireOpen(int number) {
+        Incident incident = store.find(number)
+                .orElseThrow(() -> new IncidentException("There is no incident " + number + "."));
+        if (!incident.isOpen()) {
+            throw new IncidentException("Incident " + number + " is closed; `/incident reopen` in its channel to continue.");
+        }
+        return incident;
+    }
+
+    /** Up to {@code limit} closed incidents, the most recently closed first. */
+    public List<Incident> lastClosed(int limit) {
+        return store.lastClosed(limit);
+    }
+
     /** Removes one person's reaction; the message stays marked while others still have it. */
     public boolean unmark(String channelId, String ts, String reaction, String userId) {
         return reactions.kindOf(reaction).isPresent()
@@ -428,6 +472,7 @@ public final class IncidentService {
     public IncidentRecord load(int number) {
         Incident incident = store.find(number)
                 .orElseThrow(() -> new IncidentException("There is no incident " + number + "."));
-        return new IncidentRecord(incident, store.messages(number), store.entries(number), store.marks(number));
+        return new IncidentRecord(incident, store.messages(number), store.entries(number), store.marks(number),
+                store.addedMessages(number));
     }
 }

@@ -10,8 +10,11 @@ import dev.scribe.incident.RecordOutcome;
 import dev.scribe.slack.interaction.DeclareShortcutListener;
 import dev.scribe.slack.interaction.DeclareSubmissionListener;
 import dev.scribe.slack.interaction.HomeDeclareButtonListener;
+import dev.scribe.slack.interaction.InteractionListeners;
 import dev.scribe.slack.view.DeclareModal;
+import dev.scribe.web.SignInLinks;
 import java.time.Clock;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
@@ -50,5 +53,18 @@ public final class Listeners {
         app.event(MessageDeletedEvent.class, new MessageDeletedListener(incidents, clock));
         app.event(ReactionAddedEvent.class, new ReactionAddedListener(incidents, timingsChanged, clock));
         app.event(ReactionRemovedEvent.class, new ReactionRemovedListener(incidents, timingsChanged, clock));
+    }
+
+    /**
+     * Registers the shortcuts, buttons and forms (slack/interaction), one listener class each.
+     *
+     * @param executor       runs what comes after an interaction's ack
+     * @param timingsChanged told the incident number when a key timing may have moved
+     */
+    public static void registerInteractions(App app, IncidentService incidents, Surfaces surfaces, Executor executor,
+                                            IntConsumer timingsChanged, Clock clock, HomeRefresher home,
+                                            SignInLinks signInLinks) {
+        InteractionListeners.registerAddToTimeline(app, incidents, surfaces, executor, timingsChanged, clock);
+        InteractionListeners.registerHome(app, home, signInLinks, surfaces, executor);
     }
 }

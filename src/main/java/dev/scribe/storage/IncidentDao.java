@@ -71,6 +71,10 @@ interface IncidentDao {
     @SqlQuery("SELECT " + COLUMNS + " FROM incidents WHERE closed_at_us IS NULL ORDER BY incident_number")
     java.util.List<IncidentRow> listOpen();
 
+    @SqlQuery("SELECT " + COLUMNS + " FROM incidents WHERE closed_at_us IS NOT NULL "
+            + "ORDER BY closed_at_us DESC, incident_number DESC LIMIT :limit")
+    java.util.List<IncidentRow> lastClosed(@Bind("limit") int limit);
+
     @SqlUpdate("UPDATE incidents SET header_ts = :ts WHERE incident_number = :number")
     void setHeaderTs(@Bind("number") int number, @Bind("ts") String ts);
 }
