@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,6 +18,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The transcript of a large incident in pages, over real HTTP: a thread that would straddle the end of the first
@@ -121,6 +125,34 @@ class WebTranscriptPagesTest {
         }
         assertTrue(web.get("/incidents/1?transcript=3", bob).body().contains("has 2 pages."));
         assertEquals(401, web.get("/incidents/1?transcript=abc", null).statusCode(), "signed out comes first");
+    }
+
+    @Test
+    void inTheBrowserNextLeadsToTheThreadWithItsRepliesAndNothingRuns() {
+        ChromeDriver browser = Chromium.start("America/New_York", 1280, 1400);
+        try {
+            browser.get(WebClient.signInLink(bot, ALICE));
+            browser.findElement(By.id("sign-in")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().endsWith("/incidents"));
+            browser.get(web.base() + "/incidents/1");
+            browser.findElement(By.cssSelector(".transcript-pages a.next")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().contains("transcript=2"));
+            assertTrue(browser.getCurrentUrl().endsWith("/incidents/1?transcript=2#transcript-heading"), browser.getCurrentUrl());
+            WebElement parent = browser.findElements(By.cssSelector("#transcript > li.message")).stream()
+                    .filter(li -> li.findElement(By.cssSelector("p.body")).getText().equals(PARENT)).findFirst().orElseThrow();
+            List<WebElement> replies = parent.findElements(By.cssSelector("ol.replies li.reply"));
+            assertEquals(3, replies.size());
+            assertTrue(replies.get(0).getText().contains("reply 1 " + HOSTILE), replies.get(0).getText());
+            assertTrue(browser.findElements(By.cssSelector("#transcript img")).isEmpty());
+            assertEquals(null, browser.executeScript("return window.__xss;"), "no hostile script ran");
+            assertEquals("2", browser.findElement(By.cssSelector(".transcript-pages [aria-current=page]")).getText());
+            Chromium.screenshot(browser, "incident-transcript-page-2");
+            browser.findElement(By.cssSelector(".transcript-pages a.previous")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().contains("transcript=1"));
+            assertTrue(browser.findElement(By.id("transcript")).getText().contains("message 0"));
+        } finally {
+            browser.quit();
+        }
     }
 
     private static String link(Pattern pattern, String html) {
