@@ -1,6 +1,7 @@
 package dev.scribe;
 
 import dev.scribe.incident.ReactionMap;
+import dev.scribe.incident.Roles;
 import dev.scribe.slack.ChannelMode;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -34,7 +35,8 @@ public record Config(
         ReactionMap reactions,
         Duration slackCallTimeout,
         Optional<URI> publicUrl,
-        Optional<String> metricsToken) {
+        Optional<String> metricsToken,
+        Roles roles) {
 
     public static final String DEFAULT_API_URL = "https://slack.com/api/";
     public static final String DEFAULT_DB_URL = "jdbc:h2:file:./data/incident-scribe;WRITE_DELAY=0";
@@ -94,13 +96,14 @@ public record Config(
                 reactions(env),
                 DEFAULT_SLACK_CALL_TIMEOUT,
                 publicUrl(env),
-                optional(env, "SCRIBE_METRICS_TOKEN"));
+                optional(env, "SCRIBE_METRICS_TOKEN"),
+                roles(env));
     }
 
     /** The same settings with another Slack call timeout: for tests of a call that hangs, which need not wait 10 s. */
     public Config withSlackCallTimeout(Duration timeout) {
         return new Config(botToken, signingSecret, appToken, slackApiUrl, port, dbUrl, dbUser, dbPassword, zone,
-                channelMode, retroChannel, reactions, timeout, publicUrl, metricsToken);
+                channelMode, retroChannel, reactions, timeout, publicUrl, metricsToken, roles);
     }
 
     /**
@@ -168,6 +171,15 @@ public record Config(
             return optional(env, "SCRIBE_REACTIONS").map(ReactionMap::parse).orElseGet(ReactionMap::defaults);
         } catch (IllegalArgumentException e) {
             throw new ConfigException("SCRIBE_REACTIONS is malformed: " + e.getMessage() + ".");
+        }
+    }
+
+    /** SCRIBE_ROLES, checked: the commander first, then the team's own roles. */
+    static Roles roles(Map<String, String> env) {
+        try {
+            return optional(env, "SCRIBE_ROLES").map(Roles::parse).orElseGet(Roles::defaults);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("SCRIBE_ROLES is malformed: " + e.getMessage() + ".");
         }
     }
 

@@ -98,7 +98,8 @@ public final class Scribe implements AutoCloseable {
             // On the embedded database, messages are taken through a journal file next to it (docs/performance.md).
             store = database.journalFile().map(file -> JdbiIncidentStore.withJournal(database, clock, file))
                     .orElseGet(() -> new JdbiIncidentStore(database, clock));
-            IncidentService incidents = new IncidentService(store, clock, config.zone(), config.reactions());
+            IncidentService incidents = new IncidentService(store, clock, config.zone(), config.reactions(),
+                    config.roles());
 
             App app = boltApp.join();
 

@@ -4,6 +4,8 @@ import dev.scribe.command.Command;
 import dev.scribe.command.CommandParser;
 import dev.scribe.incident.Incident;
 import dev.scribe.incident.ReactionMap;
+import dev.scribe.incident.RoleChange;
+import dev.scribe.incident.Roles;
 import dev.scribe.incident.Severity;
 import dev.scribe.incident.ShownTimes;
 import dev.scribe.incident.Status;
@@ -47,6 +49,15 @@ final class CommandReplies {
 
     String commanderChanged(Incident incident) {
         return ":technologist: <@" + incident.commanderId() + "> is now the incident commander.";
+    }
+
+    /** The commander's role is announced as {@code lead} announces it; another role names itself. */
+    String roleChanged(RoleChange change) {
+        if (change.role().equals(Roles.COMMANDER)) {
+            return commanderChanged(change.incident());
+        }
+        return ":busts_in_silhouette: <@" + change.userId() + "> is now *" + Mrkdwn.escape(change.label())
+                + "* of incident " + change.incident().number() + ".";
     }
 
     String actionAdded(String userId, String text, Optional<String> ownerId) {

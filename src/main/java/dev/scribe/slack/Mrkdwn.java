@@ -10,7 +10,7 @@ import java.time.Instant;
  * control and invisible characters are dropped ({@link UserText#clean}); references are written as plain names;
  * only http, https and mailto links stay links.
  */
-final class Mrkdwn {
+public final class Mrkdwn {
     private Mrkdwn() {
     }
 

@@ -14,7 +14,9 @@ import dev.scribe.incident.TimelineEntry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
@@ -36,6 +38,7 @@ public final class JdbiIncidentStore implements IncidentStore, AutoCloseable {
     private final MessageDao messageDao;
     private final EntryDao entryDao;
     private final MarkDao markDao;
+    private final RoleDao roleDao;
     private final MessageSink received;
 
     /** Stores each message before {@link #recordInOpenIncident} returns. */
@@ -59,6 +62,7 @@ public final class JdbiIncidentStore implements IncidentStore, AutoCloseable {
         this.messageDao = jdbi.onDemand(MessageDao.class);
         this.entryDao = jdbi.onDemand(EntryDao.class);
         this.markDao = jdbi.onDemand(MarkDao.class);
+        this.roleDao = jdbi.onDemand(RoleDao.class);
         this.received = journalFile == null ? new MessageWriter(jdbi) : JournaledMessageWriter.start(jdbi, journalFile);
     }
 
@@ -222,10 +226,26 @@ public final class JdbiIncidentStore implements IncidentStore, AutoCloseable {
                 incidents.setSeverity(number, s.severity().name());
             } else if (change instanceof IncidentChange.NewCommander c) {
                 incidents.setCommander(number, c.userId());
+            } else if (change instanceof IncidentChange.NewRoleHolder r) {
+                // The incident's row, locked first, orders changes of its roles across replicas: an update finding no
+                // holder then an insert, done by two at once, would otherwise collide (a duplicate key, or on MariaDB
+                // a deadlock over the gap the empty update locked).
+                incidents.lock(number);
+                RoleDao roles = h.attach(RoleDao.class);
+                if (roles.update(number, r.role(), r.userId()) == 0) {
+                    roles.insert(number, r.role(), r.userId());
+                }
             }
             insertEntry(h, number, entry);
             return incidents.find(number).orElseThrow().toIncident();
         });
+    }
+
+    @Override
+    public Map<String, String> roleHolders(int number) {
+        Map<String, String> holders = new HashMap<>();
+        roleDao.forIncident(number).forEach(row -> holders.put(row.roleName(), row.userId()));
+        return holders;
     }
 
     @Override
