@@ -18,6 +18,7 @@ import dev.scribe.slack.SlackWebApi;
 import dev.scribe.slack.SlackWebPoster;
 import dev.scribe.slack.SocketModeConnection;
 import dev.scribe.slack.WorkspaceDirectory;
+import dev.scribe.slack.interaction.IncidentControls;
 import dev.scribe.storage.Database;
 import dev.scribe.storage.JdbiAnnouncements;
 import dev.scribe.storage.JdbiCommandInvocations;
@@ -128,7 +129,12 @@ public final class Scribe implements AutoCloseable {
             IncidentCommandListener command = new IncidentCommandListener(incidents,
                     new JdbiCommandInvocations(database, clock), starter, publisher, config.channelMode(), workers, header,
                     postReportsSoon, config.zone(), directory, new SignInLinks(config.publicUrl(), teamId, signIns));
-            Listeners.register(app, incidents, command, header, clock, metrics::messageOutcome);
+            IncidentControls controls = new IncidentControls(incidents, methods, config.zone(), workers, header,
+                    number -> {
+                        publisher.enqueue(number);
+                        postReportsSoon.run();
+                    });
+            Listeners.register(app, incidents, command, header, clock, metrics::messageOutcome, controls);
             app.start();
 
             // Socket Mode needs no public endpoint: HTTP then serves only /healthz.

@@ -7,6 +7,8 @@ import com.slack.api.model.event.ReactionAddedEvent;
 import com.slack.api.model.event.ReactionRemovedEvent;
 import dev.scribe.incident.IncidentService;
 import dev.scribe.incident.RecordOutcome;
+import dev.scribe.slack.interaction.HeaderInteractions;
+import dev.scribe.slack.interaction.IncidentControls;
 import java.time.Clock;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
@@ -35,6 +37,23 @@ public final class Listeners {
     /** As above; {@code messageOutcomes} is told what became of each message stored (the metrics count them). */
     public static void register(App app, IncidentService incidents, IncidentCommandListener command,
                                 IntConsumer timingsChanged, Clock clock, Consumer<RecordOutcome> messageOutcomes) {
+        registerCommandAndEvents(app, incidents, command, timingsChanged, clock, messageOutcomes);
+    }
+
+    /**
+     * As above, and the controls of the pinned header and the reminders (selects, buttons and their forms), which
+     * {@code controls} serves.
+     */
+    public static void register(App app, IncidentService incidents, IncidentCommandListener command,
+                                IntConsumer timingsChanged, Clock clock, Consumer<RecordOutcome> messageOutcomes,
+                                IncidentControls controls) {
+        registerCommandAndEvents(app, incidents, command, timingsChanged, clock, messageOutcomes);
+        HeaderInteractions.register(app, controls);
+    }
+
+    private static void registerCommandAndEvents(App app, IncidentService incidents, IncidentCommandListener command,
+                                                 IntConsumer timingsChanged, Clock clock,
+                                                 Consumer<RecordOutcome> messageOutcomes) {
         app.command(IncidentCommandListener.COMMAND, command);
         new MessageListener(incidents, messageOutcomes).register(app);
         app.event(MessageChangedEvent.class, new MessageChangedListener(incidents, clock));
