@@ -35,7 +35,10 @@ public final class IncidentModals {
 
     /** The incident a form was opened for, from its private_metadata; empty when that is not a number. */
     public static OptionalInt incidentNumber(String privateMetadata) {
-        return HeaderControls.incidentNumber(privateMetadata == null ? null : "form:" + privateMetadata.strip());
+        if (privateMetadata == null || privateMetadata.contains(":")) {
+            return OptionalInt.empty();
+        }
+        return HeaderControls.incidentNumber("form:" + privateMetadata);
     }
 
     static View modal(String callbackId, Incident incident, String title, String submit, List<LayoutBlock> inputs) {
