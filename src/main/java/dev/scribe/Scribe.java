@@ -8,7 +8,9 @@ import dev.scribe.incident.IncidentService;
 import dev.scribe.incident.Severity;
 import dev.scribe.metrics.ScribeMetrics;
 import dev.scribe.outbox.OutboxDrain;
+import dev.scribe.slack.BotIdentity;
 import dev.scribe.slack.ChannelMembers;
+import dev.scribe.slack.Declarations;
 import dev.scribe.slack.HeaderRefresher;
 import dev.scribe.slack.IncidentCommandListener;
 import dev.scribe.slack.IncidentStarter;
@@ -79,7 +81,7 @@ public final class Scribe implements AutoCloseable {
         MethodsClient methods = slack.methods();
         // The slowest parts of start-up overlap: Slack's client and the Bolt app load, and the token is checked,
         // while the database migrates.
-        CompletableFuture<String> tokenChecked = CompletableFuture.supplyAsync(slack::checkBotToken);
+        CompletableFuture<BotIdentity> tokenChecked = CompletableFuture.supplyAsync(slack::checkBotToken);
         CompletableFuture<App> boltApp = CompletableFuture.supplyAsync(() -> boltApp(config, slack));
         Database database;
         try {
@@ -119,22 +121,27 @@ public final class Scribe implements AutoCloseable {
             IncidentStarter starter = new IncidentStarter(methods, incidents, directory, config.zone(), announcements,
                     metrics::incidentOpened);
             // The workspace the token belongs to: only its members get sign-in links and see the pages.
-            String teamId = awaitTokenCheck(tokenChecked);
+            BotIdentity identity = awaitTokenCheck(tokenChecked);
+            String teamId = identity.teamId();
             JdbiSignIns signIns = new JdbiSignIns(database, clock);
             IncidentAccess access = new IncidentAccess(new ChannelMembers(methods), teamId);
             IncidentPages pages = new IncidentPages(signIns, access, incidents, publisher::compile, config.publicUrl(),
                     clock);
             HeaderRefresher header = new HeaderRefresher(incidents, publisher, methods, announcements, headers,
                     config.zone());
+            JdbiCommandInvocations invocations = new JdbiCommandInvocations(database, clock);
+            Declarations declarations = new Declarations(methods, slack.slack(), incidents, starter, invocations,
+                    config.channelMode(), identity.has(BotIdentity.GROUPS_WRITE), workers, config.zone());
             IncidentCommandListener command = new IncidentCommandListener(incidents,
-                    new JdbiCommandInvocations(database, clock), starter, publisher, config.channelMode(), workers, header,
-                    postReportsSoon, config.zone(), directory, new SignInLinks(config.publicUrl(), teamId, signIns));
+                    invocations, starter, publisher, config.channelMode(), workers, header,
+                    postReportsSoon, config.zone(), directory, new SignInLinks(config.publicUrl(), teamId, signIns),
+                    declarations);
             IncidentControls controls = new IncidentControls(incidents, methods, config.zone(), workers, header,
                     number -> {
                         publisher.enqueue(number);
                         postReportsSoon.run();
                     });
-            Listeners.register(app, incidents, command, header, clock, metrics::messageOutcome, controls);
+            Listeners.register(app, incidents, command, declarations, controls, header, clock, metrics::messageOutcome);
             app.start();
 
             // Socket Mode needs no public endpoint: HTTP then serves only /healthz.
@@ -240,7 +247,7 @@ public final class Scribe implements AutoCloseable {
                 .build());
     }
 
-    private static String awaitTokenCheck(CompletableFuture<String> tokenChecked) {
+    private static BotIdentity awaitTokenCheck(CompletableFuture<BotIdentity> tokenChecked) {
         try {
             return tokenChecked.join();
         } catch (java.util.concurrent.CompletionException e) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scribe.command.Command;
 import dev.scribe.command.CommandParser;
+import dev.scribe.slack.view.DeclareModal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +38,7 @@ class ManifestTest {
             Map.entry("files.completeUploadExternal", List.of("files:write")),
             Map.entry("files.info", List.of("files:read")),
             Map.entry("users.info", List.of("users:read")),
+            Map.entry("views.open", List.of()),
             Map.entry("auth.test", List.of()));
 
     /** The scope each bot event needs. */
@@ -77,11 +79,28 @@ class ManifestTest {
                 }
             }
         }
+        // conversations.create with is_private: the declare form's private incidents.
+        needed.add("groups:write");
         for (String event : manifestList(manifest, "bot_events")) {
             assertTrue(EVENT_SCOPES.containsKey(event), "the scope of event " + event);
             needed.add(EVENT_SCOPES.get(event));
         }
         assertEquals(needed, new TreeSet<>(manifestList(manifest, "bot")));
+    }
+
+    @Test
+    void interactivityGoesToTheSameUrlAndTheShortcutIsTheOneTheCodeListensFor() throws IOException {
+        List<String> manifest = Files.readAllLines(Path.of("manifest.yml")).stream().map(String::strip).toList();
+        int interactivity = manifest.indexOf("interactivity:");
+        assertTrue(interactivity >= 0, "settings.interactivity in manifest.yml");
+        assertEquals("is_enabled: true", manifest.get(interactivity + 1));
+        assertEquals("request_url: https://YOUR-HOST/slack/events", manifest.get(interactivity + 2));
+        int shortcut = manifest.indexOf("callback_id: " + DeclareModal.SHORTCUT_CALLBACK_ID);
+        assertTrue(shortcut >= 0, "the declare shortcut in manifest.yml");
+        assertEquals("type: global", manifest.get(shortcut - 1));
+        String name = manifest.get(shortcut - 2);
+        assertTrue(name.startsWith("- name: ") && name.length() - "- name: ".length() <= 24,
+                "a shortcut's name is at most 24 characters: " + name);
     }
 
     /** The parser knows the word: it parses it, or refuses what follows it, but never calls it unknown. */

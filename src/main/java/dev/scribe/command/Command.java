@@ -14,6 +14,13 @@ public sealed interface Command {
     record Start(Severity severity, String title) implements Command {
     }
 
+    /**
+     * {@code start [sev1-sev4]} with no title: the declare form is opened instead, its severity preset to the one
+     * typed (else the default).
+     */
+    record DeclareForm(Severity severity) implements Command {
+    }
+
     /** {@code note <text>}. */
     record Note(String text) implements Command {
     }

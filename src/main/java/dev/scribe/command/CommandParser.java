@@ -6,6 +6,7 @@ import dev.scribe.incident.ReactionMap;
 import dev.scribe.incident.Severity;
 import dev.scribe.incident.Status;
 import dev.scribe.incident.TypedZone;
+import dev.scribe.incident.UserText;
 import dev.scribe.report.SlackMarkup;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -39,7 +40,7 @@ public final class CommandParser {
         String legend = reactions.legend();
         return String.join("\n",
                 "*Incident Scribe* keeps the incident's timeline and writes the retro skeleton when it closes.",
-                "`/incident start [sev1-sev4] <title>`: open an incident in its own channel (aliases: `declare`, `open`)",
+                "`/incident start [sev1-sev4] <title>`: open an incident in its own channel (aliases: `declare`, `open`); with no title, a form",
                 "`/incident note <text>`: add a key entry to the timeline now",
                 "`/incident at <HH:MM | YYYY-MM-DD HH:MM> [zone] [:emoji:] <text>`: add an entry for something that already happened (in your Slack time zone unless you name one)",
                 "`/incident status investigating|identified|monitoring|resolved`, `/incident sev <1-4>`, `/incident lead [@user]`",
@@ -104,6 +105,9 @@ public final class CommandParser {
                         "`" + SlackMarkup.decode(parts[0]) + "` is not a severity: use sev1, sev2, sev3 or sev4.")))
                 : Optional.empty();
         String title = severity.isPresent() ? (parts.length > 1 ? parts[1] : "") : rest;
+        if (UserText.oneLine(SlackMarkup.plainText(title)).isEmpty()) {
+            return new Command.DeclareForm(severity.orElse(DEFAULT_SEVERITY));
+        }
         try {
             return new Command.Start(severity.orElse(DEFAULT_SEVERITY), IncidentService.checkTitle(SlackMarkup.plainText(title)));
         } catch (RuntimeException e) {

@@ -18,6 +18,8 @@ public enum EntryKind {
     WENT_WELL("Went well", false),
     WENT_BADLY("Went badly", false),
     NOTE("Note", false),
+    /** What was known when the incident was declared from the form: the report's answer under Impact. */
+    IMPACT("Impact", false),
     STARTED("Started", false),
     STATUS("Status", false),
     SEVERITY("Severity", false),

@@ -20,6 +20,9 @@ public final class IncidentService {
     /** Longest title accepted: it must fit Slack's 150-character header with "Incident 1234: ". */
     public static final int MAX_TITLE_LENGTH = 100;
 
+    /** Longest "what is known so far" accepted from the declare form, as long as a note. */
+    public static final int MAX_KNOWN_LENGTH = 3000;
+
     /**
      * The earliest date {@code at} accepts: no Slack workspace is older, so an earlier date is a typo (and a year
      * like 1600 is no incident's).
@@ -83,7 +86,21 @@ public final class IncidentService {
      * @throws IncidentException when the title is empty or too long, or the channel has an open incident
      */
     public Incident open(String title, Severity severity, String channelId, String originChannelId, String userId) {
-        String cleanTitle = checkTitle(title);
+        return open(new Declaration(title, severity, ""), channelId, originChannelId, userId);
+    }
+
+    /**
+     * Opens a declared incident as {@link #open(String, Severity, String, String, String)} does; what the declarer
+     * knew so far, when given, is the entry right after the opening one ({@link EntryKind#IMPACT}), at the same time.
+     * {@code originChannelId} is null when it was declared from no channel (a global shortcut).
+     *
+     * @throws IncidentException when the title is empty or too long, what is known is too long, or the channel has
+     *                           an open incident
+     */
+    public Incident open(Declaration declaration, String channelId, String originChannelId, String userId) {
+        String known = checkKnownSoFar(declaration.knownSoFar());
+        Severity severity = declaration.severity();
+        String cleanTitle = checkTitle(declaration.title());
         requireNoneOpenIn(channelId);
         Instant now = clock.instant();
         NewIncident incident = new NewIncident(cleanTitle, severity, Status.INVESTIGATING, channelId, originChannelId,
@@ -92,7 +109,12 @@ public final class IncidentService {
         TimelineEntry opened = TimelineEntry.of(now, EntryKind.STARTED, userId,
                 "Incident opened: " + UserText.asSlackMarkup(cleanTitle));
         try {
-            return store.open(incident, opened);
+            Incident stored = store.open(incident, opened);
+            if (!known.isEmpty()) {
+                // Plain text typed in a form, stored in Slack's encoding like every entry.
+                store.addEntry(stored.number(), TimelineEntry.of(now, EntryKind.IMPACT, userId, UserText.asSlackMarkup(known)));
+            }
+            return stored;
         } catch (ChannelHasOpenIncidentException e) {
             // Another request (or replica) opened one in this channel at the same moment.
             throw openIn(channelId).map(IncidentService::alreadyOpen).orElseGet(() -> new IncidentException(
@@ -133,6 +155,22 @@ public final class IncidentService {
                     + MAX_TITLE_LENGTH + ". Put the details in a `/incident note`.");
         }
         return t;
+    }
+
+    /**
+     * Checks what a declarer knew so far against its limit and returns it without surrounding blank space (empty
+     * when nothing was given). Line breaks are kept: it is several lines of prose.
+     *
+     * @throws IncidentException when it is longer than {@link #MAX_KNOWN_LENGTH} characters
+     */
+    public static String checkKnownSoFar(String known) {
+        String k = known == null ? "" : known.strip();
+        int length = k.codePointCount(0, k.length());
+        if (length > MAX_KNOWN_LENGTH) {
+            throw new IncidentException("What is known so far is " + length + " characters long; the limit is "
+                    + MAX_KNOWN_LENGTH + ". Add the rest in the incident's channel.");
+        }
+        return k;
     }
 
     /** The open incident of a channel, if any. */

@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * The compiled report of one incident, names resolved and lists sorted: what every renderer (Markdown,
- * the Slack summary and thread) reads. Built by {@link PostmortemCompiler}.
+ * the Slack summary and thread) reads. Built by {@link PostmortemCompiler}. {@code impact} is what was known when
+ * the incident was declared from the form.
  */
 public record Postmortem(
         int number,
@@ -28,6 +29,7 @@ public record Postmortem(
         List<ActionItem> actionItems,
         List<TimelineItem> wentWell,
         List<TimelineItem> wentBadly,
+        List<TimelineItem> impact,
         Transcript transcript,
         ZoneId zone) {
 
@@ -64,6 +66,7 @@ public record Postmortem(
         actionItems = List.copyOf(actionItems);
         wentWell = List.copyOf(wentWell);
         wentBadly = List.copyOf(wentBadly);
+        impact = List.copyOf(impact);
     }
 
     /** The report's file name, e.g. {@code incident-7-rca.md}. */

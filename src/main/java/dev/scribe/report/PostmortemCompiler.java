@@ -82,6 +82,7 @@ public final class PostmortemCompiler {
                 actions,
                 timeline.stream().filter(i -> i.kind() == EntryKind.WENT_WELL).toList(),
                 timeline.stream().filter(i -> i.kind() == EntryKind.WENT_BADLY).toList(),
+                timeline.stream().filter(i -> i.kind() == EntryKind.IMPACT).toList(),
                 new Transcript(record.messages(), pass.count, pass.chars, pass.first, pass.last, this::transcriptItem),
                 zone);
     }

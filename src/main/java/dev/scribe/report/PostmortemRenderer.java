@@ -44,9 +44,7 @@ public final class PostmortemRenderer {
         md.append(BLAMELESS).append("\n\n");
         summary(md, p);
         keyTimings(md, p);
-        section(md, "Impact");
-        prompts(md, "Who and what was affected (customers, internal teams, data), how badly, and for how long?",
-                "How did we learn of it: an alert, a customer, a colleague?");
+        impact(md, p.impact());
         timeline(md, p);
         section(md, "Technical cause and resolution");
         prompts(md, "What happened in the system, step by step? What made it start, and what stopped it?",
@@ -126,6 +124,27 @@ public final class PostmortemRenderer {
             md.append(" |\n");
         }
         md.append('\n');
+    }
+
+    /**
+     * What the declarer knew answers the first prompt; the others stay, as a declaration is written before anyone
+     * knows how long it lasted or how it was learnt of.
+     */
+    private void impact(StringBuilder md, List<TimelineItem> known) {
+        section(md, "Impact");
+        if (known.isEmpty()) {
+            prompts(md, "Who and what was affected (customers, internal teams, data), how badly, and for how long?",
+                    "How did we learn of it: an alert, a customer, a colleague?");
+            return;
+        }
+        md.append("Known when it was declared:\n\n");
+        for (TimelineItem item : known) {
+            md.append("- ").append(MarkdownText.listItem(item.text(), "  ")).append(" (@")
+                    .append(MarkdownText.inline(item.author())).append(")\n");
+        }
+        md.append('\n');
+        prompts(md, "How long did it last, and who else was affected as it went on?",
+                "How did we learn of it: an alert, a customer, a colleague?");
     }
 
     private void itemsOrPrompts(StringBuilder md, String heading, List<TimelineItem> items, String prompt) {

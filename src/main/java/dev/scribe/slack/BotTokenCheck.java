@@ -15,11 +15,11 @@ final class BotTokenCheck {
     }
 
     /**
-     * Returns the id of the workspace the token belongs to.
+     * Returns the workspace the token belongs to and the scopes it was granted.
      *
      * @throws IllegalStateException naming the failure, for the one line printed at start-up
      */
-    static String verify(MethodsClient methods, String apiUrl) {
+    static BotIdentity verify(MethodsClient methods, String apiUrl) {
         AuthTestResponse auth;
         try {
             auth = methods.authTest(r -> r);
@@ -32,6 +32,6 @@ final class BotTokenCheck {
             throw new IllegalStateException("Slack refused SLACK_BOT_TOKEN (" + auth.getError() + "): use the Bot User "
                     + "OAuth Token (xoxb-...) from the app's OAuth & Permissions page, and install the app first");
         }
-        return auth.getTeamId();
+        return new BotIdentity(auth.getTeamId(), BotIdentity.grantedScopes(auth.getHttpResponseHeaders()));
     }
 }

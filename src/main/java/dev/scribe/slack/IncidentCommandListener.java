@@ -15,6 +15,7 @@ import dev.scribe.incident.IncidentException;
 import dev.scribe.incident.IncidentService;
 import dev.scribe.incident.RoleChange;
 import dev.scribe.incident.TimelineEntry;
+import dev.scribe.slack.view.DeclareModal;
 import dev.scribe.web.SignInLinks;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -51,6 +52,7 @@ public final class IncidentCommandListener implements SlashCommandHandler {
     private final CommandReplies replies;
     private final ResponseUrlReplies responses;
     private final SignInLinks signInLinks;
+    private final Declarations declarations;
 
     /**
      * @param invocations   the trigger ids received so far, so that a replayed request is acted on once
@@ -61,11 +63,13 @@ public final class IncidentCommandListener implements SlashCommandHandler {
      *                        read in when the typist's own is unknown
      * @param directory       where the typist's own Slack time zone is learnt
      * @param signInLinks     answers {@code web}
+     * @param declarations    opens the declare form for a {@code start} with no title
      */
     public IncidentCommandListener(IncidentService incidents, CommandInvocations invocations, IncidentStarter starter,
                                    ReportPublisher publisher, ChannelMode channelMode, Executor executor,
                                    IntConsumer headerChanged, Runnable postReportsSoon, ZoneId zone,
-                                   WorkspaceDirectory directory, SignInLinks signInLinks) {
+                                   WorkspaceDirectory directory, SignInLinks signInLinks, Declarations declarations) {
+        this.declarations = declarations;
         this.incidents = incidents;
         this.invocations = invocations;
         this.starter = starter;
@@ -93,6 +97,8 @@ public final class IncidentCommandListener implements SlashCommandHandler {
             Command command = CommandParser.parse(payload.getText());
             if (command instanceof Command.Start start) {
                 return start(start, payload, ctx);
+            } else if (command instanceof Command.DeclareForm form) {
+                return declareForm(form, payload, ctx);
             } else if (command instanceof Command.Note note) {
                 incidents.note(channel, user, note.text());
                 return inChannel(ctx, replies.noteAdded(user, note.text()));
@@ -178,6 +184,22 @@ public final class IncidentCommandListener implements SlashCommandHandler {
             }
         });
         return ephemeral(ctx, replies.openingChannel(start));
+    }
+
+    /**
+     * {@code start} with no title: the declare form, opened before the ack while the command's trigger is fresh. It
+     * carries the channel and the response_url, so that submitting it answers here as the command would.
+     */
+    private Response declareForm(Command.DeclareForm form, SlashCommandPayload payload, SlashCommandContext ctx) {
+        incidents.requireNoneOpenIn(payload.getChannelId());
+        try {
+            declarations.openForm(payload.getTriggerId(), form.severity(),
+                    new DeclareModal.Origin(payload.getChannelId(), payload.getResponseUrl()));
+        } catch (SlackCallException e) {
+            log.warn("Could not open the declare form: {} answered {}", e.method(), e.error());
+            return ephemeral(ctx, Declarations.couldNotOpenForm(e));
+        }
+        return ctx.ack();
     }
 
     /**

@@ -4,6 +4,7 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.model.Conversation;
 import dev.scribe.command.Command;
 import dev.scribe.incident.Announcements;
+import dev.scribe.incident.Declaration;
 import dev.scribe.incident.Incident;
 import dev.scribe.incident.IncidentService;
 import dev.scribe.slack.view.IncidentHeader;
@@ -58,20 +59,40 @@ public final class IncidentStarter {
 
     /** Creates the incident's own channel and opens the incident there; falls back to the origin channel. */
     public Opened openInOwnChannel(Command.Start start, String originChannelId, String userId) {
+        return openInOwnChannel(declaration(start), originChannelId, userId, false);
+    }
+
+    /**
+     * Creates the incident's own channel (a private one when asked) and opens the declared incident there. When the
+     * channel cannot be created, a public incident falls back to the origin channel; with no origin (a global
+     * shortcut), or for a private incident, nothing is opened and the {@link SlackCallException} is thrown. A private
+     * incident is not announced in the origin channel, where people outside it would read its title.
+     *
+     * @param originChannelId where it was declared, or null
+     */
+    public Opened openInOwnChannel(Declaration declaration, String originChannelId, String userId, boolean privateChannel) {
         Conversation channel;
         try {
-            channel = createChannel(start.title());
+            channel = createChannel(declaration.title(), privateChannel);
         } catch (SlackCallException e) {
+            if (originChannelId == null || privateChannel) {
+                throw e;
+            }
             log.warn("Could not create an incident channel ({}); the incident lives in {} instead", e.error(), originChannelId);
-            Incident incident = openHere(start, originChannelId, userId);
+            Incident incident = openHere(declaration, originChannelId, userId);
             return new Opened(incident, true, e.error(), false);
         }
         directory.rememberChannel(channel.getId(), channel.getName());
-        Incident incident = incidents.open(start.title(), start.severity(), channel.getId(), originChannelId, userId);
+        Incident incident = incidents.open(declaration, channel.getId(), originChannelId, userId);
         opened.accept(incident);
         invite(channel.getId(), userId);
         postHeader(incident);
-        return new Opened(incident, false, null, announce(incident));
+        boolean announced = originChannelId != null && !privateChannel && announce(incident);
+        return new Opened(incident, false, null, announced);
+    }
+
+    private static Declaration declaration(Command.Start start) {
+        return new Declaration(start.title(), start.severity(), "");
     }
 
     /**
@@ -94,7 +115,12 @@ public final class IncidentStarter {
 
     /** Opens the incident in the channel where the command ran (its header joins the channel if need be). */
     public Incident openHere(Command.Start start, String channelId, String userId) {
-        Incident incident = incidents.open(start.title(), start.severity(), channelId, channelId, userId);
+        return openHere(declaration(start), channelId, userId);
+    }
+
+    /** Opens the declared incident in the channel where it was declared. */
+    public Incident openHere(Declaration declaration, String channelId, String userId) {
+        Incident incident = incidents.open(declaration, channelId, channelId, userId);
         opened.accept(incident);
         return incident;
     }
@@ -123,14 +149,14 @@ public final class IncidentStarter {
         }
     }
 
-    private Conversation createChannel(String title) {
+    private Conversation createChannel(String title, boolean privateChannel) {
         LocalDate today = LocalDate.now(incidents.clock().withZone(zone));
         SlackCallException last = null;
         for (int attempt = 1; attempt <= NAME_ATTEMPTS; attempt++) {
             String name = ChannelNames.forIncident(today, title, attempt);
             try {
                 return SlackCalls.require("conversations.create",
-                        () -> methods.conversationsCreate(r -> r.name(name).isPrivate(false))).getChannel();
+                        () -> methods.conversationsCreate(r -> r.name(name).isPrivate(privateChannel))).getChannel();
             } catch (SlackCallException e) {
                 if (!"name_taken".equals(e.error())) {
                     throw e;

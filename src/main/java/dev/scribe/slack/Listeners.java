@@ -7,15 +7,31 @@ import com.slack.api.model.event.ReactionAddedEvent;
 import com.slack.api.model.event.ReactionRemovedEvent;
 import dev.scribe.incident.IncidentService;
 import dev.scribe.incident.RecordOutcome;
-import dev.scribe.slack.interaction.HeaderInteractions;
+import dev.scribe.slack.interaction.ActionItemSubmitted;
+import dev.scribe.slack.interaction.AddActionClicked;
+import dev.scribe.slack.interaction.AddNoteClicked;
+import dev.scribe.slack.interaction.CloseClicked;
+import dev.scribe.slack.interaction.CloseSubmitted;
+import dev.scribe.slack.interaction.DeclareShortcutListener;
+import dev.scribe.slack.interaction.DeclareSubmissionListener;
+import dev.scribe.slack.interaction.HomeDeclareButtonListener;
 import dev.scribe.slack.interaction.IncidentControls;
+import dev.scribe.slack.interaction.NoteSubmitted;
+import dev.scribe.slack.interaction.RoleChosen;
+import dev.scribe.slack.interaction.SeverityChosen;
+import dev.scribe.slack.interaction.StatusChosen;
+import dev.scribe.slack.view.ActionItemModal;
+import dev.scribe.slack.view.CloseModal;
+import dev.scribe.slack.view.DeclareModal;
+import dev.scribe.slack.view.HeaderControls;
+import dev.scribe.slack.view.NoteModal;
 import java.time.Clock;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
 /**
- * The one registrar of the bot's Slack listeners (as in Slack's Bolt starter template): every command and event the
- * bot handles is registered here, one listener class each. Events registered nowhere are acknowledged by Bolt.
+ * The one registrar of the bot's Slack listeners (as in Slack's Bolt starter template): every command, event,
+ * shortcut, button and form the bot handles is registered here, one listener class each. Events registered nowhere are acknowledged by Bolt.
  */
 public final class Listeners {
 
@@ -23,38 +39,38 @@ public final class Listeners {
     }
 
     /**
-     * Registers {@code /incident} and the message, edit, deletion and reaction events on {@code app}.
+     * Registers {@code /incident}, the message, edit, deletion and reaction events, the declare form (its
+     * shortcut, its Home tab button and its submission), and the controls of the pinned header and the reminders
+     * (selects, buttons and the forms they open) on {@code app}.
      *
      * @param command        the {@code /incident} listener, built with the collaborators only it needs
+     * @param controls       what the header's and the reminders' controls share
      * @param timingsChanged told the incident number when a reaction may have moved a key timing
      * @param clock          the bot's clock, the one the domain reads "now" from
      */
     public static void register(App app, IncidentService incidents, IncidentCommandListener command,
-                                IntConsumer timingsChanged, Clock clock) {
-        register(app, incidents, command, timingsChanged, clock, outcome -> { });
+                                Declarations declarations, IncidentControls controls, IntConsumer timingsChanged,
+                                Clock clock) {
+        register(app, incidents, command, declarations, controls, timingsChanged, clock, outcome -> { });
     }
 
     /** As above; {@code messageOutcomes} is told what became of each message stored (the metrics count them). */
     public static void register(App app, IncidentService incidents, IncidentCommandListener command,
-                                IntConsumer timingsChanged, Clock clock, Consumer<RecordOutcome> messageOutcomes) {
-        registerCommandAndEvents(app, incidents, command, timingsChanged, clock, messageOutcomes);
-    }
-
-    /**
-     * As above, and the controls of the pinned header and the reminders (selects, buttons and their forms), which
-     * {@code controls} serves.
-     */
-    public static void register(App app, IncidentService incidents, IncidentCommandListener command,
-                                IntConsumer timingsChanged, Clock clock, Consumer<RecordOutcome> messageOutcomes,
-                                IncidentControls controls) {
-        registerCommandAndEvents(app, incidents, command, timingsChanged, clock, messageOutcomes);
-        HeaderInteractions.register(app, controls);
-    }
-
-    private static void registerCommandAndEvents(App app, IncidentService incidents, IncidentCommandListener command,
-                                                 IntConsumer timingsChanged, Clock clock,
-                                                 Consumer<RecordOutcome> messageOutcomes) {
+                                Declarations declarations, IncidentControls controls, IntConsumer timingsChanged,
+                                Clock clock, Consumer<RecordOutcome> messageOutcomes) {
         app.command(IncidentCommandListener.COMMAND, command);
+        app.globalShortcut(DeclareModal.SHORTCUT_CALLBACK_ID, new DeclareShortcutListener(declarations));
+        app.viewSubmission(DeclareModal.CALLBACK_ID, new DeclareSubmissionListener(declarations));
+        app.blockAction(DeclareModal.HOME_DECLARE_ACTION_ID, new HomeDeclareButtonListener(declarations));
+        app.blockAction(HeaderControls.STATUS, new StatusChosen(controls));
+        app.blockAction(HeaderControls.SEVERITY, new SeverityChosen(controls));
+        app.blockAction(RoleChosen.ACTION_IDS, new RoleChosen(controls));
+        app.blockAction(HeaderControls.ADD_ACTION, new AddActionClicked(controls));
+        app.blockAction(HeaderControls.ADD_NOTE, new AddNoteClicked(controls));
+        app.blockAction(HeaderControls.CLOSE, new CloseClicked(controls));
+        app.viewSubmission(ActionItemModal.CALLBACK_ID, new ActionItemSubmitted(controls));
+        app.viewSubmission(NoteModal.CALLBACK_ID, new NoteSubmitted(controls));
+        app.viewSubmission(CloseModal.CALLBACK_ID, new CloseSubmitted(controls));
         new MessageListener(incidents, messageOutcomes).register(app);
         app.event(MessageChangedEvent.class, new MessageChangedListener(incidents, clock));
         app.event(MessageDeletedEvent.class, new MessageDeletedListener(incidents, clock));

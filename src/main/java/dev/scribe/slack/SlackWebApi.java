@@ -68,8 +68,8 @@ public final class SlackWebApi implements AutoCloseable {
         return methods;
     }
 
-    /** Checks the bot token with Slack ({@link BotTokenCheck}); returns the id of the workspace it belongs to. */
-    public String checkBotToken() {
+    /** Checks the bot token with Slack ({@link BotTokenCheck}); returns its workspace and granted scopes. */
+    public BotIdentity checkBotToken() {
         return BotTokenCheck.verify(methods, apiUrl);
     }
 

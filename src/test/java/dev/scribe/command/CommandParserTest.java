@@ -28,9 +28,9 @@ class CommandParserTest {
     void startRefusesABadSeverityEmptyOrOverlongTitle() {
         CommandException sev = assertThrows(CommandException.class, () -> CommandParser.parse("start sev9 x"));
         assertTrue(sev.getMessage().contains("sev1, sev2, sev3 or sev4"), sev.getMessage());
-        CommandException empty = assertThrows(CommandException.class, () -> CommandParser.parse("start"));
-        assertTrue(empty.getMessage().contains("needs a title"), empty.getMessage());
-        assertThrows(CommandException.class, () -> CommandParser.parse("start sev2   "));
+        // No title at all opens the declare form, with the severity typed.
+        assertEquals(new Command.DeclareForm(Severity.SEV3), CommandParser.parse("start"));
+        assertEquals(new Command.DeclareForm(Severity.SEV2), CommandParser.parse("declare sev2   "));
         CommandException longTitle = assertThrows(CommandException.class, () -> CommandParser.parse("start " + "é".repeat(101)));
         assertEquals("The title is 101 characters long; the limit is 100. Put the details in a `/incident note`.",
                 longTitle.getMessage());
@@ -126,8 +126,8 @@ class CommandParserTest {
                 CommandParser.parse("start sev2 T\n## Impact\r\nforged\rx\u2028\u0000\u202Ey"));
         assertEquals(new Command.Start(Severity.SEV3, "typed &lt; literally"),
                 CommandParser.parse("start typed &amp;lt; literally"));
-        CommandException blank = assertThrows(CommandException.class, () -> CommandParser.parse("start \u200B\r\n\u0000"));
-        assertEquals("An incident needs a title, e.g. `/incident start Checkout errors after deploy`.", blank.getMessage());
+        // Nothing a reader could see is no title: the form asks for one.
+        assertEquals(new Command.DeclareForm(Severity.SEV3), CommandParser.parse("start \u200B\r\n\u0000"));
     }
 
     @Test

@@ -70,6 +70,23 @@ class IncidentServiceTest {
     }
 
     @Test
+    void whatADeclarerKnewIsTheEntryAfterTheOpeningOneAndMayNotBeTooLong() {
+        Incident declared = service.open(new Declaration("Checkout errors", Severity.SEV1,
+                "  EU checkout <!channel> & 500s\nsince 09:10  "), "C1", null, "U1");
+        assertEquals(null, declared.originChannelId(), "declared from no channel");
+        assertEquals(List.of(
+                TimelineEntry.of(START, EntryKind.STARTED, "U1", "Incident opened: Checkout errors"),
+                TimelineEntry.of(START, EntryKind.IMPACT, "U1", "EU checkout &lt;!channel&gt; &amp; 500s\nsince 09:10")),
+                entries(declared));
+        assertEquals(1, entries(service.open(new Declaration("Nothing known", Severity.SEV3, " \n "), "C2", "C2", "U1"))
+                .size(), "nothing known, no entry");
+        assertEquals("What is known so far is 3001 characters long; the limit is 3000. Add the rest in the incident's channel.",
+                assertThrows(IncidentException.class, () -> service.open(new Declaration("Too much", Severity.SEV3,
+                        "😀".repeat(3001)), "C3", "C3", "U1")).getMessage());
+        assertTrue(store.findOpenInChannel("C3").isEmpty(), "nothing opened");
+    }
+
+    @Test
     void aChannelWithAnOpenIncidentRefusesASecondUntilItCloses() {
         Incident first = start("C1");
         String refusal = "Incident 1 (Checkout errors <b> & 🔥) is already open in this channel. "

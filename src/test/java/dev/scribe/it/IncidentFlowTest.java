@@ -105,7 +105,9 @@ class IncidentFlowTest {
         bot.command(ALICE, OPS, "frobnicate now").assertEphemeral("I don't know `frobnicate`");
         bot.command(ALICE, OPS, "note hello").assertEphemeral("There is no open incident in this channel");
         bot.command(ALICE, OPS, "close").assertEphemeral("There is no open incident in this channel");
-        bot.command(ALICE, OPS, "start").assertEphemeral("title");
+        // No title: the declare form, nothing recorded until it is submitted.
+        assertEquals(200, bot.command(ALICE, OPS, "start").ack().statusCode());
+        assertEquals(1, bot.slack.modals(dev.scribe.slack.view.DeclareModal.CALLBACK_ID).size());
         bot.command(ALICE, OPS, "start " + "x".repeat(101)).assertEphemeral("100");
         bot.command(ALICE, OPS, "help").assertEphemeral("/incident start");
         assertEquals(before, bot.tableCounts(), "bad commands record nothing");

@@ -2,6 +2,7 @@ package dev.scribe.it;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import dev.scribe.testing.Triggers;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -15,7 +16,6 @@ final class SlackPayloads {
     static final String TEAM = "T0TEAM";
     static final String APP = "A0APP";
     private static final AtomicLong EVENT_IDS = new AtomicLong(1000);
-    private static final AtomicLong TRIGGER_IDS = new AtomicLong(1000);
 
     private SlackPayloads() {
     }
@@ -103,7 +103,10 @@ final class SlackPayloads {
         return envelope(eventId, e);
     }
 
-    /** The form body of {@code /incident <text>}, with a trigger_id of its own, as Slack gives every invocation. */
+    /**
+     * The form body of {@code /incident <text>}, with a trigger_id of its own, as Slack gives every invocation: one the
+     * fake Web API honours for a views.open within its three seconds.
+     */
     static String slashCommand(String user, String channel, String text, String responseUrl) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("token", "legacy-verification-token");
@@ -117,7 +120,7 @@ final class SlackPayloads {
         form.put("text", text);
         form.put("api_app_id", APP);
         form.put("response_url", responseUrl);
-        form.put("trigger_id", "1337." + TRIGGER_IDS.incrementAndGet() + ".abcdef");
+        form.put("trigger_id", Triggers.issue());
         return form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))

@@ -159,6 +159,34 @@ class SocketModeTest {
         assertTrue(ack.toString().contains("/incident start"), ack.toString());
     }
 
+    @Test
+    void theDeclareFormFromTheShortcutAndFromABareStartOverTheSocket() throws Exception {
+        startBot();
+        WebSocket ws = socket.awaitConnection(1);
+        socket.hello(ws);
+        String callback = dev.scribe.slack.view.DeclareModal.CALLBACK_ID;
+
+        socket.sendAndAwaitAck(ws, "interactive", event(Interactions.globalShortcut(ALICE,
+                dev.scribe.slack.view.DeclareModal.SHORTCUT_CALLBACK_ID)));
+        FakeSlackApi.View fromShortcut = slack.modals(callback).get(0);
+        JsonObject closed = socket.sendAndAwaitAck(ws, "interactive", event(ViewForm.of(fromShortcut)
+                .text(dev.scribe.slack.view.DeclareModal.TITLE_BLOCK, "Socket declared").submission(ALICE)));
+        assertTrue(!closed.has("payload") || !closed.get("payload").toString().contains("errors"), closed.toString());
+        String channel = slack.await(() -> slack.channels().stream().filter(c -> c.name().startsWith("inc-")).findFirst(),
+                Optional::isPresent, WAIT).orElseThrow().id();
+        slack.await(() -> slack.messages("D" + ALICE), m -> m.stream().anyMatch(x -> x.text().contains("<#" + channel + ">")), WAIT);
+
+        socket.sendAndAwaitAck(ws, "slash_commands", command(BOB, OPS, "start"));
+        FakeSlackApi.View fromCommand = slack.modals(callback).get(1);
+        JsonObject refused = socket.sendAndAwaitAck(ws, "interactive", event(ViewForm.of(fromCommand)
+                .text(dev.scribe.slack.view.DeclareModal.TITLE_BLOCK, " ").submission(BOB)));
+        assertTrue(refused.toString().contains("An incident needs a title."), refused.toString());
+        socket.sendAndAwaitAck(ws, "interactive", event(ViewForm.of(fromCommand)
+                .text(dev.scribe.slack.view.DeclareModal.TITLE_BLOCK, "Second over the socket").submission(BOB)));
+        slack.await(() -> slack.topLevelMessages(OPS), m -> m.stream().anyMatch(x -> x.text().contains(
+                "opened *incident 2*: Second over the socket")), WAIT);
+    }
+
     private JsonObject command(String user, String channel, String text) {
         JsonObject p = new JsonObject();
         p.addProperty("token", "legacy");
@@ -169,7 +197,7 @@ class SocketModeTest {
         p.addProperty("text", text);
         p.addProperty("api_app_id", SlackPayloads.APP);
         p.addProperty("response_url", slack.responseUrl("socket-" + System.nanoTime()));
-        p.addProperty("trigger_id", "1.2." + System.nanoTime());
+        p.addProperty("trigger_id", dev.scribe.testing.Triggers.issue());
         return p;
     }
 

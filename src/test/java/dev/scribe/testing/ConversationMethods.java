@@ -69,6 +69,11 @@ final class ConversationMethods implements WebApiMethods.Family {
                     : null;
             throw new SlackRefusal(denial, extra);
         }
+        String needed = p.flag("is_private") ? "groups:write" : "channels:manage";
+        if (!workspace.grantedScopes.contains(needed)) {
+            throw new SlackRefusal(Errors.MISSING_SCOPE, obj("needed", needed,
+                    "provided", String.join(",", workspace.grantedScopes)));
+        }
         String name = p.get("name");
         if (name == null) {
             throw SlackRefusal.of(Errors.INVALID_NAME_REQUIRED);

@@ -77,6 +77,10 @@ public final class FakeSlackApi implements AutoCloseable {
     public static final String BOT_NAME = "incident-scribe";
     /** The scopes reported as {@code provided} when a scope is missing. */
     public static final String PROVIDED_SCOPES = "chat:write,commands,users:read,pins:write,files:write";
+    /** The bot scopes of manifest.yml: what a token installed from it is granted, unless a test grants others. */
+    public static final List<String> MANIFEST_SCOPES = List.of("commands", "chat:write", "channels:history",
+            "groups:history", "channels:manage", "groups:write", "channels:join", "channels:read", "groups:read",
+            "pins:write", "reactions:read", "users:read", "files:write", "files:read");
     /** One response_url may be used this many times. */
     public static final int RESPONSE_URL_USES = 5;
 
@@ -454,6 +458,17 @@ public final class FakeSlackApi implements AutoCloseable {
         }
     }
 
+    /**
+     * The scopes the bot token was granted from now on (as if the app were reinstalled with them): Slack lists them in
+     * the {@code x-oauth-scopes} header of every answer, and refuses a private conversations.create without
+     * {@code groups:write} (a public one without {@code channels:manage}) with missing_scope.
+     */
+    public void grantScopes(String... scopes) {
+        synchronized (lock) {
+            workspace.grantedScopes = new java.util.TreeSet<>(List.of(scopes));
+        }
+    }
+
     /** Makes conversations.create fail as Slack does without the scope or when an admin restricts creation. */
     public void denyChannelCreation(String error) {
         synchronized (lock) {
@@ -798,7 +813,17 @@ public final class FakeSlackApi implements AutoCloseable {
             invoke(handler, p);
             answer(ex, record, 500, obj("ok", false, "error", f.error()), Map.of());
         } else {
-            answer(ex, record, 200, invoke(handler, p), Map.of());
+            answer(ex, record, 200, invoke(handler, p), scopesHeader(method));
+        }
+    }
+
+    /** Slack tells a bot token's scopes on every answer to it. */
+    private Map<String, String> scopesHeader(String method) {
+        if (APPS_CONNECTIONS_OPEN.equals(method)) {
+            return Map.of();
+        }
+        synchronized (lock) {
+            return Map.of("x-oauth-scopes", String.join(",", workspace.grantedScopes));
         }
     }
 

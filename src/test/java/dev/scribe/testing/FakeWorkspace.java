@@ -152,6 +152,11 @@ final class FakeWorkspace {
     /** Each user's Home tab: the id of the view published for them. */
     final Map<String, String> homeViewIds = new LinkedHashMap<>();
     private int viewCounter;
+    /**
+     * The bot token's scopes, as installed from the manifest unless a test says otherwise: listed in every answer's
+     * {@code x-oauth-scopes} header, and required where Slack requires them.
+     */
+    Set<String> grantedScopes = new java.util.TreeSet<>(FakeSlackApi.MANIFEST_SCOPES);
     /** The error conversations.create answers with, or null when it creates channels. */
     String channelCreationDenial;
     private int channelCounter;

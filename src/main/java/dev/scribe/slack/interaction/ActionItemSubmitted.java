@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The action item form ({@code incident_action_modal}): what {@code /incident action <text> [@owner]} records. */
-final class ActionItemSubmitted extends IncidentFormSubmitted {
+public final class ActionItemSubmitted extends IncidentFormSubmitted {
 
-    ActionItemSubmitted(IncidentControls controls) {
+    public ActionItemSubmitted(IncidentControls controls) {
         super(controls);
     }
 

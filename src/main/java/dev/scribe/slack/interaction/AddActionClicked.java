@@ -5,9 +5,9 @@ import dev.scribe.incident.Incident;
 import dev.scribe.slack.view.ActionItemModal;
 
 /** The {@code incident_add_action} button, on the header and the reminders: opens the action item form ({@code /incident action <text> [@owner]}). */
-final class AddActionClicked extends IncidentFormButton {
+public final class AddActionClicked extends IncidentFormButton {
 
-    AddActionClicked(IncidentControls controls) {
+    public AddActionClicked(IncidentControls controls) {
         super(controls);
     }
 

@@ -5,9 +5,9 @@ import dev.scribe.incident.Incident;
 import dev.scribe.slack.view.NoteModal;
 
 /** The {@code incident_add_note} button, on the header and the reminders: opens the note form ({@code /incident note <text>}). */
-final class AddNoteClicked extends IncidentFormButton {
+public final class AddNoteClicked extends IncidentFormButton {
 
-    AddNoteClicked(IncidentControls controls) {
+    public AddNoteClicked(IncidentControls controls) {
         super(controls);
     }
 

@@ -5,9 +5,9 @@ import dev.scribe.incident.Incident;
 import dev.scribe.slack.view.CloseModal;
 
 /** The {@code incident_close} button, on the header and the reminders: opens the close form ({@code /incident close [resolution]}). */
-final class CloseClicked extends IncidentFormButton {
+public final class CloseClicked extends IncidentFormButton {
 
-    CloseClicked(IncidentControls controls) {
+    public CloseClicked(IncidentControls controls) {
         super(controls);
     }
 

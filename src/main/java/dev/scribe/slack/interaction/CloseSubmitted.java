@@ -9,9 +9,9 @@ import java.util.Map;
  * The close form ({@code incident_close_modal}), its submit the confirmation: what {@code /incident close [resolution]}
  * records, then the report is compiled and posted after the ack.
  */
-final class CloseSubmitted extends IncidentFormSubmitted {
+public final class CloseSubmitted extends IncidentFormSubmitted {
 
-    CloseSubmitted(IncidentControls controls) {
+    public CloseSubmitted(IncidentControls controls) {
         super(controls);
     }
 

@@ -6,9 +6,9 @@ import dev.scribe.slack.view.NoteModal;
 import java.util.Map;
 
 /** The note form ({@code incident_note_modal}): what {@code /incident note <text>} records and answers. */
-final class NoteSubmitted extends IncidentFormSubmitted {
+public final class NoteSubmitted extends IncidentFormSubmitted {
 
-    NoteSubmitted(IncidentControls controls) {
+    public NoteSubmitted(IncidentControls controls) {
         super(controls);
     }
 

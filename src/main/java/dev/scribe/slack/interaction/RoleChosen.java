@@ -11,12 +11,12 @@ import java.util.regex.Pattern;
  * A role's users select ({@code incident_role:<role>}): what {@code /incident role <role> @user} records (for the
  * commander, what {@code /incident lead @user} records).
  */
-final class RoleChosen extends IncidentControlHandler {
+public final class RoleChosen extends IncidentControlHandler {
 
     /** Every role select's action id. */
-    static final Pattern ACTION_IDS = Pattern.compile("^" + Pattern.quote(HeaderControls.ROLE_PREFIX) + "[a-z0-9-]+$");
+    public static final Pattern ACTION_IDS = Pattern.compile("^" + Pattern.quote(HeaderControls.ROLE_PREFIX) + "[a-z0-9-]+$");
 
-    RoleChosen(IncidentControls controls) {
+    public RoleChosen(IncidentControls controls) {
         super(controls);
     }
 

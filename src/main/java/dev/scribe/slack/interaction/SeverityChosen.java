@@ -5,9 +5,9 @@ import dev.scribe.incident.Incident;
 import dev.scribe.incident.Severity;
 
 /** The severity select ({@code incident_severity}): what {@code /incident sev <1-4>} records. */
-final class SeverityChosen extends IncidentControlHandler {
+public final class SeverityChosen extends IncidentControlHandler {
 
-    SeverityChosen(IncidentControls controls) {
+    public SeverityChosen(IncidentControls controls) {
         super(controls);
     }
 

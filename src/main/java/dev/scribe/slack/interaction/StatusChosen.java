@@ -5,9 +5,9 @@ import dev.scribe.incident.Incident;
 import dev.scribe.incident.Status;
 
 /** The status select ({@code incident_status}): what {@code /incident status <status>} records. */
-final class StatusChosen extends IncidentControlHandler {
+public final class StatusChosen extends IncidentControlHandler {
 
-    StatusChosen(IncidentControls controls) {
+    public StatusChosen(IncidentControls controls) {
         super(controls);
     }
 
