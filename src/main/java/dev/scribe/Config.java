@@ -2,6 +2,7 @@ package dev.scribe;
 
 import dev.scribe.incident.ReactionMap;
 import dev.scribe.incident.Roles;
+import dev.scribe.reminder.ReminderSettings;
 import dev.scribe.slack.ChannelMode;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -36,7 +37,8 @@ public record Config(
         Duration slackCallTimeout,
         Optional<URI> publicUrl,
         Optional<String> metricsToken,
-        Roles roles) {
+        Roles roles,
+        ReminderSettings reminders) {
 
     public static final String DEFAULT_API_URL = "https://slack.com/api/";
     public static final String DEFAULT_DB_URL = "jdbc:h2:file:./data/incident-scribe;WRITE_DELAY=0";
@@ -97,13 +99,14 @@ public record Config(
                 DEFAULT_SLACK_CALL_TIMEOUT,
                 publicUrl(env),
                 optional(env, "SCRIBE_METRICS_TOKEN"),
-                roles(env));
+                roles(env),
+                reminders(env));
     }
 
     /** The same settings with another Slack call timeout: for tests of a call that hangs, which need not wait 10 s. */
     public Config withSlackCallTimeout(Duration timeout) {
         return new Config(botToken, signingSecret, appToken, slackApiUrl, port, dbUrl, dbUser, dbPassword, zone,
-                channelMode, retroChannel, reactions, timeout, publicUrl, metricsToken, roles);
+                channelMode, retroChannel, reactions, timeout, publicUrl, metricsToken, roles, reminders);
     }
 
     /**
@@ -130,6 +133,26 @@ public record Config(
             throw new ConfigException(problem);
         }
         return Optional.of(uri);
+    }
+
+    /** SCRIBE_UPDATE_REMINDER, SCRIBE_CLOSE_REMINDER and SCRIBE_ACTION_REMINDER, checked. */
+    static ReminderSettings reminders(Map<String, String> env) {
+        return new ReminderSettings(reminder(env, "SCRIBE_UPDATE_REMINDER", ReminderSettings.DEFAULT_UPDATE),
+                reminder(env, "SCRIBE_CLOSE_REMINDER", ReminderSettings.DEFAULT_CLOSE),
+                reminder(env, "SCRIBE_ACTION_REMINDER", null));
+    }
+
+    private static Optional<Duration> reminder(Map<String, String> env, String name, Duration otherwise) {
+        Optional<String> value = optional(env, name);
+        if (value.isEmpty()) {
+            return Optional.ofNullable(otherwise);
+        }
+        try {
+            return ReminderSettings.parse(value.get());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(name + " must be an ISO-8601 duration of a second or more, such as PT30M or PT4H, "
+                    + "or off to turn the reminder off, not '" + value.get() + "'.");
+        }
     }
 
     private static int port(Map<String, String> env) {
@@ -212,6 +235,7 @@ public record Config(
         return "Config[apiUrl=" + slackApiUrl + ", port=" + port + ", db=" + JdbcUrlCredentials.mask(dbUrl)
                 + ", zone=" + zone + ", channelMode=" + channelMode + ", socketMode=" + appToken.isPresent()
                 + ", publicUrl=" + publicUrl.map(URI::toString).orElse("unset")
-                + ", metricsToken=" + (metricsToken.isPresent() ? "set" : "unset") + "]";
+                + ", metricsToken=" + (metricsToken.isPresent() ? "set" : "unset")
+                + ", reminders=" + reminders + "]";
     }
 }

@@ -8,6 +8,7 @@ import dev.scribe.incident.IncidentService;
 import dev.scribe.incident.Severity;
 import dev.scribe.metrics.ScribeMetrics;
 import dev.scribe.outbox.OutboxDrain;
+import dev.scribe.reminder.Reminders;
 import dev.scribe.slack.BotIdentity;
 import dev.scribe.slack.ChannelMembers;
 import dev.scribe.slack.Declarations;
@@ -17,8 +18,10 @@ import dev.scribe.slack.IncidentStarter;
 import dev.scribe.slack.Listeners;
 import dev.scribe.slack.ReportPublisher;
 import dev.scribe.slack.SlackWebApi;
+import dev.scribe.slack.SlackReminderPoster;
 import dev.scribe.slack.SlackWebPoster;
 import dev.scribe.slack.SocketModeConnection;
+import dev.scribe.slack.UndeliverableReportNotices;
 import dev.scribe.slack.WorkspaceDirectory;
 import dev.scribe.slack.interaction.IncidentControls;
 import dev.scribe.storage.Database;
@@ -26,6 +29,7 @@ import dev.scribe.storage.JdbiAnnouncements;
 import dev.scribe.storage.JdbiCommandInvocations;
 import dev.scribe.storage.JdbiIncidentStore;
 import dev.scribe.storage.JdbiOutbox;
+import dev.scribe.storage.JdbiReminderStore;
 import dev.scribe.storage.JdbiSignIns;
 import dev.scribe.web.IncidentAccess;
 import dev.scribe.web.IncidentPages;
@@ -95,6 +99,7 @@ public final class Scribe implements AutoCloseable {
         // A refresh waiting out a rate limit is not worth holding up shutdown for.
         headers.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         ScheduledExecutorService reports = Executors.newSingleThreadScheduledExecutor(daemonThreads("scribe-reports-"));
+        ScheduledExecutorService reminding = Executors.newSingleThreadScheduledExecutor(daemonThreads("scribe-reminders-"));
         SocketModeConnection socket = null;
         JdbiIncidentStore store = null;
         try {
@@ -112,11 +117,14 @@ public final class Scribe implements AutoCloseable {
                     outbox, metrics::reportStored);
             JdbiIncidentStore stored = store;
             metrics.readStoredFrom(() -> storedFigures(stored, outbox));
-            OutboxDrain drain = new OutboxDrain(outbox, new SlackWebPoster(methods), publisher::enqueue, clock);
+            OutboxDrain drain = new OutboxDrain(outbox, new SlackWebPoster(methods), publisher::enqueue,
+                    new UndeliverableReportNotices(incidents, config.retroChannel()), clock);
             // An Error thrown while draining (an OutOfMemoryError caused by other threads) would cancel the periodic
             // drain for good and leave every later report unposted: each run survives whatever the last one met.
             Runnable drainReports = () -> survive("posting reports", drain::drain);
             Runnable postReportsSoon = () -> reports.execute(drainReports);
+            Reminders reminders = new Reminders(config.reminders(), new JdbiReminderStore(database),
+                    new SlackReminderPoster(new SlackWebPoster(methods), publisher), clock);
             JdbiAnnouncements announcements = new JdbiAnnouncements(database);
             IncidentStarter starter = new IncidentStarter(methods, incidents, directory, config.zone(), announcements,
                     metrics::incidentOpened);
@@ -151,9 +159,9 @@ public final class Scribe implements AutoCloseable {
             BooleanSupplier healthy = () -> database.isHealthy() && storing.isStoring();
             WebServer.Metrics served = new WebServer.Metrics(metrics::scrape, config.metricsToken(), metrics);
             WebServer web = socketMode
-                    ? new WebServer(config.port(), null, null, healthy, pages, served)
+                    ? new WebServer(config.port(), null, null, healthy, pages, served, outbox::health)
                     : new WebServer(config.port(), app, new SignatureVerifier(config.signingSecret(), clock),
-                            healthy, pages, served);
+                            healthy, pages, served, outbox::health);
             web.start();
             if (socketMode) {
                 socket = new SocketModeConnection(app, config.appToken().get());
@@ -163,17 +171,23 @@ public final class Scribe implements AutoCloseable {
             // that are due), and right after a close. Only once everything is up, so a failed start-up never
             // has a drain running against a pool it is closing.
             reports.scheduleWithFixedDelay(drainReports, 0, 2, TimeUnit.SECONDS);
+            if (config.reminders().anyOn()) {
+                long every = config.reminders().pollEvery().toMillis();
+                reminding.scheduleWithFixedDelay(() -> survive("sending reminders", reminders::remind), every, every,
+                        TimeUnit.MILLISECONDS);
+            }
             log.info("Incident Scribe is listening on port {} ({})", web.port(), config);
-            return new Scribe(database, store, app, slack, drain, List.of(workers, headers, reports), web, socket);
+            return new Scribe(database, store, app, slack, drain, List.of(workers, headers, reports, reminding), web,
+                    socket);
         } catch (Exception | Error e) {
             slack.close();
             if (socket != null) {
                 socket.close();
             }
-            for (ExecutorService pool : List.of(workers, headers, reports)) {
+            for (ExecutorService pool : List.of(workers, headers, reports, reminding)) {
                 pool.shutdownNow();
             }
-            for (ExecutorService pool : List.of(workers, headers, reports)) {
+            for (ExecutorService pool : List.of(workers, headers, reports, reminding)) {
                 pool.awaitTermination(5, TimeUnit.SECONDS);
             }
             if (store != null) {

@@ -71,6 +71,27 @@ class ConfigTest {
     }
 
     @Test
+    void remindersAreIsoDurationsOrOffWithTheIssuesDefaults() {
+        Config defaults = Config.fromEnvironment(minimal());
+        assertEquals(java.util.Optional.of(java.time.Duration.ofMinutes(30)), defaults.reminders().update());
+        assertEquals(java.util.Optional.of(java.time.Duration.ofHours(4)), defaults.reminders().close());
+        assertTrue(defaults.reminders().action().isEmpty());
+        Map<String, String> env = new java.util.HashMap<>(minimal());
+        env.put("SCRIBE_UPDATE_REMINDER", "off");
+        env.put("SCRIBE_CLOSE_REMINDER", "OFF");
+        env.put("SCRIBE_ACTION_REMINDER", "pt2s");
+        Config set = Config.fromEnvironment(env);
+        assertTrue(set.reminders().update().isEmpty());
+        assertTrue(set.reminders().close().isEmpty());
+        assertEquals(java.util.Optional.of(java.time.Duration.ofSeconds(2)), set.reminders().action());
+        for (String bad : java.util.List.of("30 minutes", "PT0S", "PT0.5S", "-PT1M", "30")) {
+            env.put("SCRIBE_UPDATE_REMINDER", bad);
+            assertEquals("SCRIBE_UPDATE_REMINDER must be an ISO-8601 duration of a second or more, such as PT30M or PT4H, "
+                    + "or off to turn the reminder off, not '" + bad + "'.", error(env));
+        }
+    }
+
+    @Test
     void thePublicUrlIsAnHttpAddressWithoutItsTrailingSlashAndUnsetByDefault() {
         assertTrue(Config.fromEnvironment(minimal()).publicUrl().isEmpty());
         Map<String, String> env = minimal();

@@ -31,8 +31,10 @@ class ManifestTest {
             Map.entry("conversations.join", List.of("channels:join")),
             Map.entry("conversations.info", List.of("channels:read", "groups:read")),
             Map.entry("conversations.members", List.of("channels:read", "groups:read")),
-            Map.entry("conversations.history", List.of("channels:history", "groups:history")),
-            Map.entry("conversations.replies", List.of("channels:history", "groups:history")),
+            // The outbox also looks in the direct messages it posted notices to.
+            Map.entry("conversations.history", List.of("channels:history", "groups:history", "im:history")),
+            Map.entry("conversations.replies", List.of("channels:history", "groups:history", "im:history")),
+            Map.entry("conversations.open", List.of("im:write")),
             Map.entry("pins.add", List.of("pins:write")),
             Map.entry("files.getUploadURLExternal", List.of("files:write")),
             Map.entry("files.completeUploadExternal", List.of("files:write")),
@@ -117,7 +119,7 @@ class ManifestTest {
         String hint = Files.readAllLines(Path.of("manifest.yml")).stream().map(String::strip)
                 .filter(l -> l.startsWith("usage_hint:")).findFirst().orElseThrow();
         List<String> subcommands = List.of("start", "note", "at", "status", "sev", "lead", "action", "timeline",
-                "close", "reopen", "list", "help");
+                "close", "reopen", "repost", "list", "help");
         for (String word : subcommands) {
             assertTrue(isSubcommand(word), word + " is a subcommand");
             assertTrue(Pattern.compile("[\" |]" + word + "[\" ]").matcher(hint).find(), word + " in " + hint);

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** One parsed {@code /incident} subcommand. */
 public sealed interface Command {
@@ -77,6 +78,13 @@ public sealed interface Command {
 
     /** {@code web}: a personal sign-in link to the incident pages, to the caller only. */
     record SignInLink() implements Command {
+    }
+
+    /**
+     * {@code repost [number]}: post again what is left of a closed incident's report (after its channel was fixed);
+     * without a number, the channel's last closed incident.
+     */
+    record Repost(OptionalInt number) implements Command {
     }
 
     /** {@code help}, or no subcommand at all. */

@@ -14,6 +14,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -50,6 +51,7 @@ public final class CommandParser {
                 "`/incident close [resolution]`: close, then post the summary, timeline and RCA skeleton",
                 "`/incident reopen`: reopen this channel's last closed incident; `/incident list`: open incidents",
                 "`/incident web`: a personal sign-in link to the incident pages (only to you)",
+                "`/incident repost [number]`: post a closed incident's report again, once its channel can take it",
                 "`/incident help`: this help",
                 "Every message in the incident channel is recorded, threads included."
                         + (legend.isEmpty() ? "" : " React to mark moments: " + legend + "."));
@@ -93,9 +95,23 @@ public final class CommandParser {
             case "reopen" -> new Command.Reopen();
             case "list" -> new Command.ListOpen();
             case "web" -> new Command.SignInLink();
+            case "repost" -> repost(rest);
             case "help", "-h", "--help", "?" -> new Command.Help();
             default -> new Command.Unknown(SlackMarkup.decode(parts[0]));
         };
+    }
+
+    /** {@code repost [number]}: a number, with or without {@code #}, or none (the channel's last closed incident). */
+    private static Command repost(String rest) {
+        if (rest.isEmpty()) {
+            return new Command.Repost(OptionalInt.empty());
+        }
+        String digits = rest.startsWith("#") ? rest.substring(1) : rest;
+        if (!digits.matches("\\d{1,9}")) {
+            throw new CommandException("`" + SlackMarkup.decode(rest) + "` is not an incident number: use "
+                    + "`/incident repost 7`, or `/incident repost` in the incident's channel.");
+        }
+        return new Command.Repost(OptionalInt.of(Integer.parseInt(digits)));
     }
 
     private static Command start(String rest) {

@@ -207,6 +207,11 @@ public final class IncidentService {
         return new IncidentException("Incident " + number + " is closed; /incident reopen to continue.");
     }
 
+    /** The channel's most recently closed incident, if any. */
+    public Optional<Incident> lastClosedIn(String channelId) {
+        return store.lastClosedInChannel(channelId);
+    }
+
     /** Up to {@code limit} incidents the filter takes, newest first, from {@code offset}: the web list. */
     public List<Incident> page(IncidentFilter filter, int offset, int limit) {
         return store.page(filter, offset, limit);

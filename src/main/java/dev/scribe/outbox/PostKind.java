@@ -9,5 +9,12 @@ public enum PostKind {
     /** The RCA skeleton as a Markdown file, shared in the summary's thread. */
     FILE,
     /** The summary again, in the retro channel. */
-    RETRO
+    RETRO,
+    /**
+     * A notice that the report could not be posted somewhere: to a user id, in the direct message with that person
+     * (opened first); to a channel id, in that channel.
+     */
+    NOTICE,
+    /** The RCA skeleton as a Markdown file, shared in the thread of the notice just before it. */
+    NOTICE_FILE
 }

@@ -30,4 +30,7 @@ public interface SlackPoster {
 
     /** True when the file is shared in the channel. */
     boolean isShared(String fileId, String channelId);
+
+    /** The id of the direct message between the bot and a person, opened when there is none yet. */
+    String openDirectMessage(String userId);
 }

@@ -70,6 +70,17 @@ public final class CommandReplies {
                 + Mrkdwn.escape(incident.title()) + ". Recording again.";
     }
 
+    String repostOfOpen(Incident incident) {
+        return "Incident " + incident.number() + " is open; its report is posted when it closes.";
+    }
+
+    String reposting(Incident incident, int waiting) {
+        return waiting == 0 ? "Every part of the report of incident " + incident.number() + " is posted already."
+                : "Posting the rest of the report of incident " + incident.number() + " again now (" + waiting
+                        + (waiting == 1 ? " part" : " parts") + " waiting). If Slack still refuses it, the commander "
+                        + "gets a direct message saying why.";
+    }
+
     public String closed(String userId, Incident incident) {
         return ":white_check_mark: <@" + userId + "> closed *incident " + incident.number() + "*"
                 + incident.resolutionText().map(r -> ": " + quote(r)).orElse("")

@@ -138,6 +138,8 @@ public final class IncidentCommandListener implements SlashCommandHandler {
                 return ephemeral(ctx, replies.openIncidents(incidents.listOpen()));
             } else if (command instanceof Command.SignInLink) {
                 return ephemeral(ctx, signInLinks.replyTo(user, payload.getTeamId()));
+            } else if (command instanceof Command.Repost repost) {
+                return repost(repost, channel, ctx);
             } else if (command instanceof Command.Unknown unknown) {
                 return ephemeral(ctx, replies.unknownSubcommand(unknown.word(), incidents.reactions()));
             }
@@ -227,6 +229,26 @@ public final class IncidentCommandListener implements SlashCommandHandler {
             headerChanged.accept(incident.number());
         });
         return inChannel(ctx, replies.closed(payload.getUserId(), incident));
+    }
+
+    /** {@code repost}: what is left of a closed incident's report is tried again now, in every channel. */
+    private Response repost(Command.Repost repost, String channel, SlashCommandContext ctx) {
+        Incident incident;
+        if (repost.number().isPresent()) {
+            int n = repost.number().getAsInt();
+            incident = incidents.find(n).orElseThrow(() -> new IncidentException("There is no incident " + n + "."));
+        } else {
+            incident = incidents.openIn(channel).or(() -> incidents.lastClosedIn(channel)).orElseThrow(() ->
+                    new IncidentException("No incident was closed in this channel. Name one: `/incident repost 7`."));
+        }
+        if (incident.isOpen()) {
+            return ephemeral(ctx, replies.repostOfOpen(incident));
+        }
+        int waiting = publisher.repost(incident);
+        if (waiting > 0) {
+            postReportsSoon.run();
+        }
+        return ephemeral(ctx, replies.reposting(incident, waiting));
     }
 
     private static Response ephemeral(SlashCommandContext ctx, String text) {

@@ -90,8 +90,19 @@ public final class ReportPublisher {
         return stored;
     }
 
+    /**
+     * Makes what is left of the report of an incident's latest close due again, in channels that had stopped being
+     * tried too. Returns how many posts are waiting (0: all posted, or the incident is open).
+     */
+    public int repost(Incident incident) {
+        if (incident.isOpen() || incident.closeCount() == 0) {
+            return 0;
+        }
+        return outbox.repost(new ReportKey(incident.number(), incident.closeCount()), incidents.clock().instant());
+    }
+
     /** A message as the outbox stores it and {@link SlackWebPoster} posts it: its text and blocks as JSON. */
-    private static String json(SlackMessage message) {
+    static String json(SlackMessage message) {
         JsonObject o = new JsonObject();
         o.addProperty("text", message.text());
         o.add("blocks", SLACK_JSON.toJsonTree(message.blocks()));

@@ -23,7 +23,8 @@ import java.util.Optional;
 /**
  * Posts through Slack's Web API: the report's posts with their ids in message metadata, found again with
  * {@code conversations.history} / {@code conversations.replies}; files in upload v2's three steps, checked with
- * {@code files.info}; and the messages the bot keeps up to date (the header). Fails with a
+ * {@code files.info}; direct messages opened with {@code conversations.open}; and the messages the bot keeps up to
+ * date (the header). Fails with a
  * {@link SlackCallException} naming Slack's error.
  */
 public final class SlackWebPoster implements SlackPoster {
@@ -147,9 +148,16 @@ public final class SlackWebPoster implements SlackPoster {
     }
 
     @Override
+    public String openDirectMessage(String userId) {
+        return SlackCalls.require("conversations.open", () -> methods.conversationsOpen(r -> r
+                .users(List.of(userId)))).getChannel().getId();
+    }
+
+    @Override
     public boolean isShared(String fileId, String channelId) {
         File file = SlackCalls.require("files.info", () -> methods.filesInfo(r -> r.file(fileId))).getFile();
-        if (file.getChannels() != null && file.getChannels().contains(channelId)) {
+        if (file.getChannels() != null && file.getChannels().contains(channelId)
+                || file.getIms() != null && file.getIms().contains(channelId)) {
             return true;
         }
         return file.getShares() != null && (file.getShares().getPublicChannels() != null

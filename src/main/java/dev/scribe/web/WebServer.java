@@ -1,6 +1,7 @@
 package dev.scribe.web;
 
 import com.slack.api.bolt.App;
+import dev.scribe.outbox.OutboxHealth;
 import jakarta.servlet.DispatcherType;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -76,6 +77,12 @@ public final class WebServer implements AutoCloseable {
     /** As above, also serving {@code /metrics} when {@code metrics} is not null. */
     public WebServer(int port, App app, SignatureVerifier verifier, BooleanSupplier databaseAnswers,
                      IncidentPages incidentPages, Metrics metrics) {
+        this(port, app, verifier, databaseAnswers, incidentPages, metrics, null);
+    }
+
+    /** As above, {@code /healthz} also telling the outbox's figures when {@code outboxHealth} is not null. */
+    public WebServer(int port, App app, SignatureVerifier verifier, BooleanSupplier databaseAnswers,
+                     IncidentPages incidentPages, Metrics metrics, Supplier<OutboxHealth> outboxHealth) {
         QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 8);
         threads.setName("http");
         server = new Server(threads);
@@ -98,7 +105,7 @@ public final class WebServer implements AutoCloseable {
 
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
-        context.addServlet(new ServletHolder(new HealthServlet(databaseAnswers)), HEALTH_PATH);
+        context.addServlet(new ServletHolder(new HealthServlet(databaseAnswers, outboxHealth)), HEALTH_PATH);
         if (app != null) {
             // Asynchronous, so that a body can be read without holding a thread (SlackRequestFilter).
             ServletHolder events = new ServletHolder(new SlackEventsServlet(app));

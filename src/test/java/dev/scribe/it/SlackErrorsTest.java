@@ -48,14 +48,20 @@ class SlackErrorsTest {
     }
 
     @Test
-    void aReportPostSlackRefusesIsRetriedAndPostedOnceItAccepts(RunningScribe bot) throws Exception {
+    void aReportPostSlackRefusesForGoodIsKeptTheCommanderToldAndPostedOnceOnRepost(RunningScribe bot) throws Exception {
+        // channel_not_found is an answer no retry fixes (issue 17): the report waits for a person, who is told.
         String channel = bot.startIncident(ALICE, "Refused summary");
         bot.slack.failNext("chat.postMessage", "channel_not_found");
-        bot.slack.failNext("chat.postMessage", "not_in_channel");
         bot.command(ALICE, channel, "close");
+        String dm = bot.slack.await(() -> bot.slack.directMessageWith(ALICE), java.util.Optional::isPresent,
+                RunningScribe.WAIT).orElseThrow();
+        bot.slack.await(() -> bot.slack.topLevelMessages(dm), m -> !m.isEmpty(), RunningScribe.WAIT);
+        assertTrue(bot.pendingPosts() > 0, "the report is kept");
+        bot.command(ALICE, channel, "repost").assertEphemeral("Posting the rest of the report of incident 1 again now");
         bot.awaitReport(1);
         bot.awaitOutboxEmpty();
         assertEquals(1, bot.slack.topLevelMessages(channel).stream()
                 .filter(m -> m.text().startsWith("Incident 1 closed")).count(), bot.slack.callSummary());
+        assertEquals(1, bot.slack.topLevelMessages(dm).size(), "told once");
     }
 }

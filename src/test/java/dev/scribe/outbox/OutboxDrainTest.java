@@ -30,6 +30,7 @@ class OutboxDrainTest {
 
     private static final Instant T0 = Instant.parse("2026-12-01T19:16:00Z");
     private static final ReportKey REPORT = new ReportKey(1, 1);
+    private static final String COMMANDER = "U0CMD";
 
     @TempDir
     Path dir;
@@ -37,6 +38,15 @@ class OutboxDrainTest {
     private final SteppedClock clock = new SteppedClock(T0);
     private final InMemorySlack slack = new InMemorySlack();
     private final List<Integer> compiled = new ArrayList<>();
+    /** Told a notice for each channel parked: one to the commander, with the Markdown in its thread. */
+    private final List<String> noticesWritten = new ArrayList<>();
+    private final UndeliverableNotices notices = (report, channel, failure, gaveUp, markdown, fileName, firstSeq) -> {
+        noticesWritten.add(channel + " " + failure.error() + (gaveUp ? " gave up" : ""));
+        return List.of(
+                OutboxPost.pending(report, firstSeq, PostKind.NOTICE, COMMANDER,
+                        "{\"text\":\"cannot post in " + channel + "\"}", null),
+                OutboxPost.pending(report, firstSeq + 1, PostKind.NOTICE_FILE, COMMANDER, markdown, fileName));
+    };
     private Outbox outbox;
     private OutboxDrain drain;
 
@@ -44,7 +54,7 @@ class OutboxDrainTest {
     void open() {
         database = Database.open("jdbc:h2:file:" + dir.resolve("db") + ";WRITE_DELAY=0", null, null);
         outbox = new JdbiOutbox(database, clock);
-        drain = new OutboxDrain(outbox, slack, compiled::add, clock);
+        drain = new OutboxDrain(outbox, slack, compiled::add, notices, clock);
         outbox.store(List.of(
                 OutboxPost.pending(REPORT, 0, PostKind.SUMMARY, "C0INC", "{\"text\":\"summary\"}", null),
                 OutboxPost.pending(REPORT, 1, PostKind.THREAD, "C0INC", "{\"text\":\"part 1\"}", null),
@@ -166,9 +176,97 @@ class OutboxDrainTest {
         drain.stop();
         drain.drain();
         assertEquals(0, slack.posts);
-        OutboxDrain other = new OutboxDrain(outbox, slack, compiled::add, clock);
+        OutboxDrain other = new OutboxDrain(outbox, slack, compiled::add, notices, clock);
         other.drain();
         assertEquals(List.of("summary", "part 1"), slack.texts());
+    }
+
+
+    @Test
+    void aChannelThatIsArchivedIsParkedAndTheCommanderToldOnceWithTheFile() {
+        slack.refuse("C0INC", "is_archived");
+        drain.drain();
+        assertEquals(List.of("C0INC is_archived"), noticesWritten);
+        assertEquals(List.of("cannot post in C0INC"), slack.texts(), "the notice, in the commander's direct message");
+        assertEquals("D" + COMMANDER, slack.messages.get(0).channel());
+        assertEquals(Map.of("F1", "D" + COMMANDER + "/" + slack.messages.get(0).ts()), slack.shares,
+                "the Markdown in the notice's thread");
+        int calls = slack.posts;
+        for (int i = 0; i < 5; i++) {
+            clock.advance(Duration.ofMinutes(20));
+            drain.drain();
+        }
+        assertEquals(calls, slack.posts, "the channel is not tried again, and nobody is told twice");
+        assertEquals(1, noticesWritten.size());
+    }
+
+    @Test
+    void aRepostAfterTheChannelIsFixedPostsTheRestOnce() {
+        slack.refuse("C0INC", "not_in_channel");
+        drain.drain();
+        slack.refusing.clear();
+        assertEquals(3, outbox.repost(REPORT, clock.instant()), "summary, timeline part and file wait");
+        drain.drain();
+        assertEquals(List.of("cannot post in C0INC", "summary", "part 1"), slack.texts());
+        assertEquals(2, slack.shares.size(), "the file in the direct message and in the summary's thread");
+        drain.drain();
+        assertEquals(List.of("cannot post in C0INC", "summary", "part 1"), slack.texts());
+    }
+
+    @Test
+    void aChannelFailingForFifteenMinutesIsParkedThenAndNotBefore() {
+        slack.refuse("C0INC", "internal_error");
+        drain.drain();
+        Instant firstFailure = clock.instant();
+        while (noticesWritten.isEmpty()) {
+            clock.advance(Duration.ofSeconds(1));
+            drain.drain();
+        }
+        assertTrue(Duration.between(firstFailure, clock.instant()).compareTo(OutboxDrain.GIVE_UP_AFTER) >= 0,
+                "not told before 15 minutes: " + clock.instant());
+        assertTrue(Duration.between(firstFailure, clock.instant()).compareTo(OutboxDrain.GIVE_UP_AFTER.plusMinutes(5)) < 0,
+                "told on the first retry after 15 minutes (backoff at most doubles): " + clock.instant());
+        assertEquals(List.of("C0INC internal_error gave up"), noticesWritten);
+        assertEquals("D" + COMMANDER, slack.messages.get(0).channel());
+    }
+
+    @Test
+    void aFailureThatHealsStartsTheFifteenMinutesAfresh() {
+        slack.failNextPost(new SlackFailure("chat.postMessage", "internal_error", null, null));
+        drain.drain();
+        clock.advance(Duration.ofSeconds(2));
+        drain.drain();
+        assertEquals(List.of("summary", "part 1"), slack.texts());
+        Outbox other = new JdbiOutbox(database, clock);
+        clock.advance(Duration.ofMinutes(30));
+        assertEquals(clock.instant(), other.failing(REPORT, "C0INC", clock.instant(), "chat.postMessage: internal_error"),
+                "the earlier failure was forgotten once the channel took a post");
+    }
+
+    @Test
+    void otherChannelsOfTheReportStillGetTheirPostsWhenOneIsParked() {
+        ReportKey withRetro = new ReportKey(2, 1);
+        outbox.store(List.of(
+                OutboxPost.pending(withRetro, 0, PostKind.SUMMARY, "C0GONE", "{\"text\":\"summary 2\"}", null),
+                OutboxPost.pending(withRetro, 1, PostKind.FILE, "C0GONE", "# Incident 2", "incident-2-rca.md"),
+                OutboxPost.pending(withRetro, 2, PostKind.RETRO, "C0RETRO", "{\"text\":\"retro 2\"}", null)));
+        slack.refuse("C0GONE", "channel_not_found");
+        drain.drain();
+        assertTrue(slack.texts().containsAll(List.of("summary", "part 1", "retro 2", "cannot post in C0GONE")),
+                slack.texts().toString());
+        assertEquals(List.of("C0GONE channel_not_found"), noticesWritten);
+    }
+
+    @Test
+    void aNoticeThatCannotBeDeliveredIsParkedWithNoNoticeOfItsOwn() {
+        slack.refuse("C0INC", "is_archived");
+        slack.refuse("D" + COMMANDER, "account_inactive");
+        drain.drain();
+        assertEquals(1, noticesWritten.size(), "no notice about the notice");
+        clock.advance(Duration.ofHours(1));
+        int calls = slack.posts;
+        drain.drain();
+        assertEquals(calls, slack.posts, "nothing is tried again until a repost");
     }
 
 
@@ -182,6 +280,8 @@ class OutboxDrainTest {
         final List<Instant> lookedSince = new ArrayList<>();
         final List<String> lookedFor = new ArrayList<>();
         private final Deque<Runnable> postFaults = new ArrayDeque<>();
+        /** Channels that refuse every post and share, with the error Slack answers. */
+        final Map<String, String> refusing = new HashMap<>();
         private final Deque<SlackFailure> lookupFaults = new ArrayDeque<>();
         private final Deque<Runnable> shareFaults = new ArrayDeque<>();
         private boolean actThenFail;
@@ -194,6 +294,17 @@ class OutboxDrainTest {
             postFaults.add(() -> {
                 throw failure;
             });
+        }
+
+        void refuse(String channel, String error) {
+            refusing.put(channel, error);
+        }
+
+        private void refuseIfRefusing(String method, String channel) {
+            String error = refusing.get(channel);
+            if (error != null) {
+                throw new SlackFailure(method, error, null, null);
+            }
         }
 
         void actThenFailNextPost() {
@@ -221,6 +332,7 @@ class OutboxDrainTest {
         @Override
         public String post(String channelId, String threadTs, String messageJson, String postId) {
             posts++;
+            refuseIfRefusing("chat.postMessage", channelId);
             runFault(postFaults);
             String ts = "1764616560." + String.format("%06d", messages.size() + 1);
             messages.add(new Posted(channelId, threadTs, ts, messageJson, postId));
@@ -249,6 +361,7 @@ class OutboxDrainTest {
         @Override
         public void share(String fileId, String channelId, String threadTs, String title, String comment) {
             shareCalls++;
+            refuseIfRefusing("files.completeUploadExternal", channelId);
             runFault(shareFaults);
             shares.put(fileId, channelId + "/" + threadTs);
             failIfActedOnly("files.completeUploadExternal");
@@ -258,6 +371,11 @@ class OutboxDrainTest {
         public boolean isShared(String fileId, String channelId) {
             isSharedChecks++;
             return shares.getOrDefault(fileId, "").startsWith(channelId + "/");
+        }
+
+        @Override
+        public String openDirectMessage(String userId) {
+            return "D" + userId;
         }
 
         private static void runFault(Deque<Runnable> faults) {

@@ -44,7 +44,7 @@ final class ChatMethods implements WebApiMethods.Family {
     }
 
     private JsonObject update(Params p) {
-        ChannelState ch = workspace.memberChannel(p.get("channel"));
+        ChannelState ch = workspace.writableChannel(p.get("channel"));
         String ts = p.get("ts");
         StoredMessage m = ts == null ? null : ch.message(ts).orElse(null);
         if (m == null) {
@@ -75,6 +75,9 @@ final class ChatMethods implements WebApiMethods.Family {
 
     private JsonObject pinsAdd(Params p) {
         ChannelState ch = workspace.visibleChannel(p.get("channel"));
+        if (ch.archived) {
+            throw SlackRefusal.of(Errors.IS_ARCHIVED);
+        }
         String ts = p.get("timestamp");
         if (ts == null) {
             throw SlackRefusal.of(Errors.NO_ITEM_SPECIFIED);

@@ -20,7 +20,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * conversations.create, invite and join (the incident channel and its people), history and replies (the
+ * conversations.create, invite and join (the incident channel and its people), open (a direct message to tell a
+ * person a report could not be posted), history and replies (the
  * outbox's look-up of what it posted, paged as Slack pages), info and members (who may see a private incident's
  * web page).
  */
@@ -44,7 +45,45 @@ final class ConversationMethods implements WebApiMethods.Family {
                 .register("conversations.history", this::history)
                 .register("conversations.replies", this::replies)
                 .register("conversations.info", this::info)
-                .register("conversations.members", this::members);
+                .register("conversations.members", this::members)
+                .register("conversations.open", this::open);
+    }
+
+    /**
+     * The direct message with one member (what the bot opens to tell a person something), created on first use and
+     * the same one after. Several users would open a group DM, which the product never does: refused here.
+     */
+    private JsonObject open(Params p) {
+        String users = p.get("users");
+        if (users == null || users.isBlank()) {
+            if (p.get("channel") != null) {
+                ChannelState ch = workspace.visibleChannel(p.get("channel"));
+                if (ch.imUser == null) {
+                    throw SlackRefusal.of(Errors.METHOD_NOT_SUPPORTED_FOR_CHANNEL_TYPE);
+                }
+                return obj("channel", obj("id", ch.id), "no_op", true, "already_open", true);
+            }
+            throw SlackRefusal.of(Errors.USERS_LIST_NOT_SUPPLIED);
+        }
+        List<String> ids = Arrays.stream(users.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        if (ids.size() != 1) {
+            throw new IllegalArgumentException("the fake opens one-to-one direct messages only, not " + users);
+        }
+        String user = ids.get(0);
+        if (BOT_USER_ID.equals(user)) {
+            throw SlackRefusal.of(Errors.CANNOT_DM_BOT);
+        }
+        if (!workspace.users.containsKey(user)) {
+            throw SlackRefusal.of(Errors.USER_NOT_FOUND);
+        }
+        boolean existed = workspace.channels.containsKey("D" + user);
+        ChannelState dm = workspace.directMessage(user);
+        JsonObject out = obj("channel", obj("id", dm.id));
+        if (existed) {
+            out.addProperty("no_op", true);
+            out.addProperty("already_open", true);
+        }
+        return out;
     }
 
     /** The web pages ask whether a channel is private... */
@@ -94,7 +133,7 @@ final class ConversationMethods implements WebApiMethods.Family {
     }
 
     private JsonObject invite(Params p) {
-        ChannelState ch = workspace.memberChannel(p.get("channel"));
+        ChannelState ch = workspace.writableChannel(p.get("channel"));
         String list = p.get("users");
         if (list == null) {
             throw SlackRefusal.of(Errors.NO_USER);
@@ -122,6 +161,9 @@ final class ConversationMethods implements WebApiMethods.Family {
         ChannelState ch = workspace.visibleChannel(p.get("channel"));
         if (ch.isPrivate || ch.imUser != null) {
             throw SlackRefusal.of(Errors.METHOD_NOT_SUPPORTED_FOR_CHANNEL_TYPE);
+        }
+        if (ch.archived) {
+            throw SlackRefusal.of(Errors.IS_ARCHIVED);
         }
         boolean already = !ch.members.add(BOT_USER_ID);
         JsonObject out = obj("channel", workspace.channelJson(ch));

@@ -98,6 +98,9 @@ public final class FakeSlackApi implements AutoCloseable {
         public static final String BOT_NOT_FOUND = "bot_not_found";
         public static final String CHANNEL_NOT_FOUND = "channel_not_found";
         public static final String NOT_IN_CHANNEL = "not_in_channel";
+        public static final String IS_ARCHIVED = "is_archived";
+        public static final String USERS_LIST_NOT_SUPPLIED = "users_list_not_supplied";
+        public static final String CANNOT_DM_BOT = "cannot_dm_bot";
         public static final String NAME_TAKEN = "name_taken";
         public static final String INVALID_NAME_REQUIRED = "invalid_name_required";
         public static final String INVALID_NAME_MAXLENGTH = "invalid_name_maxlength";
@@ -459,6 +462,25 @@ public final class FakeSlackApi implements AutoCloseable {
     }
 
     /**
+     * Archives a channel, as a person does in Slack: it keeps its messages and members (history can still be read),
+     * and every post, upload share, pin and invitation to it is refused with is_archived.
+     */
+    public void archiveChannel(String channelId) {
+        synchronized (lock) {
+            workspace.requireChannel(channelId).archived = true;
+            workspace.changed();
+        }
+    }
+
+    /** Undoes {@link #archiveChannel}. */
+    public void unarchiveChannel(String channelId) {
+        synchronized (lock) {
+            workspace.requireChannel(channelId).archived = false;
+            workspace.changed();
+        }
+    }
+
+    /**
      * The scopes the bot token was granted from now on (as if the app were reinstalled with them): Slack lists them in
      * the {@code x-oauth-scopes} header of every answer, and refuses a private conversations.create without
      * {@code groups:write} (a public one without {@code channels:manage}) with missing_scope.
@@ -611,6 +633,13 @@ public final class FakeSlackApi implements AutoCloseable {
         synchronized (lock) {
             List<ResponseUrlPost> posts = responseUrls.get(id);
             return posts == null ? List.of() : List.copyOf(posts);
+        }
+    }
+
+    /** The id of the bot's direct message with a member, once one was opened (by conversations.open or a post). */
+    public Optional<String> directMessageWith(String userId) {
+        synchronized (lock) {
+            return workspace.channels.values().stream().filter(c -> userId.equals(c.imUser)).map(c -> c.id).findFirst();
         }
     }
 

@@ -53,6 +53,8 @@ final class FakeWorkspace {
         final Set<String> members = new LinkedHashSet<>();
         final List<StoredMessage> messages = new ArrayList<>();
         final Set<String> pins = new LinkedHashSet<>();
+        /** An archived channel keeps its history and members, and takes nothing new: Slack answers is_archived. */
+        boolean archived;
 
         ChannelState(String id, String name, boolean isPrivate, String imUser) {
             this.id = id;
@@ -242,23 +244,37 @@ final class FakeWorkspace {
         return ch;
     }
 
+    /** A channel the bot can add to (post, pin, share, invite): a member of it, and not archived. */
+    ChannelState writableChannel(String id) {
+        ChannelState ch = memberChannel(id);
+        if (ch.archived) {
+            throw SlackRefusal.of(Errors.IS_ARCHIVED);
+        }
+        return ch;
+    }
+
+    /** The direct message between the bot and a member, created on first use (its id is D and the user's id). */
+    ChannelState directMessage(String userId) {
+        String dmId = "D" + userId;
+        ChannelState dm = channels.computeIfAbsent(dmId, id -> new ChannelState(id, null, true, userId));
+        dm.members.add(BOT_USER_ID);
+        dm.members.add(userId);
+        return dm;
+    }
+
     /** chat.postMessage also takes a channel name or a user id (which opens the DM with that user). */
     ChannelState postTarget(String target) {
         if (target != null && users.containsKey(target) && !BOT_USER_ID.equals(target)) {
-            String dmId = "D" + target;
-            ChannelState dm = channels.computeIfAbsent(dmId, id -> new ChannelState(id, null, true, target));
-            dm.members.add(BOT_USER_ID);
-            dm.members.add(target);
-            return memberChannel(dmId);
+            return writableChannel(directMessage(target).id);
         }
         if (target != null && !channels.containsKey(target)) {
             String name = target.startsWith("#") ? target.substring(1) : target;
             Optional<ChannelState> byName = channels.values().stream().filter(c -> name.equals(c.name)).findFirst();
             if (byName.isPresent()) {
-                return memberChannel(byName.get().id);
+                return writableChannel(byName.get().id);
             }
         }
-        return memberChannel(target);
+        return writableChannel(target);
     }
 
     /** The thread a reply goes to; Slack refuses a ts that is no message of the channel. */
@@ -274,7 +290,7 @@ final class FakeWorkspace {
     // ---------------------------------------------------------------- JSON views
 
     JsonObject channelJson(ChannelState c) {
-        JsonObject o = obj("id", c.id, "created", c.created, "is_archived", false, "is_member", c.botIsMember());
+        JsonObject o = obj("id", c.id, "created", c.created, "is_archived", c.archived, "is_member", c.botIsMember());
         if (c.imUser != null) {
             o.addProperty("is_im", true);
             o.addProperty("user", c.imUser);

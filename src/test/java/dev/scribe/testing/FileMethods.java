@@ -75,7 +75,7 @@ final class FileMethods implements WebApiMethods.Family {
         String channelIds = p.get("channel_id") != null ? p.get("channel_id") : p.get("channels");
         if (channelIds != null) {
             for (String id : channelIds.split(",")) {
-                targets.add(workspace.memberChannel(id.strip()));
+                targets.add(workspace.writableChannel(id.strip()));
             }
         }
         String threadTs = p.get("thread_ts");
