@@ -13,6 +13,9 @@ import dev.scribe.slack.BotIdentity;
 import dev.scribe.slack.ChannelMembers;
 import dev.scribe.slack.Declarations;
 import dev.scribe.slack.HeaderRefresher;
+import dev.scribe.slack.HomeRefresher;
+import dev.scribe.slack.HomeTabs;
+import dev.scribe.slack.IncidentAudience;
 import dev.scribe.slack.IncidentCommandListener;
 import dev.scribe.slack.IncidentStarter;
 import dev.scribe.slack.Listeners;
@@ -21,12 +24,15 @@ import dev.scribe.slack.SlackWebApi;
 import dev.scribe.slack.SlackReminderPoster;
 import dev.scribe.slack.SlackWebPoster;
 import dev.scribe.slack.SocketModeConnection;
+import dev.scribe.slack.Surfaces;
 import dev.scribe.slack.UndeliverableReportNotices;
 import dev.scribe.slack.WorkspaceDirectory;
 import dev.scribe.slack.interaction.IncidentControls;
 import dev.scribe.storage.Database;
 import dev.scribe.storage.JdbiAnnouncements;
 import dev.scribe.storage.JdbiCommandInvocations;
+import dev.scribe.slack.view.HomeTab;
+import dev.scribe.storage.JdbiHomeViewers;
 import dev.scribe.storage.JdbiIncidentStore;
 import dev.scribe.storage.JdbiOutbox;
 import dev.scribe.storage.JdbiReminderStore;
@@ -48,6 +54,9 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.Optional;
+import java.util.function.IntConsumer;
+import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -99,6 +108,7 @@ public final class Scribe implements AutoCloseable {
         // A refresh waiting out a rate limit is not worth holding up shutdown for.
         headers.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         ScheduledExecutorService reports = Executors.newSingleThreadScheduledExecutor(daemonThreads("scribe-reports-"));
+        ScheduledExecutorService homeTabs = Executors.newSingleThreadScheduledExecutor(daemonThreads("scribe-home-"));
         ScheduledExecutorService reminding = Executors.newSingleThreadScheduledExecutor(daemonThreads("scribe-reminders-"));
         SocketModeConnection socket = null;
         JdbiIncidentStore store = null;
@@ -113,8 +123,10 @@ public final class Scribe implements AutoCloseable {
 
             WorkspaceDirectory directory = new WorkspaceDirectory(methods);
             JdbiOutbox outbox = new JdbiOutbox(database, clock);
+            // With SCRIBE_PUBLIC_URL set, the summary and the announcement link to the incident's page.
+            IntFunction<Optional<String>> pageLinks = number -> SignInLinks.incidentPage(config.publicUrl(), number);
             ReportPublisher publisher = new ReportPublisher(incidents, directory, config.zone(), config.retroChannel(),
-                    outbox, metrics::reportStored);
+                    outbox, metrics::reportStored, pageLinks);
             JdbiIncidentStore stored = store;
             metrics.readStoredFrom(() -> storedFigures(stored, outbox));
             OutboxDrain drain = new OutboxDrain(outbox, new SlackWebPoster(methods), publisher::enqueue,
@@ -126,30 +138,46 @@ public final class Scribe implements AutoCloseable {
             Reminders reminders = new Reminders(config.reminders(), new JdbiReminderStore(database),
                     new SlackReminderPoster(new SlackWebPoster(methods), publisher), clock);
             JdbiAnnouncements announcements = new JdbiAnnouncements(database);
-            IncidentStarter starter = new IncidentStarter(methods, incidents, directory, config.zone(), announcements,
-                    metrics::incidentOpened);
             // The workspace the token belongs to: only its members get sign-in links and see the pages.
             BotIdentity identity = awaitTokenCheck(tokenChecked);
             String teamId = identity.teamId();
             JdbiSignIns signIns = new JdbiSignIns(database, clock);
+            SignInLinks signInLinks = new SignInLinks(config.publicUrl(), teamId, signIns);
+            Surfaces surfaces = new Surfaces(methods, slack.slack());
+            HomeTabs tabs = new HomeTabs(incidents, publisher, new IncidentAudience(methods, clock), surfaces,
+                    new HomeTab.Buttons(true, signInLinks.handsOutLinks()), config.zone());
+            HomeRefresher home = new HomeRefresher(new JdbiHomeViewers(database), tabs::publish, clock);
+            // Home tabs list the open incidents: a start, a change and a close refresh them (debounced, paced).
+            Runnable homesChanged = () -> homeTabs.execute(() -> survive("reading whose Home to refresh",
+                    home::incidentsChanged));
+            IncidentStarter starter = new IncidentStarter(methods, incidents, directory, config.zone(), announcements,
+                    incident -> {
+                        metrics.incidentOpened(incident);
+                        homesChanged.run();
+                    }, pageLinks);
             IncidentAccess access = new IncidentAccess(new ChannelMembers(methods), teamId);
             IncidentPages pages = new IncidentPages(signIns, access, incidents, publisher::compile, config.publicUrl(),
                     clock);
             HeaderRefresher header = new HeaderRefresher(incidents, publisher, methods, announcements, headers,
-                    config.zone());
+                    config.zone(), pageLinks);
+            IntConsumer changed = number -> {
+                header.accept(number);
+                homesChanged.run();
+            };
             JdbiCommandInvocations invocations = new JdbiCommandInvocations(database, clock);
             Declarations declarations = new Declarations(methods, slack.slack(), incidents, starter, invocations,
                     config.channelMode(), identity.has(BotIdentity.GROUPS_WRITE), workers, config.zone());
             IncidentCommandListener command = new IncidentCommandListener(incidents,
-                    invocations, starter, publisher, config.channelMode(), workers, header,
-                    postReportsSoon, config.zone(), directory, new SignInLinks(config.publicUrl(), teamId, signIns),
-                    declarations);
-            IncidentControls controls = new IncidentControls(incidents, methods, config.zone(), workers, header,
+                    invocations, starter, publisher, config.channelMode(), workers, changed,
+                    postReportsSoon, config.zone(), directory, signInLinks, declarations);
+            Listeners.register(app, incidents, command, declarations, changed, clock, metrics::messageOutcome);
+            Listeners.registerInteractions(app, incidents, surfaces, workers, changed, clock, home, signInLinks);
+            IncidentControls controls = new IncidentControls(incidents, methods, config.zone(), workers, changed,
                     number -> {
                         publisher.enqueue(number);
                         postReportsSoon.run();
                     });
-            Listeners.register(app, incidents, command, declarations, controls, header, clock, metrics::messageOutcome);
+            Listeners.registerHeaderControls(app, controls);
             app.start();
 
             // Socket Mode needs no public endpoint: HTTP then serves only /healthz.
@@ -171,23 +199,26 @@ public final class Scribe implements AutoCloseable {
             // that are due), and right after a close. Only once everything is up, so a failed start-up never
             // has a drain running against a pool it is closing.
             reports.scheduleWithFixedDelay(drainReports, 0, 2, TimeUnit.SECONDS);
+            // At most one Home tab a step; HomeRefresher paces and debounces them.
+            homeTabs.scheduleWithFixedDelay(() -> survive("publishing Home tabs", home::publishDue),
+                    250, 250, TimeUnit.MILLISECONDS);
             if (config.reminders().anyOn()) {
                 long every = config.reminders().pollEvery().toMillis();
                 reminding.scheduleWithFixedDelay(() -> survive("sending reminders", reminders::remind), every, every,
                         TimeUnit.MILLISECONDS);
             }
             log.info("Incident Scribe is listening on port {} ({})", web.port(), config);
-            return new Scribe(database, store, app, slack, drain, List.of(workers, headers, reports, reminding), web,
-                    socket);
+            return new Scribe(database, store, app, slack, drain, List.of(workers, headers, reports, reminding, homeTabs),
+                    web, socket);
         } catch (Exception | Error e) {
             slack.close();
             if (socket != null) {
                 socket.close();
             }
-            for (ExecutorService pool : List.of(workers, headers, reports, reminding)) {
+            for (ExecutorService pool : List.of(workers, headers, reports, reminding, homeTabs)) {
                 pool.shutdownNow();
             }
-            for (ExecutorService pool : List.of(workers, headers, reports, reminding)) {
+            for (ExecutorService pool : List.of(workers, headers, reports, reminding, homeTabs)) {
                 pool.awaitTermination(5, TimeUnit.SECONDS);
             }
             if (store != null) {

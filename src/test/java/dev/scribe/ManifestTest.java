@@ -40,13 +40,18 @@ class ManifestTest {
             Map.entry("files.completeUploadExternal", List.of("files:write")),
             Map.entry("files.info", List.of("files:read")),
             Map.entry("users.info", List.of("users:read")),
+            // The interactive surface needs no scope of its own: views.* ride on the trigger or the app's Home, and a
+            // message's link is Slack's to give.
             Map.entry("views.open", List.of()),
+            Map.entry("views.publish", List.of()),
+            Map.entry("chat.getPermalink", List.of()),
             Map.entry("auth.test", List.of()));
 
     /** The scope each bot event needs. */
-    private static final Map<String, String> EVENT_SCOPES = Map.of(
-            "message.channels", "channels:history", "message.groups", "groups:history",
-            "reaction_added", "reactions:read", "reaction_removed", "reactions:read");
+    private static final Map<String, List<String>> EVENT_SCOPES = Map.of(
+            "message.channels", List.of("channels:history"), "message.groups", List.of("groups:history"),
+            "reaction_added", List.of("reactions:read"), "reaction_removed", List.of("reactions:read"),
+            "app_home_opened", List.of());
 
     private static final Pattern CALL = Pattern.compile("SlackCalls\\.require\\(\"([a-zA-Z]+\\.[a-zA-Z]+)\"");
 
@@ -85,7 +90,7 @@ class ManifestTest {
         needed.add("groups:write");
         for (String event : manifestList(manifest, "bot_events")) {
             assertTrue(EVENT_SCOPES.containsKey(event), "the scope of event " + event);
-            needed.add(EVENT_SCOPES.get(event));
+            needed.addAll(EVENT_SCOPES.get(event));
         }
         assertEquals(needed, new TreeSet<>(manifestList(manifest, "bot")));
     }
@@ -103,6 +108,20 @@ class ManifestTest {
         String name = manifest.get(shortcut - 2);
         assertTrue(name.startsWith("- name: ") && name.length() - "- name: ".length() <= 24,
                 "a shortcut's name is at most 24 characters: " + name);
+    }
+
+    @Test
+    void theManifestDeclaresTheMessageShortcutTheHomeTabAndItsEvent() throws IOException {
+        List<String> manifest = Files.readAllLines(Path.of("manifest.yml")).stream().map(String::strip).toList();
+        assertTrue(manifest.contains("callback_id: " + dev.scribe.slack.view.AddToTimelineModal.SHORTCUT), "the shortcut");
+        int shortcut = manifest.indexOf("callback_id: " + dev.scribe.slack.view.AddToTimelineModal.SHORTCUT);
+        assertEquals("type: message", manifest.get(shortcut - 1));
+        String name = manifest.get(shortcut - 2).substring("- name: ".length());
+        assertTrue(name.length() <= 24, "Slack's manifest allows 24 characters of shortcut name: " + name);
+        assertTrue(manifest.contains("home_tab_enabled: true"), "the Home tab");
+        assertTrue(manifestList(Files.readAllLines(Path.of("manifest.yml")), "bot_events").contains("app_home_opened"));
+        int interactivity = manifest.indexOf("interactivity:");
+        assertTrue(interactivity > 0 && manifest.get(interactivity + 1).equals("is_enabled: true"), "interactivity on");
     }
 
     /** The parser knows the word: it parses it, or refuses what follows it, but never calls it unknown. */

@@ -4,20 +4,28 @@ import java.util.List;
 
 /**
  * Everything recorded for one incident: the input of the report compiler. Messages and entries are in
- * time order; deleted messages are not here; marks may name messages that are not (yet) recorded.
+ * time order; deleted messages are not here; marks may name messages that are not (yet) recorded; {@code added} are
+ * the messages of other channels (or from before the incident) put on its timeline with the shortcut.
  * The messages are read from where they are kept each time they are gone through ({@link MessageLog}).
  * {@code roles} says who holds each role in force now.
  */
 public record IncidentRecord(Incident incident, MessageLog messages, List<TimelineEntry> entries, List<Mark> marks,
-                             RoleHolders roles) {
+                             List<AddedMessage> added, RoleHolders roles) {
     public IncidentRecord {
         entries = List.copyOf(entries);
         marks = List.copyOf(marks);
+        added = List.copyOf(added);
+    }
+
+    /** A record with no messages added from elsewhere and no roles besides the commander's. */
+    public IncidentRecord(Incident incident, MessageLog messages, List<TimelineEntry> entries, List<Mark> marks) {
+        this(incident, messages, entries, marks, List.of(), RoleHolders.none());
     }
 
     /** A record without the roles besides the commander's. */
-    public IncidentRecord(Incident incident, MessageLog messages, List<TimelineEntry> entries, List<Mark> marks) {
-        this(incident, messages, entries, marks, RoleHolders.none());
+    public IncidentRecord(Incident incident, MessageLog messages, List<TimelineEntry> entries, List<Mark> marks,
+                          List<AddedMessage> added) {
+        this(incident, messages, entries, marks, added, RoleHolders.none());
     }
 
     /** A record of messages in memory. */

@@ -190,21 +190,9 @@ public final class IncidentService {
                         + "or start one with `/incident start <title>`.")));
     }
 
-    /**
-     * The incident with this number if it is open, or an {@link IncidentException} saying it is closed (and how to
-     * continue) or that there is no such incident: what a button or form of an incident answers when it cannot act.
-     */
-    public Incident requireOpen(int number) {
-        Incident incident = store.find(number)
-                .orElseThrow(() -> new IncidentException("There is no incident " + number + "."));
-        if (!incident.isOpen()) {
-            throw closedAlready(number);
-        }
-        return incident;
-    }
-
+    /** What a button or form of a closed incident answers, however it got there. */
     private static IncidentException closedAlready(int number) {
-        return new IncidentException("Incident " + number + " is closed; /incident reopen to continue.");
+        return new IncidentException("Incident " + number + " is closed; `/incident reopen` in its channel to continue.");
     }
 
     /** The channel's most recently closed incident, if any. */
@@ -284,6 +272,50 @@ public final class IncidentService {
         Mark mark = new Mark(channelId, ts, kind.get(), userId);
         return store.addMark(incident.get().number(), mark, ReactionMap.normalize(reaction), clock.instant())
                 ? Optional.of(mark) : Optional.empty();
+    }
+
+    /**
+     * Puts a message on an open incident's timeline at its own time, as the kind chosen, by {@code message.addedBy()}:
+     * a mark when it is a message the incident recorded (as a reaction of that kind would make), else an entry of its
+     * own carrying its author, text and link. The same message twice is one entry.
+     *
+     * @throws IncidentException when the incident is not there or closed, or the message has a time no Slack message has
+     */
+    public AddedToTimeline addToTimeline(int number, AddedMessage message) {
+        Incident incident = requireOpen(number);
+        Instant now = clock.instant();
+        if (!MessageTimes.isPlausible(message.postedAt(), now)) {
+            throw new IncidentException("That message's time is not one a Slack message can have, so it was not added.");
+        }
+        if (message.channelId().equals(incident.channelId()) && store.isRecorded(number, message.channelId(), message.ts())) {
+            Mark mark = new Mark(message.channelId(), message.ts(), message.kind(), message.addedBy());
+            return store.addMark(number, mark, Mark.BY_SHORTCUT, now) ? AddedToTimeline.MARKED : AddedToTimeline.ALREADY_THERE;
+        }
+        return store.addToTimeline(number, message, now) ? AddedToTimeline.ADDED : AddedToTimeline.ALREADY_THERE;
+    }
+
+    /** Remembers Slack's link to a message added to an incident's timeline (asked of Slack after the answer). */
+    public void addedPermalink(int number, String channelId, String ts, String permalink) {
+        store.setAddedPermalink(number, channelId, ts, permalink);
+    }
+
+    /**
+     * The incident with this number if it is open: what a button, form or shortcut of an incident acts on.
+     *
+     * @throws IncidentException saying it is closed (and how to continue) or not there
+     */
+    public Incident requireOpen(int number) {
+        Incident incident = store.find(number)
+                .orElseThrow(() -> new IncidentException("There is no incident " + number + "."));
+        if (!incident.isOpen()) {
+            throw closedAlready(number);
+        }
+        return incident;
+    }
+
+    /** Up to {@code limit} closed incidents, the most recently closed first. */
+    public List<Incident> lastClosed(int limit) {
+        return store.lastClosed(limit);
     }
 
     /** Removes one person's reaction; the message stays marked while others still have it. */
@@ -536,6 +568,6 @@ public final class IncidentService {
         Incident incident = store.find(number)
                 .orElseThrow(() -> new IncidentException("There is no incident " + number + "."));
         return new IncidentRecord(incident, store.messages(number), store.entries(number), store.marks(number),
-                roleHolders(incident));
+                store.addedMessages(number), roleHolders(incident));
     }
 }

@@ -99,6 +99,27 @@ public interface IncidentStore {
     /** Every open incident, oldest first. */
     List<Incident> listOpen();
 
+    /**
+     * True when the message is recorded in that incident and not deleted, once every message taken before this call
+     * is stored.
+     */
+    boolean isRecorded(int incidentNumber, String channelId, String ts);
+
+    /**
+     * Puts a message from outside the incident's record on its timeline; false, changing nothing, when that message
+     * (channel and ts) is on it already: the database refuses a second, on any replica.
+     */
+    boolean addToTimeline(int incidentNumber, AddedMessage message, Instant addedAt);
+
+    /** Remembers Slack's link to a message added to the incident's timeline. */
+    void setAddedPermalink(int incidentNumber, String channelId, String ts, String permalink);
+
+    /** The messages added to the incident's timeline, in time order. */
+    List<AddedMessage> addedMessages(int incidentNumber);
+
+    /** Up to {@code limit} closed incidents, the most recently closed first. */
+    List<Incident> lastClosed(int limit);
+
     /** True when the store answers (for the health check). */
     boolean isHealthy();
 }

@@ -1,5 +1,6 @@
 package dev.scribe.report;
 
+import dev.scribe.incident.AddedMessage;
 import dev.scribe.incident.EntryKind;
 import dev.scribe.incident.Incident;
 import dev.scribe.incident.IncidentRecord;
@@ -18,6 +19,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -54,13 +56,21 @@ public final class PostmortemCompiler {
         record.messages().forEach(pass);
         List<TimelineEntry> entries = new ArrayList<>(record.entries());
         entries.addAll(pass.markedEntries());
+        // A message added from another channel links to where it was said, not into the incident's channel.
+        Map<TimelineEntry, AddedMessage> addedFrom = new IdentityHashMap<>();
+        for (AddedMessage added : record.added()) {
+            TimelineEntry entry = added.asEntry();
+            addedFrom.put(entry, added);
+            entries.add(entry);
+        }
         entries.sort(Comparator.comparing(TimelineEntry::at));
 
-        List<TimelineItem> timeline = entries.stream().map(e -> timelineItem(incident, e, pass.threadOf)).toList();
+        List<TimelineItem> timeline = entries.stream()
+                .map(e -> timelineItem(incident, e, pass.threadOf, addedFrom.get(e))).toList();
         List<ActionItem> actions = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             if (entries.get(i).kind() == EntryKind.ACTION_ITEM) {
-                actions.add(actionItem(entries.get(i), timeline.get(i)));
+                actions.add(actionItem(entries.get(i), timeline.get(i), addedFrom.containsKey(entries.get(i))));
             }
         }
         KeyTimings timings = KeyTimings.derive(incident.startedAt(), incident.closedAt(), entries);
@@ -145,9 +155,9 @@ public final class PostmortemCompiler {
         }
     }
 
-    private ActionItem actionItem(TimelineEntry entry, TimelineItem item) {
+    private ActionItem actionItem(TimelineEntry entry, TimelineItem item, boolean fromAddedMessage) {
         String when = HH_MM.format(entry.at().atZone(zone));
-        if (entry.message().isPresent()) {
+        if (entry.message().isPresent() || fromAddedMessage) {
             // The source is Markdown: the name in it is escaped here, so a name cannot end the link early.
             String source = "message by @" + MarkdownText.inline(item.author()) + " at " + when;
             return new ActionItem(item.text(), "unassigned", item.link().map(l -> "[" + source + "](" + l + ")").orElse(source));
@@ -161,9 +171,11 @@ public final class PostmortemCompiler {
         return new ActionItem(item.text(), "unassigned", "/incident action by @" + MarkdownText.inline(item.author()) + " at " + when);
     }
 
-    private TimelineItem timelineItem(Incident incident, TimelineEntry entry, Map<String, String> threadOf) {
-        Optional<String> link = entry.message()
-                .flatMap(ts -> directory.permalink(incident.channelId(), ts, threadOf.get(ts)));
+    private TimelineItem timelineItem(Incident incident, TimelineEntry entry, Map<String, String> threadOf,
+                                      AddedMessage added) {
+        Optional<String> link = added != null
+                ? added.link().or(() -> directory.permalink(added.channelId(), added.ts(), added.threadTs()))
+                : entry.message().flatMap(ts -> directory.permalink(incident.channelId(), ts, threadOf.get(ts)));
         return new TimelineItem(entry.at(), entry.kind(), author(entry.authorId()), markup.parse(entry.text()), link);
     }
 

@@ -9,11 +9,13 @@ import dev.scribe.slack.view.IncidentHeader;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
+import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,10 +41,19 @@ public final class HeaderRefresher implements IntConsumer {
     private final Set<Integer> pending = ConcurrentHashMap.newKeySet();
     /** The announcement text last sent for each incident: the announcement changes far less often than the header. */
     private final Map<Integer, String> announced = new ConcurrentHashMap<>();
+    private final IntFunction<Optional<String>> pages;
 
     /** @param serial a single-threaded executor owned by the caller */
     public HeaderRefresher(IncidentService incidents, ReportPublisher publisher, MethodsClient methods,
                            Announcements announcements, ScheduledExecutorService serial, ZoneId zone) {
+        this(incidents, publisher, methods, announcements, serial, zone, number -> Optional.empty());
+    }
+
+    /** As above; {@code pages} gives an incident's web page, which the announcement links to (empty: no link). */
+    public HeaderRefresher(IncidentService incidents, ReportPublisher publisher, MethodsClient methods,
+                           Announcements announcements, ScheduledExecutorService serial, ZoneId zone,
+                           IntFunction<Optional<String>> pages) {
+        this.pages = pages;
         this.incidents = incidents;
         this.publisher = publisher;
         this.poster = new SlackWebPoster(methods);
@@ -96,7 +107,7 @@ public final class HeaderRefresher implements IntConsumer {
     private void refreshAnnouncement(Incident incident) {
         try {
             announcements.of(incident.number()).ifPresent(at -> {
-                SlackMessage message = ReportBlocks.announcementMessage(incident);
+                SlackMessage message = ReportBlocks.announcementMessage(incident, pages.apply(incident.number()));
                 if (message.text().equals(announced.get(incident.number()))) {
                     return;
                 }

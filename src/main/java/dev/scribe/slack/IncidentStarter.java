@@ -10,7 +10,9 @@ import dev.scribe.incident.IncidentService;
 import dev.scribe.slack.view.IncidentHeader;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +34,7 @@ public final class IncidentStarter {
     private final SlackWebPoster poster;
     private final Announcements announcements;
     private final Consumer<Incident> opened;
+    private final IntFunction<Optional<String>> pages;
 
     public IncidentStarter(MethodsClient methods, IncidentService incidents, WorkspaceDirectory directory, ZoneId zone,
                            Announcements announcements) {
@@ -41,6 +44,13 @@ public final class IncidentStarter {
     /** As above; {@code opened} is told each incident this replica opens (the metrics count them). */
     public IncidentStarter(MethodsClient methods, IncidentService incidents, WorkspaceDirectory directory, ZoneId zone,
                            Announcements announcements, Consumer<Incident> opened) {
+        this(methods, incidents, directory, zone, announcements, opened, number -> Optional.empty());
+    }
+
+    /** As above; {@code pages} gives an incident's web page, which the announcement links to (empty: no link). */
+    public IncidentStarter(MethodsClient methods, IncidentService incidents, WorkspaceDirectory directory, ZoneId zone,
+                           Announcements announcements, Consumer<Incident> opened, IntFunction<Optional<String>> pages) {
+        this.pages = pages;
         this.opened = opened;
         this.methods = methods;
         this.incidents = incidents;
@@ -103,7 +113,7 @@ public final class IncidentStarter {
     private boolean announce(Incident incident) {
         String origin = incident.originChannelId();
         try {
-            String ts = poster.post(origin, ReportBlocks.announcementMessage(incident), null).getTs();
+            String ts = poster.post(origin, ReportBlocks.announcementMessage(incident, pages.apply(incident.number())), null).getTs();
             announcements.remember(new Announcements.Announcement(incident.number(), origin, ts));
             return true;
         } catch (SlackCallException e) {

@@ -58,17 +58,33 @@ final class ReportBlocks {
      * posted once and kept up to date.
      */
     public static SlackMessage announcementMessage(Incident incident) {
+        return announcementMessage(incident, Optional.empty());
+    }
+
+    /** The announcement, linking to the incident's page when {@code page} is given (SCRIBE_PUBLIC_URL is set). */
+    public static SlackMessage announcementMessage(Incident incident, Optional<String> page) {
         String state = !incident.isOpen() ? " · *Closed*"
                 : incident.status() == Status.INVESTIGATING ? "" : " · *" + incident.status().label() + "*";
         String text = ":rotating_light: <@" + incident.openedBy() + "> opened *incident " + incident.number() + "*: "
                 + Mrkdwn.escape(incident.title()) + " (" + incident.severity().label() + ") in <#" + incident.channelId()
-                + ">" + state;
+                + ">" + state + page.map(url -> " · <" + url + "|incident page>").orElse("");
         return new SlackMessage(text, List.of(section(s -> s.text(markdownText(Mrkdwn.truncate(text, MAX_SECTION))))));
     }
 
     /** The retro summary posted on close in the incident's channel, the timeline and the RCA file in its thread. */
     public static SlackMessage summaryMessage(Postmortem p) {
-        return summary(p, "The timeline is in this thread; the RCA skeleton is `" + p.fileName() + "`.");
+        return summaryMessage(p, Optional.empty());
+    }
+
+    /** The summary, linking to the incident's page (timeline chart, transcript) when {@code page} is given. */
+    public static SlackMessage summaryMessage(Postmortem p, Optional<String> page) {
+        return summary(p, "The timeline is in this thread; the RCA skeleton is `" + p.fileName() + "`."
+                + pageLink(page));
+    }
+
+    private static String pageLink(Optional<String> page) {
+        return page.map(url -> " The <" + url + "|incident's page> has its chart and transcript (sign-in with Slack).")
+                .orElse("");
     }
 
     /**
@@ -76,8 +92,13 @@ final class ReportBlocks {
      * incident's channel, where the summary's thread holds the timeline and the RCA skeleton.
      */
     public static SlackMessage retroMessage(Postmortem p, String incidentChannelId) {
+        return retroMessage(p, incidentChannelId, Optional.empty());
+    }
+
+    /** The retro channel's copy, linking to the incident's page when {@code page} is given. */
+    public static SlackMessage retroMessage(Postmortem p, String incidentChannelId, Optional<String> page) {
         return summary(p, "The timeline and the RCA skeleton (`" + p.fileName() + "`) are in the thread of the summary in <#"
-                + incidentChannelId + ">.");
+                + incidentChannelId + ">." + pageLink(page));
     }
 
     private static SlackMessage summary(Postmortem p, String where) {

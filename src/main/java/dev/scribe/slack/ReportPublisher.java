@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +38,7 @@ public final class ReportPublisher {
     private final Optional<String> retroChannel;
     private final Outbox outbox;
     private final Consumer<Postmortem> stored;
+    private final IntFunction<Optional<String>> pages;
 
     public ReportPublisher(IncidentService incidents, WorkspaceDirectory directory, ZoneId zone,
                            Optional<String> retroChannel, Outbox outbox) {
@@ -49,6 +51,14 @@ public final class ReportPublisher {
      */
     public ReportPublisher(IncidentService incidents, WorkspaceDirectory directory, ZoneId zone,
                            Optional<String> retroChannel, Outbox outbox, Consumer<Postmortem> stored) {
+        this(incidents, directory, zone, retroChannel, outbox, stored, number -> Optional.empty());
+    }
+
+    /** As above; {@code pages} gives an incident's web page, which the summaries link to (empty: no link). */
+    public ReportPublisher(IncidentService incidents, WorkspaceDirectory directory, ZoneId zone,
+                           Optional<String> retroChannel, Outbox outbox, Consumer<Postmortem> stored,
+                           IntFunction<Optional<String>> pages) {
+        this.pages = pages;
         this.stored = stored;
         this.incidents = incidents;
         this.directory = directory;
@@ -73,7 +83,8 @@ public final class ReportPublisher {
         Postmortem report = compile(number);
         String channel = incident.channelId();
         List<OutboxPost> posts = new ArrayList<>();
-        SlackMessage summary = ReportBlocks.summaryMessage(report);
+        Optional<String> page = pages.apply(number);
+        SlackMessage summary = ReportBlocks.summaryMessage(report, page);
         posts.add(OutboxPost.pending(key, 0, PostKind.SUMMARY, channel, json(summary), null));
         for (SlackMessage part : ReportBlocks.timelineMessages(report)) {
             posts.add(OutboxPost.pending(key, posts.size(), PostKind.THREAD, channel, json(part), null));
@@ -81,7 +92,7 @@ public final class ReportPublisher {
         posts.add(OutboxPost.pending(key, posts.size(), PostKind.FILE, channel, new PostmortemRenderer().render(report),
                 report.fileName()));
         retroChannel.ifPresent(retro -> posts.add(OutboxPost.pending(key, posts.size(), PostKind.RETRO, retro,
-                json(ReportBlocks.retroMessage(report, channel)), null)));
+                json(ReportBlocks.retroMessage(report, channel, page)), null)));
         boolean stored = outbox.store(posts);
         if (stored) {
             this.stored.accept(report);

@@ -2,6 +2,7 @@ package dev.scribe.slack;
 
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.model.User;
+import dev.scribe.incident.AddedMessage;
 import dev.scribe.incident.IncidentRecord;
 import dev.scribe.incident.TimelineEntry;
 import dev.scribe.report.Directory;
@@ -58,6 +59,11 @@ public final class WorkspaceDirectory {
                 users.add(e.authorId());
             }
             users.addAll(SlackMarkup.mentionedUsers(e.text()));
+        }
+        for (AddedMessage added : record.added()) {
+            users.add(added.authorId());
+            users.add(added.addedBy());
+            users.addAll(SlackMarkup.mentionedUsers(added.text()));
         }
         Map<String, String> names = new ConcurrentHashMap<>();
         users.forEach(id -> names.put(id, userName(id)));

@@ -75,6 +75,10 @@ interface IncidentDao {
     @SqlUpdate("UPDATE incidents SET close_count = close_count WHERE incident_number = :number")
     void lock(@Bind("number") int number);
 
+    @SqlQuery("SELECT " + COLUMNS + " FROM incidents WHERE closed_at_us IS NOT NULL "
+            + "ORDER BY closed_at_us DESC, incident_number DESC LIMIT :limit")
+    java.util.List<IncidentRow> lastClosed(@Bind("limit") int limit);
+
     @SqlUpdate("UPDATE incidents SET header_ts = :ts WHERE incident_number = :number")
     void setHeaderTs(@Bind("number") int number, @Bind("ts") String ts);
 }

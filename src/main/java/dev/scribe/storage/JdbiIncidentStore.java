@@ -1,5 +1,6 @@
 package dev.scribe.storage;
 
+import dev.scribe.incident.AddedMessage;
 import dev.scribe.incident.ChannelHasOpenIncidentException;
 import dev.scribe.incident.Incident;
 import dev.scribe.incident.IncidentFilter;
@@ -39,6 +40,7 @@ public final class JdbiIncidentStore implements IncidentStore, AutoCloseable {
     private final EntryDao entryDao;
     private final MarkDao markDao;
     private final RoleDao roleDao;
+    private final AddedMessageDao addedDao;
     private final MessageSink received;
 
     /** Stores each message before {@link #recordInOpenIncident} returns. */
@@ -63,6 +65,7 @@ public final class JdbiIncidentStore implements IncidentStore, AutoCloseable {
         this.entryDao = jdbi.onDemand(EntryDao.class);
         this.markDao = jdbi.onDemand(MarkDao.class);
         this.roleDao = jdbi.onDemand(RoleDao.class);
+        this.addedDao = jdbi.onDemand(AddedMessageDao.class);
         this.received = journalFile == null ? new MessageWriter(jdbi) : JournaledMessageWriter.start(jdbi, journalFile);
     }
 
@@ -277,6 +280,36 @@ public final class JdbiIncidentStore implements IncidentStore, AutoCloseable {
     @Override
     public List<Incident> listOpen() {
         return incidentDao.listOpen().stream().map(IncidentRow::toIncident).toList();
+    }
+
+    @Override
+    public boolean isRecorded(int incidentNumber, String channelId, String ts) {
+        received.awaitStored();
+        return addedDao.recorded(incidentNumber, channelId, ts) > 0;
+    }
+
+    @Override
+    public boolean addToTimeline(int incidentNumber, AddedMessage m, Instant addedAt) {
+        return Sql.onDuplicateKey(() -> {
+            addedDao.insert(incidentNumber, m.channelId(), m.ts(), m.threadTs(), m.authorId(), m.text(),
+                    Micros.of(m.postedAt()), m.kind().name(), m.addedBy(), m.note(), m.permalink(), Micros.of(addedAt));
+            return true;
+        }, e -> false);
+    }
+
+    @Override
+    public void setAddedPermalink(int incidentNumber, String channelId, String ts, String permalink) {
+        addedDao.setPermalink(incidentNumber, channelId, ts, permalink);
+    }
+
+    @Override
+    public List<AddedMessage> addedMessages(int incidentNumber) {
+        return addedDao.forIncident(incidentNumber).stream().map(AddedMessageRow::toMessage).toList();
+    }
+
+    @Override
+    public List<Incident> lastClosed(int limit) {
+        return incidentDao.lastClosed(limit).stream().map(IncidentRow::toIncident).toList();
     }
 
     @Override

@@ -34,15 +34,39 @@ public final class SignInLinks {
 
     /** The reply to {@code userId} of workspace {@code teamId}; each call makes a new link. */
     public String replyTo(String userId, String teamId) {
-        if (publicUrl.isEmpty()) {
-            return NO_PUBLIC_URL;
+        return newLink(userId, teamId).map(link -> ":closed_lock_with_key: <" + link + "|Open the incident pages>: your "
+                + "personal sign-in link. It works once, for " + SignIns.LINK_LIFETIME.toMinutes() + " minutes; don't "
+                + "share it, it signs in as you.").orElseGet(() -> refusal(teamId));
+    }
+
+    /** True when links are handed out at all ({@code SCRIBE_PUBLIC_URL} is set). */
+    public boolean handsOutLinks() {
+        return publicUrl.isPresent();
+    }
+
+    /** A new personal link for {@code userId}, working once for {@link SignIns#LINK_LIFETIME}; empty: see {@link #refusal}. */
+    public Optional<String> newLink(String userId, String teamId) {
+        if (publicUrl.isEmpty() || installingTeamId == null || !installingTeamId.equals(teamId)) {
+            return Optional.empty();
         }
-        if (installingTeamId == null || !installingTeamId.equals(teamId)) {
-            return OTHER_WORKSPACE;
-        }
-        String token = signIns.issueLink(new Viewer(userId, teamId));
-        String link = publicUrl.get() + PATH + "?token=" + token;
-        return ":closed_lock_with_key: <" + link + "|Open the incident pages>: your personal sign-in link. It works "
-                + "once, for " + SignIns.LINK_LIFETIME.toMinutes() + " minutes; don't share it, it signs in as you.";
+        return Optional.of(publicUrl.get() + PATH + "?token=" + signIns.issueLink(new Viewer(userId, teamId)));
+    }
+
+    /** Why {@link #newLink} makes no link for someone of workspace {@code teamId} (Slack mrkdwn). */
+    public String refusal(String teamId) {
+        return publicUrl.isEmpty() ? NO_PUBLIC_URL : OTHER_WORKSPACE;
+    }
+
+    /**
+     * The address of an incident's page, for links in Slack messages; empty without {@code SCRIBE_PUBLIC_URL} (the
+     * page itself asks for sign-in when needed).
+     */
+    public Optional<String> incidentPage(int number) {
+        return incidentPage(publicUrl, number);
+    }
+
+    /** As {@link #incidentPage(int)}, from {@code SCRIBE_PUBLIC_URL} (without a trailing slash) itself. */
+    public static Optional<String> incidentPage(Optional<URI> publicUrl, int number) {
+        return publicUrl.map(base -> base + IncidentPagesServlet.LIST_PATH + "/" + number);
     }
 }

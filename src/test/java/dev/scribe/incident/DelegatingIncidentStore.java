@@ -114,6 +114,31 @@ class DelegatingIncidentStore implements IncidentStore {
     }
 
     @Override
+    public boolean isRecorded(int incidentNumber, String channelId, String ts) {
+        return store.isRecorded(incidentNumber, channelId, ts);
+    }
+
+    @Override
+    public boolean addToTimeline(int incidentNumber, AddedMessage message, Instant addedAt) {
+        return store.addToTimeline(incidentNumber, message, addedAt);
+    }
+
+    @Override
+    public void setAddedPermalink(int incidentNumber, String channelId, String ts, String permalink) {
+        store.setAddedPermalink(incidentNumber, channelId, ts, permalink);
+    }
+
+    @Override
+    public List<AddedMessage> addedMessages(int incidentNumber) {
+        return store.addedMessages(incidentNumber);
+    }
+
+    @Override
+    public List<Incident> lastClosed(int limit) {
+        return store.lastClosed(limit);
+    }
+
+    @Override
     public boolean isHealthy() {
         return store.isHealthy();
     }

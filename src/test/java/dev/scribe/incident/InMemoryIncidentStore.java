@@ -25,6 +25,9 @@ final class InMemoryIncidentStore implements IncidentStore {
     private final Map<String, StoredMark> marks = new LinkedHashMap<>();
     private final List<String> revisions = new ArrayList<>();
     private final Map<Integer, Map<String, String>> roleHolders = new LinkedHashMap<>();
+    /** Keyed by incident, channel and ts. */
+    private final Map<String, AddedMessage> added = new LinkedHashMap<>();
+    private final Map<String, Integer> addedTo = new LinkedHashMap<>();
     private int lastNumber;
 
     private record Stored(int incident, RecordedMessage message, boolean deleted) {
@@ -205,6 +208,40 @@ final class InMemoryIncidentStore implements IncidentStore {
     @Override
     public synchronized List<Incident> listOpen() {
         return incidents.values().stream().filter(Incident::isOpen).toList();
+    }
+
+    @Override
+    public synchronized boolean isRecorded(int incidentNumber, String channelId, String ts) {
+        Stored m = messages.get(key(channelId, ts));
+        return m != null && m.incident() == incidentNumber && !m.deleted();
+    }
+
+    @Override
+    public synchronized boolean addToTimeline(int incidentNumber, AddedMessage message, Instant addedAt) {
+        String k = key(String.valueOf(incidentNumber), message.channelId(), message.ts());
+        if (added.putIfAbsent(k, message) != null) {
+            return false;
+        }
+        addedTo.put(k, incidentNumber);
+        return true;
+    }
+
+    @Override
+    public synchronized void setAddedPermalink(int incidentNumber, String channelId, String ts, String permalink) {
+        added.computeIfPresent(key(String.valueOf(incidentNumber), channelId, ts), (k, m) -> m.withPermalink(permalink));
+    }
+
+    @Override
+    public synchronized List<AddedMessage> addedMessages(int incidentNumber) {
+        return added.entrySet().stream().filter(e -> addedTo.get(e.getKey()) == incidentNumber).map(Map.Entry::getValue)
+                .sorted(Comparator.comparing(AddedMessage::postedAt)).toList();
+    }
+
+    @Override
+    public synchronized List<Incident> lastClosed(int limit) {
+        return incidents.values().stream().filter(i -> !i.isOpen())
+                .sorted(Comparator.comparing(Incident::closedAt).thenComparing(Incident::number).reversed())
+                .limit(limit).toList();
     }
 
     @Override

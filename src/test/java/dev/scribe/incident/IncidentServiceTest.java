@@ -173,7 +173,7 @@ class IncidentServiceTest {
         Incident incident = start("C1");
         service.close("C1", "U1", null);
         int before = entries(incident).size();
-        String closed = "Incident 1 is closed; /incident reopen to continue.";
+        String closed = "Incident 1 is closed; `/incident reopen` in its channel to continue.";
         int n = incident.number();
         List<org.junit.jupiter.api.function.Executable> controls = List.of(
                 () -> service.status(n, "U2", Status.MONITORING),

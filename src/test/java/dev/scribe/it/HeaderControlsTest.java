@@ -32,7 +32,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class HeaderControlsTest {
 
-    private static final String CLOSED = "Incident 1 is closed; /incident reopen to continue.";
+    private static final String CLOSED = "Incident 1 is closed; `/incident reopen` in its channel to continue.";
 
     @RegisterExtension
     final RunningScribeExtension scribe = RunningScribeExtension.withEnv(Map.of("SCRIBE_ROLES", "comms"))

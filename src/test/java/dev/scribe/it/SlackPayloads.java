@@ -94,6 +94,17 @@ final class SlackPayloads {
         return envelope(eventId, e);
     }
 
+    /** A person opening the bot's Home tab ({@code tab} "home") or its Messages tab ("messages"). */
+    static String appHomeOpened(String eventId, String user, String tab) {
+        JsonObject e = new JsonObject();
+        e.addProperty("type", "app_home_opened");
+        e.addProperty("user", user);
+        e.addProperty("channel", "D" + user);
+        e.addProperty("tab", tab);
+        e.addProperty("event_ts", String.valueOf(nowTs()));
+        return envelope(eventId, e);
+    }
+
     /** An event type the bot does not handle. */
     static String unhandled(String eventId, String type) {
         JsonObject e = new JsonObject();

@@ -160,6 +160,40 @@ class SocketModeTest {
     }
 
     @Test
+    void theMessageShortcutItsFormAndHomeOverTheSocket() throws Exception {
+        startBot();
+        WebSocket ws = socket.awaitConnection(1);
+        socket.hello(ws);
+        socket.sendAndAwaitAck(ws, "slash_commands", command(ALICE, OPS, "start Socket shortcut drill"));
+        String channel = slack.await(() -> slack.channels().stream().filter(c -> c.name().startsWith("inc-")).findFirst(),
+                Optional::isPresent, WAIT).orElseThrow().id();
+        slack.await(() -> slack.members(channel), m -> m.contains(ALICE), WAIT);
+        String ts = AddToTimelineShortcutTest.alert(slack, 300, "db-1 replication lag 40s");
+
+        socket.sendAndAwaitAck(ws, "interactive", JsonParser.parseString(Interactions.messageShortcut(BOB,
+                dev.scribe.slack.view.AddToTimelineModal.SHORTCUT, AddToTimelineShortcutTest.ALERTS, "alerts", BOB, ts, null,
+                "db-1 replication lag 40s", slack.responseUrl("socket-shortcut"))).getAsJsonObject());
+        FakeSlackApi.View form = slack.awaitView(v -> dev.scribe.slack.view.AddToTimelineModal.CALLBACK_ID.equals(v.callbackId()),
+                WAIT);
+        JsonObject submitted = socket.sendAndAwaitAck(ws, "interactive", JsonParser.parseString(ViewForm.of(form)
+                .select(dev.scribe.slack.view.AddToTimelineModal.INCIDENT_BLOCK, "1")
+                .select(dev.scribe.slack.view.AddToTimelineModal.KIND_BLOCK, "DETECTED").submission(BOB)).getAsJsonObject());
+        assertTrue(!submitted.toString().contains("errors"), submitted.toString());
+        String said = slack.await(() -> slack.responseUrlPosts("socket-shortcut"), p -> !p.isEmpty(), WAIT).get(0).text();
+        assertTrue(said.contains("Added to the timeline of *incident 1* as Detected"), said);
+
+        socket.sendAndAwaitAck(ws, "events_api", event(SlackPayloads.appHomeOpened(SlackPayloads.eventId(), ALICE, "home")));
+        slack.await(() -> slack.homeView(ALICE), v -> v.isPresent() && v.get().allText().contains("Socket shortcut drill"),
+                WAIT);
+
+        socket.sendAndAwaitAck(ws, "slash_commands", command(ALICE, channel, "close"));
+        String markdown = bot.awaitReport(1).contentAsUtf8();
+        String detected = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneOffset.UTC)
+                .format(java.time.Instant.ofEpochSecond(Long.parseLong(ts.split("\\.")[0])));
+        assertTrue(markdown.contains("| Detected | " + detected + " UTC | marked |"), markdown);
+    }
+
+    @Test
     void theDeclareFormFromTheShortcutAndFromABareStartOverTheSocket() throws Exception {
         startBot();
         WebSocket ws = socket.awaitConnection(1);

@@ -66,7 +66,7 @@ class PostmortemRendererTest {
             }
         };
         Postmortem p = new PostmortemCompiler(names, ZoneId.of("UTC")).compile(new IncidentRecord(incident,
-                MessageLog.of(List.of()), List.of(), List.of(), roles));
+                MessageLog.of(List.of()), List.of(), List.of(), List.of(), roles));
         String md = new PostmortemRenderer().render(p);
         assertTrue(md.contains("| Commander | @maya |\n| Comms | @r\\|ck |\n| Ops lead | - |\n| Participants |"), md);
     }

@@ -225,7 +225,7 @@ class DatabaseCompatibilityTest {
                 .map((r, ctx) -> r.getString(1) + ":" + r.getBoolean(2)).list());
         long migrations;
         try (var files = java.nio.file.Files.list(Path.of(getClass().getResource("/db/migration").toURI()))) {
-            migrations = files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql")).count();
+            migrations = files.filter(f -> f.getFileName().toString().matches("V\\d+(_\\d+)?__.*\\.sql")).count();
         }
         assertEquals(migrations, rows.size(), rows.toString());
         assertTrue(rows.stream().allMatch(r -> r.endsWith(":true")), "no failed migration is left recorded: " + rows);

@@ -13,7 +13,10 @@ import dev.scribe.testing.FakeWorkspace.ChannelState;
 import dev.scribe.testing.FakeWorkspace.StoredMessage;
 import java.util.List;
 
-/** chat.postMessage and chat.update (headers, announcements, the report's parts) and pins.add (the header). */
+/**
+ * chat.postMessage and chat.update (headers, announcements, the report's parts), chat.getPermalink (messages added to a
+ * timeline) and pins.add (the header).
+ */
 final class ChatMethods implements WebApiMethods.Family {
 
     public static final int MAX_MESSAGE_TEXT = 40000;
@@ -29,6 +32,7 @@ final class ChatMethods implements WebApiMethods.Family {
     public void registerIn(WebApiMethods methods) {
         methods.register("chat.postMessage", this::postMessage)
                 .register("chat.update", this::update)
+                .register("chat.getPermalink", this::permalink)
                 .register("pins.add", this::pinsAdd);
     }
 
@@ -71,6 +75,26 @@ final class ChatMethods implements WebApiMethods.Family {
         m.edits++;
         m.editedTs = workspace.nextTs();
         return obj("channel", ch.id, "ts", m.ts, "text", m.text, "message", messageJson(ch, m, true));
+    }
+
+    /**
+     * A message's link, as Slack answers it: any message of a channel the bot can see (a public channel whether or not
+     * it is a member; a private one or a DM only when it is in it), a thread reply's with its thread.
+     */
+    private JsonObject permalink(Params p) {
+        String channel = p.get("channel");
+        String ts = p.get("message_ts");
+        if (channel == null || ts == null) {
+            throw new SlackRefusal(Errors.INVALID_ARGUMENTS, obj("response_metadata", obj("messages",
+                    Json.array("[ERROR] missing required field: " + (channel == null ? "channel" : "message_ts")))));
+        }
+        ChannelState ch = workspace.visibleChannel(channel);
+        StoredMessage m = ch.message(ts).orElseThrow(() -> SlackRefusal.of(Errors.MESSAGE_NOT_FOUND));
+        String link = FakeSlackApi.WORKSPACE_URL + "archives/" + ch.id + "/p" + m.ts.replace(".", "");
+        if (m.threadTs != null && !m.threadTs.equals(m.ts)) {
+            link += "?thread_ts=" + m.threadTs + "&cid=" + ch.id;
+        }
+        return obj("channel", ch.id, "permalink", link);
     }
 
     private JsonObject pinsAdd(Params p) {

@@ -661,4 +661,24 @@ class FakeSlackApiTest {
                     .cursor("bmV4dF90czpub3Bl")).getError());
         }
     }
+
+    @Test
+    void getPermalinkLinksAnyMessageOfAChannelTheBotCanSeeAndRefusesWhatSlackRefuses() throws Exception {
+        String top = fake.addMessage(OUTSIDE, "U0ALICE", "alert fired");
+        fake.addMessage(OUTSIDE, "1700000000.000200", top, "U0BOB", "on it");
+        fake.addPrivateChannel("G0SECRET", "secret", false);
+        fake.addMessage("G0SECRET", "1700000000.000300", null, "U0BOB", "hidden");
+
+        // A public channel the bot is not in: Slack still links it.
+        var answer = methods.chatGetPermalink(r -> r.channel(OUTSIDE).messageTs(top));
+        assertTrue(answer.isOk(), answer.getError());
+        assertEquals(FakeSlackApi.WORKSPACE_URL + "archives/" + OUTSIDE + "/p" + top.replace(".", ""), answer.getPermalink());
+        var reply = methods.chatGetPermalink(r -> r.channel(OUTSIDE).messageTs("1700000000.000200"));
+        assertEquals(FakeSlackApi.WORKSPACE_URL + "archives/" + OUTSIDE + "/p1700000000000200?thread_ts=" + top
+                + "&cid=" + OUTSIDE, reply.getPermalink());
+
+        assertEquals("message_not_found", methods.chatGetPermalink(r -> r.channel(OUTSIDE).messageTs("1700000000.999999")).getError());
+        assertEquals("channel_not_found", methods.chatGetPermalink(r -> r.channel("G0SECRET").messageTs("1700000000.000300")).getError());
+        assertEquals("invalid_arguments", methods.chatGetPermalink(r -> r.channel(OUTSIDE)).getError());
+    }
 }
