@@ -38,7 +38,8 @@ public record Config(
         Optional<URI> publicUrl,
         Optional<String> metricsToken,
         Roles roles,
-        ReminderSettings reminders) {
+        ReminderSettings reminders,
+        int catchUpRate) {
 
     public static final String DEFAULT_API_URL = "https://slack.com/api/";
     public static final String DEFAULT_DB_URL = "jdbc:h2:file:./data/incident-scribe;WRITE_DELAY=0";
@@ -47,6 +48,10 @@ public record Config(
      * posting again). Not a setting users have: tests shorten it with {@link #withSlackCallTimeout}.
      */
     public static final Duration DEFAULT_SLACK_CALL_TIMEOUT = Duration.ofSeconds(10);
+    /** Calls a minute of each Slack method a catch-up makes: Slack's Tier 3, what an internal app gets. */
+    public static final int DEFAULT_CATCH_UP_RATE = 50;
+    /** The most SCRIBE_CATCH_UP_RATE takes: above Slack's Tier 4, so a larger number is surely a mistake. */
+    static final int MAX_CATCH_UP_RATE = 6000;
 
     /** A setting that stops start-up; the message names it and says what to do. */
     public static final class ConfigException extends RuntimeException {
@@ -100,13 +105,41 @@ public record Config(
                 publicUrl(env),
                 optional(env, "SCRIBE_METRICS_TOKEN"),
                 roles(env),
-                reminders(env));
+                reminders(env),
+                catchUpRate(env));
     }
 
     /** The same settings with another Slack call timeout: for tests of a call that hangs, which need not wait 10 s. */
     public Config withSlackCallTimeout(Duration timeout) {
         return new Config(botToken, signingSecret, appToken, slackApiUrl, port, dbUrl, dbUser, dbPassword, zone,
-                channelMode, retroChannel, reactions, timeout, publicUrl, metricsToken, roles, reminders);
+                channelMode, retroChannel, reactions, timeout, publicUrl, metricsToken, roles, reminders,
+                catchUpRate);
+    }
+
+    /** True when the bot reads back what it missed after a gap (SCRIBE_CATCH_UP_RATE is not {@code off}). */
+    public boolean catchesUp() {
+        return catchUpRate > 0;
+    }
+
+    /**
+     * SCRIBE_CATCH_UP_RATE, checked: how many calls a minute of each Slack method (conversations.history,
+     * conversations.replies) reading back may make; 0 for {@code off}.
+     */
+    static int catchUpRate(Map<String, String> env) {
+        String value = optional(env, "SCRIBE_CATCH_UP_RATE").orElse(Integer.toString(DEFAULT_CATCH_UP_RATE));
+        if (value.equalsIgnoreCase("off")) {
+            return 0;
+        }
+        try {
+            int rate = Integer.parseInt(value);
+            if (rate >= 1 && rate <= MAX_CATCH_UP_RATE) {
+                return rate;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new ConfigException("SCRIBE_CATCH_UP_RATE must be calls a minute from 1 to " + MAX_CATCH_UP_RATE
+                + " (Slack gives an internal app 50) or off, not '" + value + "'.");
     }
 
     /**
@@ -236,6 +269,7 @@ public record Config(
                 + ", zone=" + zone + ", channelMode=" + channelMode + ", socketMode=" + appToken.isPresent()
                 + ", publicUrl=" + publicUrl.map(URI::toString).orElse("unset")
                 + ", metricsToken=" + (metricsToken.isPresent() ? "set" : "unset")
-                + ", reminders=" + reminders + "]";
+                + ", reminders=" + reminders
+                + ", catchUpRate=" + (catchUpRate > 0 ? catchUpRate + "/min" : "off") + "]";
     }
 }

@@ -9,6 +9,7 @@ import dev.scribe.incident.Severity;
 import dev.scribe.metrics.ScribeMetrics;
 import dev.scribe.outbox.OutboxDrain;
 import dev.scribe.reminder.Reminders;
+import dev.scribe.slack.CatchUp;
 import dev.scribe.slack.BotIdentity;
 import dev.scribe.slack.ChannelMembers;
 import dev.scribe.slack.Declarations;
@@ -30,6 +31,7 @@ import dev.scribe.slack.WorkspaceDirectory;
 import dev.scribe.slack.interaction.IncidentControls;
 import dev.scribe.storage.Database;
 import dev.scribe.storage.JdbiAnnouncements;
+import dev.scribe.storage.JdbiCatchUps;
 import dev.scribe.storage.JdbiCommandInvocations;
 import dev.scribe.slack.view.HomeTab;
 import dev.scribe.storage.JdbiHomeViewers;
@@ -73,10 +75,12 @@ public final class Scribe implements AutoCloseable {
     private final List<ExecutorService> workers;
     private final WebServer web;
     private final SocketModeConnection socket;
+    private final CatchUp catchUp;
 
     private Scribe(Database database, JdbiIncidentStore store, App app, SlackWebApi slack, OutboxDrain drain,
-                   List<ExecutorService> workers, WebServer web, SocketModeConnection socket) {
+                   List<ExecutorService> workers, WebServer web, SocketModeConnection socket, CatchUp catchUp) {
         this.socket = socket;
+        this.catchUp = catchUp;
         this.database = database;
         this.store = store;
         this.drain = drain;
@@ -112,6 +116,7 @@ public final class Scribe implements AutoCloseable {
         ScheduledExecutorService reminding = Executors.newSingleThreadScheduledExecutor(daemonThreads("scribe-reminders-"));
         SocketModeConnection socket = null;
         JdbiIncidentStore store = null;
+        CatchUp catchUp = null;
         try {
             // On the embedded database, messages are taken through a journal file next to it (docs/performance.md).
             store = database.journalFile().map(file -> JdbiIncidentStore.withJournal(database, clock, file))
@@ -144,7 +149,9 @@ public final class Scribe implements AutoCloseable {
             JdbiSignIns signIns = new JdbiSignIns(database, clock);
             SignInLinks signInLinks = new SignInLinks(config.publicUrl(), teamId, signIns);
             Surfaces surfaces = new Surfaces(methods, slack.slack());
-            HomeTabs tabs = new HomeTabs(incidents, publisher, new IncidentAudience(methods, clock), surfaces,
+            // Who may see a private incident, in Slack's own surfaces: the Home tab and the declare form's list.
+            IncidentAudience audience = new IncidentAudience(methods, clock);
+            HomeTabs tabs = new HomeTabs(incidents, publisher, audience, surfaces,
                     new HomeTab.Buttons(true, signInLinks.handsOutLinks()), config.zone());
             HomeRefresher home = new HomeRefresher(new JdbiHomeViewers(database), tabs::publish, clock);
             // Home tabs list the open incidents: a start, a change and a close refresh them (debounced, paced).
@@ -166,7 +173,7 @@ public final class Scribe implements AutoCloseable {
             };
             JdbiCommandInvocations invocations = new JdbiCommandInvocations(database, clock);
             Declarations declarations = new Declarations(methods, slack.slack(), incidents, starter, invocations,
-                    config.channelMode(), identity.has(BotIdentity.GROUPS_WRITE), workers, config.zone());
+                    config.channelMode(), identity.has(BotIdentity.GROUPS_WRITE), workers, config.zone(), audience);
             IncidentCommandListener command = new IncidentCommandListener(incidents,
                     invocations, starter, publisher, config.channelMode(), workers, changed,
                     postReportsSoon, config.zone(), directory, signInLinks, declarations);
@@ -178,6 +185,10 @@ public final class Scribe implements AutoCloseable {
                         postReportsSoon.run();
                     });
             Listeners.registerHeaderControls(app, controls);
+            if (config.catchesUp()) {
+                catchUp = new CatchUp(incidents, new JdbiCatchUps(database), methods, header, clock, config.catchUpRate());
+                catchUp.watch(app);
+            }
             app.start();
 
             // Socket Mode needs no public endpoint: HTTP then serves only /healthz.
@@ -193,7 +204,14 @@ public final class Scribe implements AutoCloseable {
             web.start();
             if (socketMode) {
                 socket = new SocketModeConnection(app, config.appToken().get());
+                if (catchUp != null) {
+                    socket.whenConnected(catchUp::reconnected);
+                }
                 socket.start();
+            }
+            // Reads back what was said while the bot was down, off the request threads.
+            if (catchUp != null) {
+                catchUp.start();
             }
             // One thread posts reports: now (a restart resumes what was left), every two seconds (retries
             // that are due), and right after a close. Only once everything is up, so a failed start-up never
@@ -209,11 +227,14 @@ public final class Scribe implements AutoCloseable {
             }
             log.info("Incident Scribe is listening on port {} ({})", web.port(), config);
             return new Scribe(database, store, app, slack, drain, List.of(workers, headers, reports, reminding, homeTabs),
-                    web, socket);
+                    web, socket, catchUp);
         } catch (Exception | Error e) {
             slack.close();
             if (socket != null) {
                 socket.close();
+            }
+            if (catchUp != null) {
+                catchUp.close();
             }
             for (ExecutorService pool : List.of(workers, headers, reports, reminding, homeTabs)) {
                 pool.shutdownNow();
@@ -252,6 +273,9 @@ public final class Scribe implements AutoCloseable {
             socket.close();
         }
         web.close();
+        if (catchUp != null) {
+            catchUp.close();
+        }
         drain.stop();
         for (ExecutorService pool : workers) {
             pool.shutdown();

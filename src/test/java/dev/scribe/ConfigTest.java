@@ -37,6 +37,23 @@ class ConfigTest {
     }
 
     @Test
+    void catchingUpIsPacedAtSlacksTier3UnlessSetOtherwiseOrOff() {
+        Config c = Config.fromEnvironment(minimal());
+        assertEquals(50, c.catchUpRate());
+        assertTrue(c.catchesUp());
+        Map<String, String> env = minimal();
+        env.put("SCRIBE_CATCH_UP_RATE", "OFF");
+        assertFalse(Config.fromEnvironment(env).catchesUp());
+        env.put("SCRIBE_CATCH_UP_RATE", " 1 ");
+        assertEquals(1, Config.fromEnvironment(env).catchUpRate());
+        for (String bad : List.of("0", "-5", "6001", "fast", "50/min")) {
+            env.put("SCRIBE_CATCH_UP_RATE", bad);
+            assertEquals("SCRIBE_CATCH_UP_RATE must be calls a minute from 1 to 6000 (Slack gives an internal app 50) or "
+                    + "off, not '" + bad.strip() + "'.", error(env));
+        }
+    }
+
+    @Test
     void missingTokenOrSecretNamesItAndWhereToFindIt() {
         Map<String, String> env = minimal();
         env.remove("SLACK_BOT_TOKEN");

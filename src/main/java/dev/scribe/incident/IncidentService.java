@@ -568,6 +568,6 @@ public final class IncidentService {
         Incident incident = store.find(number)
                 .orElseThrow(() -> new IncidentException("There is no incident " + number + "."));
         return new IncidentRecord(incident, store.messages(number), store.entries(number), store.marks(number),
-                store.addedMessages(number), roleHolders(incident));
+                store.addedMessages(number), store.readBack(number), roleHolders(incident));
     }
 }

@@ -120,6 +120,14 @@ public interface IncidentStore {
     /** Up to {@code limit} closed incidents, the most recently closed first. */
     List<Incident> lastClosed(int limit);
 
+    /**
+     * What of the incident was read back from Slack after a gap, and whether a read is under way; a store that never
+     * catches up has nothing to say.
+     */
+    default ReadBack readBack(int incidentNumber) {
+        return ReadBack.NONE;
+    }
+
     /** True when the store answers (for the health check). */
     boolean isHealthy();
 }

@@ -1,6 +1,7 @@
 package dev.scribe.report;
 
 import dev.scribe.incident.EntryKind;
+import dev.scribe.incident.ReadBack;
 import dev.scribe.incident.Severity;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -10,7 +11,8 @@ import java.util.Optional;
 /**
  * The compiled report of one incident, names resolved and lists sorted: what every renderer (Markdown,
  * the Slack summary and thread) reads. Built by {@link PostmortemCompiler}. {@code impact} is what was known when
- * the incident was declared from the form.
+ * the incident was declared from the form. {@code readBack} says which part of the transcript was read back from
+ * Slack after the bot had been unreachable ({@link ReadBackText}).
  */
 public record Postmortem(
         int number,
@@ -31,7 +33,8 @@ public record Postmortem(
         List<TimelineItem> wentBadly,
         List<TimelineItem> impact,
         Transcript transcript,
-        ZoneId zone) {
+        ZoneId zone,
+        ReadBack readBack) {
 
     /**
      * A role besides the commander's ({@code Comms}) and the name of who holds it, empty when nobody does; in the
@@ -67,6 +70,11 @@ public record Postmortem(
         wentWell = List.copyOf(wentWell);
         wentBadly = List.copyOf(wentBadly);
         impact = List.copyOf(impact);
+    }
+
+    /** What the report says about messages read back rather than received live; empty when there were none. */
+    public List<String> readBackLines() {
+        return ReadBackText.lines(readBack, zone);
     }
 
     /** The report's file name, e.g. {@code incident-7-rca.md}. */

@@ -94,7 +94,8 @@ public final class PostmortemCompiler {
                 timeline.stream().filter(i -> i.kind() == EntryKind.WENT_BADLY).toList(),
                 timeline.stream().filter(i -> i.kind() == EntryKind.IMPACT).toList(),
                 new Transcript(record.messages(), pass.count, pass.chars, pass.first, pass.last, this::transcriptItem),
-                zone);
+                zone,
+                record.readBack());
     }
 
     /**

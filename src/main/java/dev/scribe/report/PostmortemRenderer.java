@@ -177,6 +177,10 @@ public final class PostmortemRenderer {
 
     private void transcript(StringBuilder md, Postmortem p) {
         section(md, "Transcript");
+        // Said before the messages: a reader must know which part of them did not arrive live.
+        for (String line : p.readBackLines()) {
+            md.append('_').append(line).append("_\n\n");
+        }
         if (p.transcript().isEmpty()) {
             md.append("_No messages were recorded._\n");
             return;

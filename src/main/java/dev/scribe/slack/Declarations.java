@@ -41,6 +41,7 @@ public final class Declarations {
     private final Executor executor;
     private final SlackWebPoster poster;
     private final CommandReplies replies;
+    private final IncidentAudience audience;
 
     /**
      * @param claims           where each submitted view is claimed once, across replicas
@@ -49,7 +50,7 @@ public final class Declarations {
      */
     public Declarations(MethodsClient methods, Slack slack, IncidentService incidents, IncidentStarter starter,
                         CommandInvocations claims, ChannelMode channelMode, boolean canCreatePrivate, Executor executor,
-                        ZoneId zone) {
+                        ZoneId zone, IncidentAudience audience) {
         this.methods = methods;
         this.slack = slack;
         this.incidents = incidents;
@@ -60,6 +61,7 @@ public final class Declarations {
         this.executor = executor;
         this.poster = new SlackWebPoster(methods);
         this.replies = new CommandReplies(zone);
+        this.audience = audience;
     }
 
     /**
@@ -71,12 +73,15 @@ public final class Declarations {
     }
 
     /**
-     * Opens the form with {@code views.open}, at once: the trigger dies three seconds after the click.
+     * Opens the form for {@code userId} with {@code views.open}, at once: the trigger dies three seconds after the
+     * click. The open incidents it lists are those {@code userId} may see: a private incident's title is shown to its
+     * channel's members only.
      *
      * @throws SlackCallException when Slack refuses (an expired trigger, say)
      */
-    public void openForm(String triggerId, Severity preset, Origin origin) {
-        View view = DeclareModal.build(incidents.listOpen(), preset, offersPrivate(), origin);
+    public void openForm(String triggerId, String userId, Severity preset, Origin origin) {
+        List<Incident> open = incidents.listOpen().stream().filter(i -> audience.maySee(userId, i)).toList();
+        View view = DeclareModal.build(open, preset, offersPrivate(), origin);
         SlackCalls.require("views.open", () -> methods.viewsOpen(r -> r.triggerId(triggerId).view(view)));
     }
 
@@ -86,7 +91,7 @@ public final class Declarations {
      */
     public void openFormOrSaySo(String triggerId, String userId) {
         try {
-            openForm(triggerId, Severity.SEV3, Origin.NOWHERE);
+            openForm(triggerId, userId, Severity.SEV3, Origin.NOWHERE);
         } catch (SlackCallException e) {
             log.warn("Could not open the declare form: {} answered {}", e.method(), e.error());
             executor.execute(() -> tell(Origin.NOWHERE, userId, couldNotOpenForm(e)));

@@ -94,8 +94,8 @@ public final class HeaderRefresher implements IntConsumer {
         }
         try {
             Postmortem report = publisher.compile(incident.number());
-            poster.update(incident.channelId(), incident.headerTs(), IncidentHeader.of(incident,
-                    incidents.roleHolders(incident), report.timings(), zone, incidents.reactions()));
+            poster.update(incident.channelId(), incident.headerTs(), IncidentHeader.fromReport(incident,
+                    incidents.roleHolders(incident), report, zone, incidents.reactions()));
         } catch (SlackCallException e) {
             failed("header", incident.number(), e);
         } catch (RuntimeException e) {

@@ -195,7 +195,7 @@ public final class IncidentCommandListener implements SlashCommandHandler {
     private Response declareForm(Command.DeclareForm form, SlashCommandPayload payload, SlashCommandContext ctx) {
         incidents.requireNoneOpenIn(payload.getChannelId());
         try {
-            declarations.openForm(payload.getTriggerId(), form.severity(),
+            declarations.openForm(payload.getTriggerId(), payload.getUserId(), form.severity(),
                     new DeclareModal.Origin(payload.getChannelId(), payload.getResponseUrl()));
         } catch (SlackCallException e) {
             log.warn("Could not open the declare form: {} answered {}", e.method(), e.error());

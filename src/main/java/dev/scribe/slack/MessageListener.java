@@ -58,17 +58,14 @@ final class MessageListener {
         if (botId != null || user == null || channel == null) {
             return ctx.ack();
         }
-        if (!SlackIds.isValid(user) || !SlackIds.isValid(channel) || !SlackTs.isValid(ts)) {
+        java.util.Optional<RecordedMessage> person = PeopleMessages.of(channel, ts, threadTs, user, text);
+        if (person.isEmpty()) {
             // Deliberately acknowledged: no retry can make a malformed event storable.
             log.warn("Ignored a message event with a malformed user, channel or ts (event {})",
                     LogSafe.text(payload.getEventId()));
             return ctx.ack();
         }
-        if (threadTs != null && !SlackTs.isValid(threadTs)) {
-            threadTs = null;
-        }
-        RecordedMessage message = new RecordedMessage(channel, ts, threadTs, user, text == null ? "" : text,
-                SlackTs.toInstant(ts));
+        RecordedMessage message = person.get();
         return StoreThenAck.run(ctx, "message " + ts + " in " + channel, () -> {
             RecordOutcome outcome = incidents.record(message, payload.getEventId());
             outcomes.accept(outcome);

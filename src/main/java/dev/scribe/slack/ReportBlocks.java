@@ -17,6 +17,7 @@ import dev.scribe.incident.UserText;
 import dev.scribe.report.Postmortem;
 import dev.scribe.report.Postmortem.TimelineItem;
 import dev.scribe.slack.view.KeyTimingsText;
+import dev.scribe.report.ReadBackText;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -117,6 +118,9 @@ final class ReportBlocks {
         String counts = count(p.transcript().size(), "message") + " · " + count(p.participants().size(), "participant")
                 + " · " + count(keyEvents, "key event") + " · " + count(p.actionItems().size(), "action item");
         blocks.add(context(c -> c.elements(List.of(markdownText(counts)))));
+        for (String line : p.readBackLines()) {
+            blocks.add(context(c -> c.elements(List.of(markdownText(line)))));
+        }
         blocks.add(context(c -> c.elements(List.of(markdownText(where)))));
         return new SlackMessage(Mrkdwn.escape(title + " (" + p.timings().duration().display() + ")"), blocks);
     }

@@ -31,6 +31,7 @@ public final class SocketModeConnection implements AutoCloseable {
         return t;
     });
     private volatile boolean closed;
+    private volatile Runnable connected = () -> { };
 
     /** Prepares the connection; nothing is sent to Slack until {@link #start()}. */
     public SocketModeConnection(App app, String appToken) throws IOException {
@@ -55,6 +56,14 @@ public final class SocketModeConnection implements AutoCloseable {
         return null;
     }
 
+    /**
+     * Runs {@code action} each time the socket is connected, the first time and after every reconnect (Slack says
+     * {@code hello} on each new connection): events sent while it was down may be lost. Set before {@link #start()}.
+     */
+    public void whenConnected(Runnable action) {
+        this.connected = action;
+    }
+
     /** Connects in the background, retrying until it succeeds or the bot stops. */
     public void start() {
         connector.execute(() -> connect(FIRST_RETRY));
@@ -70,6 +79,14 @@ public final class SocketModeConnection implements AutoCloseable {
                 throw new IOException("no Socket Mode client (apps.connections.open failed)");
             }
             log.info("Connected to Slack over Socket Mode");
+            // The client keeps its listeners across the reconnects it makes by itself. This first connection's
+            // hello may have come before the listener: say it here too (a second word of it changes nothing).
+            socketApp.getClient().addWebSocketMessageListener(message -> {
+                if (message != null && message.contains("\"type\":\"hello\"")) {
+                    connected.run();
+                }
+            });
+            connected.run();
         } catch (Exception e) {
             log.warn("Could not connect to Slack over Socket Mode ({}); trying again in {} s", e.getMessage(),
                     nextWait.toSeconds());

@@ -10,6 +10,7 @@ import dev.scribe.incident.Mark;
 import dev.scribe.incident.MessageLog;
 import dev.scribe.incident.NewIncident;
 import dev.scribe.incident.RecordOutcome;
+import dev.scribe.incident.ReadBack;
 import dev.scribe.incident.RecordedMessage;
 import dev.scribe.incident.TimelineEntry;
 import java.nio.file.Path;
@@ -42,6 +43,7 @@ public final class JdbiIncidentStore implements IncidentStore, AutoCloseable {
     private final RoleDao roleDao;
     private final AddedMessageDao addedDao;
     private final MessageSink received;
+    private final JdbiCatchUps catchUps;
 
     /** Stores each message before {@link #recordInOpenIncident} returns. */
     public JdbiIncidentStore(Database database, Clock clock) {
@@ -66,6 +68,7 @@ public final class JdbiIncidentStore implements IncidentStore, AutoCloseable {
         this.markDao = jdbi.onDemand(MarkDao.class);
         this.roleDao = jdbi.onDemand(RoleDao.class);
         this.addedDao = jdbi.onDemand(AddedMessageDao.class);
+        this.catchUps = new JdbiCatchUps(database);
         this.received = journalFile == null ? new MessageWriter(jdbi) : JournaledMessageWriter.start(jdbi, journalFile);
     }
 
@@ -310,6 +313,11 @@ public final class JdbiIncidentStore implements IncidentStore, AutoCloseable {
     @Override
     public List<Incident> lastClosed(int limit) {
         return incidentDao.lastClosed(limit).stream().map(IncidentRow::toIncident).toList();
+    }
+
+    @Override
+    public ReadBack readBack(int incidentNumber) {
+        return catchUps.readBack(incidentNumber);
     }
 
     @Override

@@ -258,6 +258,10 @@ class DeclareFormTest {
         assertEquals("ephemeral", told.get(0).responseType());
         assertTrue(told.get(0).text().contains("in the private channel <#" + channel + ">"), told.get(0).text());
         assertEquals(List.of(), bot.slack.topLevelMessages(OPS), "its title is not shown in #ops");
+
+        // The next person to declare sees it listed only when they are in its channel.
+        assertFalse(shortcutModal(bot, BOB).allText().contains("Leaked credentials"), "not a member");
+        assertTrue(shortcutModal(bot, ALICE).allText().contains("Leaked credentials"), "a member");
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.scribe.incident.EntryKind;
 import dev.scribe.incident.Incident;
 import dev.scribe.incident.IncidentRecord;
 import dev.scribe.incident.MessageLog;
+import dev.scribe.incident.ReadBack;
 import dev.scribe.incident.RoleHolders;
 import dev.scribe.incident.Severity;
 import dev.scribe.incident.RecordedMessage;
@@ -66,7 +67,7 @@ class PostmortemRendererTest {
             }
         };
         Postmortem p = new PostmortemCompiler(names, ZoneId.of("UTC")).compile(new IncidentRecord(incident,
-                MessageLog.of(List.of()), List.of(), List.of(), List.of(), roles));
+                MessageLog.of(List.of()), List.of(), List.of(), List.of(), ReadBack.NONE, roles));
         String md = new PostmortemRenderer().render(p);
         assertTrue(md.contains("| Commander | @maya |\n| Comms | @r\\|ck |\n| Ops lead | - |\n| Participants |"), md);
     }

@@ -273,7 +273,13 @@ public final class FakeSlackApi implements AutoCloseable {
     private static final String APPS_CONNECTIONS_OPEN = "apps.connections.open";
     private static final long AWAIT_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
-    private sealed interface Injection permits Fail, RateLimit, ServerError, Delay, FailAfterActing {
+    private sealed interface Injection permits Pass, Fail, RateLimit, RateLimitedOk, ServerError, Delay, FailAfterActing {
+    }
+
+    private record Pass() implements Injection {
+    }
+
+    private record RateLimitedOk(int retryAfterSeconds) implements Injection {
     }
 
     private record Fail(String error) implements Injection {
@@ -315,6 +321,9 @@ public final class FakeSlackApi implements AutoCloseable {
     private final Map<String, Deque<Injection>> injections = new HashMap<>();
     private final Map<String, List<ResponseUrlPost>> responseUrls = new HashMap<>();
     private String appToken = "xapp-socket-mode-not-enabled";
+    /** Per method, the most calls a minute Slack's rate limiter lets through, and when the recent ones came. */
+    private final Map<String, Integer> callsPerMinute = new HashMap<>();
+    private final Map<String, Deque<Long>> recentCalls = new HashMap<>();
     private Supplier<String> socketUrls;
 
     /** Starts the fake on 127.0.0.1 and a free port; only {@code botToken} is accepted. */
@@ -461,6 +470,84 @@ public final class FakeSlackApi implements AutoCloseable {
         }
     }
 
+    // ---------------------------------------------------------------- people acting in Slack (no event is sent)
+
+    /**
+     * Someone posts at the top level of a channel, at a fresh ts. Only Slack's state changes: no event reaches the bot,
+     * as when it is down, so what it learns of this it learns by reading the channel back. Returns the ts.
+     */
+    public String post(String channelId, String userId, String text) {
+        return addMessage(channelId, userId, text);
+    }
+
+    /** Someone replies in the thread under {@code parentTs}, at a fresh ts; no event is sent. Returns the ts. */
+    public String reply(String channelId, String parentTs, String userId, String text) {
+        synchronized (lock) {
+            ChannelState ch = workspace.requireChannel(channelId);
+            StoredMessage parent = ch.message(parentTs).orElseThrow(() -> new IllegalArgumentException("no message " + parentTs));
+            String ts = workspace.nextTs();
+            addMessage(channelId, ts, parent.threadTs != null ? parent.threadTs : parent.ts, userId, text);
+            return ts;
+        }
+    }
+
+    /** Its author edits a message: the new text, and {@code edited} with a fresh ts, as Slack shows it; no event. */
+    public void edit(String channelId, String ts, String newText) {
+        synchronized (lock) {
+            StoredMessage m = requireMessage(channelId, ts);
+            m.text = newText;
+            m.edits++;
+            m.editedTs = workspace.nextTs();
+            workspace.changed();
+        }
+    }
+
+    /**
+     * Its author deletes a message; no event. As in Slack, a thread's parent with replies left becomes a tombstone
+     * (subtype {@code tombstone}, "This message was deleted.") that keeps the thread; any other message is gone.
+     */
+    public void delete(String channelId, String ts) {
+        synchronized (lock) {
+            ChannelState ch = workspace.requireChannel(channelId);
+            StoredMessage m = requireMessage(channelId, ts);
+            if (m.threadTs == null && !ch.replies(m.ts).isEmpty()) {
+                m.subtype = "tombstone";
+                m.user = "USLACKBOT";
+                m.text = "This message was deleted.";
+                m.reactions.clear();
+                m.edits = 0;
+            } else {
+                ch.messages.remove(m);
+            }
+            workspace.changed();
+        }
+    }
+
+    /** Someone adds a reaction ({@code pushpin}, no colons) to a message; no event. Once per person and emoji. */
+    public void react(String channelId, String ts, String userId, String reaction) {
+        synchronized (lock) {
+            requireMessage(channelId, ts).reactions.computeIfAbsent(reaction, r -> new java.util.LinkedHashSet<>()).add(userId);
+            workspace.changed();
+        }
+    }
+
+    /** Someone takes their reaction back; no event. */
+    public void unreact(String channelId, String ts, String userId, String reaction) {
+        synchronized (lock) {
+            StoredMessage m = requireMessage(channelId, ts);
+            java.util.Set<String> who = m.reactions.get(reaction);
+            if (who != null && who.remove(userId) && who.isEmpty()) {
+                m.reactions.remove(reaction);
+            }
+            workspace.changed();
+        }
+    }
+
+    private StoredMessage requireMessage(String channelId, String ts) {
+        return workspace.requireChannel(channelId).message(ts)
+                .orElseThrow(() -> new IllegalArgumentException("no message " + ts + " in " + channelId));
+    }
+
     /**
      * Archives a channel, as a person does in Slack: it keeps its messages and members (history can still be read),
      * and every post, upload share, pin and invitation to it is refused with is_archived.
@@ -507,6 +594,11 @@ public final class FakeSlackApi implements AutoCloseable {
 
     // ---------------------------------------------------------------- failure injection
 
+    /** The next call of the method is answered as usual: so that a failure queued after it hits the call after. */
+    public void passNext(String method) {
+        inject(method, new Pass());
+    }
+
     /** The next call of the method answers ok:false with this error, as Slack does for any refusal. */
     public void failNext(String method, String error) {
         inject(method, new Fail(error));
@@ -530,6 +622,49 @@ public final class FakeSlackApi implements AutoCloseable {
     /** The next call of the method takes effect but answers HTTP 500: Slack acted, the client saw a failure. */
     public void failAfterActingNext(String method, String error) {
         inject(method, new FailAfterActing(error));
+    }
+
+    /** The next call of the method answers HTTP 200 {@code ok:false, error:ratelimited} with Retry-After, as some methods do. */
+    public void rateLimitedOkFalseNext(String method, int retryAfterSeconds) {
+        inject(method, new RateLimitedOk(retryAfterSeconds));
+    }
+
+    /**
+     * Limits the method to {@code perMinute} calls in any 60 seconds, as Slack's tiers do (Tier 3: 50): a call over
+     * it is answered 429 with the Retry-After that lets the oldest call of the window age out. Calls answered 429 do
+     * not count.
+     */
+    public void limitRate(String method, int perMinute) {
+        synchronized (lock) {
+            callsPerMinute.put(method, perMinute);
+        }
+    }
+
+    /** How many calls of the method were answered 429 (injected or over its rate limit). */
+    public int rateLimitedCount(String method) {
+        synchronized (lock) {
+            return (int) calls.stream().filter(c -> c.call.method().equals(method) && "HTTP 429".equals(c.outcome)).count();
+        }
+    }
+
+    /** With the lock held: a 429 when the call would go over the method's rate limit, else the call is counted. */
+    private Injection overLimit(String method) {
+        Integer limit = callsPerMinute.get(method);
+        if (limit == null) {
+            return null;
+        }
+        long now = System.nanoTime();
+        long window = TimeUnit.MINUTES.toNanos(1);
+        Deque<Long> recent = recentCalls.computeIfAbsent(method, k -> new ArrayDeque<>());
+        while (!recent.isEmpty() && now - recent.peekFirst() >= window) {
+            recent.pollFirst();
+        }
+        if (recent.size() >= limit) {
+            long waitNanos = window - (now - recent.peekFirst());
+            return new RateLimit((int) Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L));
+        }
+        recent.addLast(now);
+        return null;
     }
 
     private void inject(String method, Injection injection) {
@@ -815,6 +950,9 @@ public final class FakeSlackApi implements AutoCloseable {
             if (handler != null && authError == null) {
                 Deque<Injection> queue = injections.get(method);
                 injection = queue == null ? null : queue.poll();
+                if (injection == null) {
+                    injection = overLimit(method);
+                }
             }
             workspace.changed();
         }
@@ -830,11 +968,17 @@ public final class FakeSlackApi implements AutoCloseable {
             pause(delay.duration());
             injection = null;
         }
+        if (injection instanceof Pass) {
+            injection = null;
+        }
         Params p = new Params(params);
         if (injection instanceof Fail f) {
             answer(ex, record, 200, obj("ok", false, "error", f.error()), Map.of());
         } else if (injection instanceof RateLimit r) {
             answer(ex, record, 429, obj("ok", false, "error", Errors.RATELIMITED),
+                    Map.of("Retry-After", String.valueOf(r.retryAfterSeconds())));
+        } else if (injection instanceof RateLimitedOk r) {
+            answer(ex, record, 200, obj("ok", false, "error", Errors.RATELIMITED),
                     Map.of("Retry-After", String.valueOf(r.retryAfterSeconds())));
         } else if (injection instanceof ServerError) {
             answer(ex, record, 500, obj("ok", false, "error", Errors.INTERNAL_ERROR), Map.of());

@@ -681,4 +681,65 @@ class FakeSlackApiTest {
         assertEquals("channel_not_found", methods.chatGetPermalink(r -> r.channel("G0SECRET").messageTs("1700000000.000300")).getError());
         assertEquals("invalid_arguments", methods.chatGetPermalink(r -> r.channel(OUTSIDE)).getError());
     }
+
+    @Nested
+    class PeopleWhileTheBotIsAway {
+
+        @Test
+        void reactionsEditsAndRepliesShowInHistoryAsSlackShowsThem() throws Exception {
+            String parent = fake.post(GENERAL, "U0ALICE", "parent");
+            String reply = fake.reply(GENERAL, parent, "U0BOB", "reply");
+            fake.react(GENERAL, parent, "U0BOB", "pushpin");
+            fake.react(GENERAL, parent, "U0ZOE", "pushpin");
+            fake.react(GENERAL, parent, "U0ZOE", "eyes");
+            fake.unreact(GENERAL, parent, "U0ZOE", "eyes");
+            fake.edit(GENERAL, parent, "parent, edited");
+
+            Message m = methods.conversationsHistory(r -> r.channel(GENERAL)).getMessages().get(0);
+            assertEquals("parent, edited", m.getText());
+            assertNotNull(m.getEdited().getTs());
+            assertEquals(1, m.getReactions().size(), "a reaction everyone took back is gone");
+            assertEquals("pushpin", m.getReactions().get(0).getName());
+            assertEquals(List.of("U0BOB", "U0ZOE"), m.getReactions().get(0).getUsers());
+            assertEquals(2, m.getReactions().get(0).getCount());
+            assertEquals(1, m.getReplyCount());
+            assertEquals(reply, m.getLatestReply());
+            assertEquals(1, methods.conversationsHistory(r -> r.channel(GENERAL)).getMessages().size(),
+                    "replies are not in the history");
+        }
+
+        @Test
+        void aDeletedParentWithRepliesIsATombstoneAndAnyOtherDeletedMessageIsGone() throws Exception {
+            String parent = fake.post(GENERAL, "U0ALICE", "parent");
+            fake.reply(GENERAL, parent, "U0BOB", "reply");
+            String alone = fake.post(GENERAL, "U0ALICE", "alone");
+            fake.delete(GENERAL, parent);
+            fake.delete(GENERAL, alone);
+            List<Message> history = methods.conversationsHistory(r -> r.channel(GENERAL)).getMessages();
+            assertEquals(1, history.size());
+            assertEquals("tombstone", history.get(0).getSubtype());
+            assertEquals(1, history.get(0).getReplyCount());
+            assertEquals(2, methods.conversationsReplies(r -> r.channel(GENERAL).ts(parent)).getMessages().size());
+        }
+
+        @Test
+        void aRateLimitIsAnswered429WithTheWaitAndOkFalseRatelimitedCarriesItToo() throws Exception {
+            fake.limitRate("conversations.history", 2);
+            assertTrue(methods.conversationsHistory(r -> r.channel(GENERAL)).isOk());
+            assertTrue(methods.conversationsHistory(r -> r.channel(GENERAL)).isOk());
+            SlackApiException limited = assertThrows(SlackApiException.class,
+                    () -> methods.conversationsHistory(r -> r.channel(GENERAL)));
+            assertEquals(429, limited.getResponse().code());
+            int wait = Integer.parseInt(limited.getResponse().header("Retry-After"));
+            assertTrue(wait >= 1 && wait <= 60, "the wait until the oldest call of the minute ages out: " + wait);
+            assertEquals(1, fake.rateLimitedCount("conversations.history"));
+
+            fake.rateLimitedOkFalseNext("conversations.replies", 3);
+            String parent = fake.post(GENERAL, "U0ALICE", "parent");
+            ConversationsRepliesResponse r = methods.conversationsReplies(q -> q.channel(GENERAL).ts(parent));
+            assertEquals("ratelimited", r.getError());
+            assertEquals(List.of("3"), r.getHttpResponseHeaders().entrySet().stream()
+                    .filter(h -> h.getKey().equalsIgnoreCase("Retry-After")).findFirst().orElseThrow().getValue());
+        }
+    }
 }

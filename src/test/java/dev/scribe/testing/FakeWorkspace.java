@@ -80,8 +80,12 @@ final class FakeWorkspace {
         final String channel;
         final String ts;
         final String threadTs;
-        final String user;
+        String user;
         String text;
+        /** Null for a plain message; {@code tombstone} for a deleted parent whose replies stay, as Slack keeps it. */
+        String subtype;
+        /** Each reaction's name and who added it, in the order they were added (Slack lists them so). */
+        final Map<String, Set<String>> reactions = new LinkedHashMap<>();
         String blocksJson;
         JsonObject metadata;
         int edits;
@@ -329,6 +333,19 @@ final class FakeWorkspace {
         }
         if (m.edits > 0) {
             o.add("edited", obj("user", m.user, "ts", m.editedTs));
+        }
+        if (m.subtype != null) {
+            o.addProperty("subtype", m.subtype);
+            o.addProperty("hidden", true);
+        }
+        if (!m.reactions.isEmpty()) {
+            JsonArray reactions = new JsonArray();
+            m.reactions.forEach((name, who) -> {
+                JsonArray users = new JsonArray();
+                who.forEach(users::add);
+                reactions.add(obj("name", name, "users", users, "count", who.size()));
+            });
+            o.add("reactions", reactions);
         }
         return o;
     }

@@ -59,6 +59,8 @@ final class Report {
     private int passed;
     private final List<String> failed = new ArrayList<>();
     String closeError;
+    /** Rows other benchmarks add (the catch-up's), each its six cells, printed after the rest. */
+    final List<String[]> extraRows = new ArrayList<>();
 
     Report(String heap, List<String> jvmFlags, boolean quick) {
         this.heap = heap;
@@ -117,6 +119,7 @@ final class Report {
                     c100k.isEmpty() ? "-" : fmt(c100k.stream().mapToDouble(BenchMain.CloseResult::peakRssMiB).max().orElse(0), 0) + " MiB",
                     "", "", "runs with -Xmx" + heap, verdict(!c100k.isEmpty() && closeError == null));
         }
+        extraRows.forEach(cells -> row(out, cells));
         out.println();
         out.println("Targets: " + passed + " PASS, " + failed.size() + " FAIL" + (failed.isEmpty() ? "" : " (" + String.join("; ", failed) + ")")
                 + (quick ? "; a BENCH_QUICK run: trial figures only" : ""));

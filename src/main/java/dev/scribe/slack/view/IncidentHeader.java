@@ -18,6 +18,8 @@ import dev.scribe.incident.RoleHolders;
 import dev.scribe.incident.ShownTimes;
 import dev.scribe.incident.UserText;
 import dev.scribe.report.KeyTimings;
+import dev.scribe.report.Postmortem;
+import dev.scribe.report.ReadBackText;
 import dev.scribe.slack.Mrkdwn;
 import dev.scribe.slack.SlackMessage;
 import java.time.Instant;
@@ -33,6 +35,7 @@ import java.util.List;
  * <pre>
  * 🚨 Incident 4: Checkout errors after deploy
  * Status: Investigating   Severity: SEV2   Started: today 19:16
+ * ⏳ Catching up: reading back what was said while ...   (only while the channel is read back)
  * Commander  @alice                                  [Choose the commander ▾]
  * Comms      nobody yet                              [Choose the comms ▾]
  * Key timings ...
@@ -50,15 +53,32 @@ public final class IncidentHeader {
     }
 
     /**
+     * The header from the report compiled so far: its key timings, and, while the channel is being read back after
+     * the bot was unreachable, a line saying so.
+     */
+    public static SlackMessage fromReport(Incident incident, RoleHolders roles, Postmortem report, ZoneId zone,
+                                          ReactionMap reactions) {
+        return of(incident, roles, report.timings(), report.readBack().inProgress(), zone, reactions);
+    }
+
+    /**
      * The header of {@code incident}, with the key timings so far (null when not compiled yet). Closed, it has no
      * controls: nothing can be changed from it until the incident is reopened.
      */
     public static SlackMessage of(Incident incident, RoleHolders roles, KeyTimings timings, ZoneId zone,
                                   ReactionMap reactions) {
+        return of(incident, roles, timings, false, zone, reactions);
+    }
+
+    private static SlackMessage of(Incident incident, RoleHolders roles, KeyTimings timings, boolean catchingUp,
+                                   ZoneId zone, ReactionMap reactions) {
         String title = "Incident " + incident.number() + ": " + UserText.oneLine(incident.title());
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(header(h -> h.text(plainText(Mrkdwn.truncate(":rotating_light: " + title, MAX_HEADER), true))));
         blocks.add(facts(incident, zone));
+        if (catchingUp) {
+            blocks.add(context(c -> c.elements(List.of(markdownText(ReadBackText.IN_PROGRESS)))));
+        }
         for (RoleHolders.Holder holder : roles.holders()) {
             blocks.add(role(incident, holder));
         }
