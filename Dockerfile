@@ -21,14 +21,14 @@ WORKDIR /app
 COPY --from=build --chown=scribe:scribe /build/target/incident-scribe.jar /app/incident-scribe.jar
 COPY --chown=scribe:scribe examples/slack-export /app/examples/slack-export
 USER scribe
-# Class data sharing, for start-up time: a training run (the report command on the bundled example export, which
-# loads the database, migration, Jdbi and report classes) saves the classes it loaded to an archive that the bot
-# maps at start instead of loading them from the jar again. Same JVM flags as the ENTRYPOINT. bench/run makes
+# Class data sharing, for start-up time: a training run saves the classes it loaded to an archive that the bot
+# maps at start instead of loading them from the jar again. The training (start-up-training) is a whole start-up
+# of the bot against a stand-in for Slack on loopback, in a temporary directory, and one signed event: database,
+# migrations, Slack's client, Bolt, Jetty and the request path. Same JVM flags as the ENTRYPOINT. bench/run makes
 # the same archive the same way; docs/performance.md has what it saves. A JVM that cannot use the archive
 # (another JRE, another jar) says so in one warning line and starts without it.
 RUN java -XX:ArchiveClassesAtExit=/app/incident-scribe.jsa -Dfile.encoding=UTF-8 -XX:MaxRAMPercentage=75 -Xss512k \
-        -XX:+UseSerialGC -jar /app/incident-scribe.jar report --export /app/examples/slack-export \
-        --channel payments-ops > /dev/null
+        -XX:+UseSerialGC -jar /app/incident-scribe.jar start-up-training > /dev/null
 # The default database (SCRIBE_DB_URL unset) is an H2 file under ./data, i.e. /app/data: keep it on a volume.
 VOLUME /app/data
 EXPOSE 3000

@@ -27,6 +27,11 @@ public final class Main {
             System.exit(report(arguments.subList(1, arguments.size()), System.getenv(), out, err));
             return;
         }
+        if (arguments.equals(List.of("start-up-training"))) {
+            // For the image build only (see StartUpTraining); it logs as the bot does, so its logging classes are trained.
+            System.exit(StartUpTraining.command());
+            return;
+        }
         if (arguments.contains("--version")) {
             System.out.println("incident-scribe " + version());
             return;

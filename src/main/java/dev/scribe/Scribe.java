@@ -93,20 +93,31 @@ public final class Scribe implements AutoCloseable {
     /** Migrates the database, checks the token with Slack ({@code auth.test}) and starts serving. */
     public static Scribe start(Config config, Clock clock) throws Exception {
         ScribeMetrics metrics = new ScribeMetrics();
-        SlackWebApi slack = SlackWebApi.open(config.slackApiUrl(), config.botToken(), config.slackCallTimeout(),
-                metrics::slackApiError);
-        MethodsClient methods = slack.methods();
-        // The slowest parts of start-up overlap: Slack's client and the Bolt app load, and the token is checked,
-        // while the database migrates.
-        CompletableFuture<BotIdentity> tokenChecked = CompletableFuture.supplyAsync(slack::checkBotToken);
-        CompletableFuture<App> boltApp = CompletableFuture.supplyAsync(() -> boltApp(config, slack));
+        // The slowest parts of start-up overlap: while the database opens and migrates on this thread, one thread
+        // makes Slack's client (its TLS set-up reads the JDK's trust store: about a third of a second) and checks
+        // the token, another builds the Bolt app. Threads of their own, not the common pool, which has a single
+        // thread on two cores and would run them one after the other (docs/performance.md, Start-up).
+        ExecutorService startUp = Executors.newFixedThreadPool(2, daemonThreads("scribe-start-up-"));
+        CompletableFuture<SlackWebApi> slackClient = CompletableFuture.supplyAsync(() -> SlackWebApi.open(
+                config.slackApiUrl(), config.botToken(), config.slackCallTimeout(), metrics::slackApiError), startUp);
+        CompletableFuture<BotIdentity> tokenChecked = slackClient.thenApply(SlackWebApi::checkBotToken);
+        CompletableFuture<App> boltApp = slackClient.thenApplyAsync(slack -> boltApp(config, slack), startUp);
+        boltApp.whenComplete((app, failure) -> startUp.shutdown());
         Database database;
         try {
             database = Database.open(config.dbUrl(), config.dbUser().orElse(null), config.dbPassword().orElse(null));
         } catch (RuntimeException e) {
-            slack.close();
+            closeWhenMade(slackClient);
             throw e;
         }
+        SlackWebApi slack;
+        try {
+            slack = join(slackClient);
+        } catch (RuntimeException | Error e) {
+            database.close();
+            throw e;
+        }
+        MethodsClient methods = slack.methods();
         ExecutorService workers = Executors.newFixedThreadPool(4, daemonThreads("scribe-worker-"));
         ScheduledThreadPoolExecutor headers = new ScheduledThreadPoolExecutor(1, daemonThreads("scribe-header-"));
         // A refresh waiting out a rate limit is not worth holding up shutdown for.
@@ -124,7 +135,7 @@ public final class Scribe implements AutoCloseable {
             IncidentService incidents = new IncidentService(store, clock, config.zone(), config.reactions(),
                     config.roles());
 
-            App app = boltApp.join();
+            App app = join(boltApp);
 
             WorkspaceDirectory directory = new WorkspaceDirectory(methods);
             JdbiOutbox outbox = new JdbiOutbox(database, clock);
@@ -144,7 +155,7 @@ public final class Scribe implements AutoCloseable {
                     new SlackReminderPoster(new SlackWebPoster(methods), publisher), clock);
             JdbiAnnouncements announcements = new JdbiAnnouncements(database);
             // The workspace the token belongs to: only its members get sign-in links and see the pages.
-            BotIdentity identity = awaitTokenCheck(tokenChecked);
+            BotIdentity identity = join(tokenChecked);
             String teamId = identity.teamId();
             JdbiSignIns signIns = new JdbiSignIns(database, clock);
             SignInLinks signInLinks = new SignInLinks(config.publicUrl(), teamId, signIns);
@@ -162,7 +173,7 @@ public final class Scribe implements AutoCloseable {
                         metrics.incidentOpened(incident);
                         homesChanged.run();
                     }, pageLinks);
-            IncidentAccess access = new IncidentAccess(new ChannelMembers(methods), teamId);
+            IncidentAccess access = new IncidentAccess(new ChannelMembers(methods), teamId, clock);
             IncidentPages pages = new IncidentPages(signIns, access, incidents, publisher::compile, config.publicUrl(),
                     clock);
             HeaderRefresher header = new HeaderRefresher(incidents, publisher, methods, announcements, headers,
@@ -316,12 +327,30 @@ public final class Scribe implements AutoCloseable {
                 .build());
     }
 
-    private static BotIdentity awaitTokenCheck(CompletableFuture<BotIdentity> tokenChecked) {
+    /** The value of a start-up step, or what it threw (a failed token check is its own one-line message). */
+    private static <T> T join(CompletableFuture<T> step) {
         try {
-            return tokenChecked.join();
+            return step.join();
         } catch (java.util.concurrent.CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
         }
+    }
+
+    /** Closes Slack's client once it is made, when start-up failed before it was needed. */
+    private static void closeWhenMade(CompletableFuture<SlackWebApi> slackClient) {
+        slackClient.thenAccept(slack -> {
+            try {
+                slack.close();
+            } catch (Exception e) {
+                log.debug("Could not close Slack's client after a failed start-up", e);
+            }
+        });
     }
 
     /** Runs a periodic job, logging rather than passing on anything it throws, so the next run still happens. */

@@ -31,6 +31,7 @@ class ManifestTest {
             Map.entry("conversations.join", List.of("channels:join")),
             Map.entry("conversations.info", List.of("channels:read", "groups:read")),
             Map.entry("conversations.members", List.of("channels:read", "groups:read")),
+            Map.entry("conversations.list", List.of("channels:read")),
             // The outbox also looks in the direct messages it posted notices to.
             Map.entry("conversations.history", List.of("channels:history", "groups:history", "im:history")),
             Map.entry("conversations.replies", List.of("channels:history", "groups:history", "im:history")),

@@ -10,8 +10,10 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.zone.ZoneOffsetTransition;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** The use cases of an incident: open, record, note, close. Slack-free; the adapters call it. */
@@ -561,6 +563,14 @@ public final class IncidentService {
     /** Remembers the pinned header message of an incident. */
     public void headerPosted(int number, String ts) {
         store.setHeaderTs(number, ts);
+    }
+
+    /**
+     * What the key timings of each of these incidents are derived from (see {@link IncidentStore#timingEntries}):
+     * figures across incidents read these instead of compiling every report.
+     */
+    public Map<Integer, List<TimelineEntry>> timingEntries(Collection<Integer> numbers) {
+        return store.timingEntries(numbers);
     }
 
     /** Everything recorded for an incident, for compiling its report. */

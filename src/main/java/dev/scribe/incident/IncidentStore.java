@@ -1,8 +1,15 @@
 package dev.scribe.incident;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Where incidents and what was said in them are kept. Implementations must be safe for several
@@ -54,6 +61,34 @@ public interface IncidentStore {
 
     /** The incident's timeline entries in time order. */
     List<TimelineEntry> entries(int incidentNumber);
+
+    /**
+     * What the key timings of each incident are derived from, for figures across many incidents without compiling
+     * their reports: its timeline entries, and one entry per message and kind marked on it (however many people
+     * marked it) at the message's time, for its recorded messages that are not deleted, exactly the entries the
+     * report compiler derives them from. Every number asked for is a key of the answer; the entries are in no
+     * particular order. This default goes through each incident's messages; a store should answer it in a few reads.
+     */
+    default Map<Integer, List<TimelineEntry>> timingEntries(Collection<Integer> incidentNumbers) {
+        Map<Integer, List<TimelineEntry>> all = new LinkedHashMap<>();
+        for (int number : incidentNumbers) {
+            List<TimelineEntry> entries = new ArrayList<>(entries(number));
+            Map<String, List<Mark>> marksByMessage = new HashMap<>();
+            for (Mark mark : marks(number)) {
+                marksByMessage.computeIfAbsent(mark.channelId() + "/" + mark.ts(), k -> new ArrayList<>()).add(mark);
+            }
+            messages(number).forEach(m -> {
+                Set<EntryKind> kinds = new HashSet<>();
+                for (Mark mark : marksByMessage.getOrDefault(m.channelId() + "/" + m.ts(), List.of())) {
+                    if (kinds.add(mark.kind())) {
+                        entries.add(new TimelineEntry(m.postedAt(), mark.kind(), m.authorId(), m.text(), m.ts()));
+                    }
+                }
+            });
+            all.put(number, entries);
+        }
+        return all;
+    }
 
     /**
      * Records one person's reaction as a mark of the incident; false when it was recorded before.

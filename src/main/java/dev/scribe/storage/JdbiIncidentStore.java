@@ -16,10 +16,15 @@ import dev.scribe.incident.TimelineEntry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -173,6 +178,28 @@ public final class JdbiIncidentStore implements IncidentStore, AutoCloseable {
     public List<TimelineEntry> entries(int incidentNumber) {
         return entryDao.forIncident(incidentNumber).stream()
                 .map(EntryRow::toEntry).toList();
+    }
+
+    @Override
+    public Map<Integer, List<TimelineEntry>> timingEntries(Collection<Integer> incidentNumbers) {
+        received.awaitStored();
+        Map<Integer, List<TimelineEntry>> all = new LinkedHashMap<>();
+        incidentNumbers.forEach(number -> all.put(number, new ArrayList<>()));
+        if (incidentNumbers.isEmpty()) {
+            return all;
+        }
+        List<Integer> numbers = List.copyOf(incidentNumbers);
+        for (NumberedEntryRow row : entryDao.forIncidents(numbers)) {
+            all.get(row.incidentNumber()).add(row.toEntry());
+        }
+        // One entry per message and kind, however many people marked it, as the report compiler counts them.
+        Set<String> seen = new HashSet<>();
+        for (NumberedEntryRow row : entryDao.markedInIncidents(numbers)) {
+            if (seen.add(row.incidentNumber() + "/" + row.messageTs() + "/" + row.kind())) {
+                all.get(row.incidentNumber()).add(row.toEntry());
+            }
+        }
+        return all;
     }
 
     @Override

@@ -86,6 +86,28 @@ final class BodyReader implements ReadListener, AsyncListener {
     }
 
     /**
+     * The whole body of {@code declared} bytes when it has arrived already (the container holds it, so reading it
+     * cannot block), else null with nothing read: then {@link #keep} reads it without holding a thread.
+     */
+    static byte[] ifArrived(HttpServletRequest request, int declared) throws IOException {
+        ServletInputStream in = request.getInputStream();
+        // available() only looks at what the container has received; it never waits for more.
+        if (in.available() < declared) {
+            return null;
+        }
+        byte[] body = new byte[declared];
+        int filled = 0;
+        while (filled < declared) {
+            int n = in.read(body, filled, declared - filled);
+            if (n < 0) {
+                throw new java.io.EOFException("the body ended after " + filled + " of " + declared + " bytes");
+            }
+            filled += n;
+        }
+        return body;
+    }
+
+    /**
      * Reads the body into memory ({@code declared} bytes, or up to the limit when -1), hands it to {@code kept} and
      * dispatches the request again; {@code onDropped} runs instead if the body never arrives whole.
      */

@@ -126,9 +126,11 @@ final class IncidentList {
         List<Incident> found = incidents.page(filter, (page - 1) * PAGE_SIZE, PAGE_SIZE + 1);
         boolean more = found.size() > PAGE_SIZE;
         List<Row> rows = new ArrayList<>();
-        for (Incident incident : found.subList(0, Math.min(PAGE_SIZE, found.size()))) {
+        List<Incident> shown = found.subList(0, Math.min(PAGE_SIZE, found.size()));
+        Map<Integer, IncidentAccess.Verdict> verdicts = access.verdicts(viewer, shown);
+        for (Incident incident : shown) {
             // An incident of a private channel is left out for anyone not in it, as if it did not exist.
-            if (access.verdict(viewer, incident) == IncidentAccess.Verdict.SEE) {
+            if (verdicts.get(incident.number()) == IncidentAccess.Verdict.SEE) {
                 rows.add(new Row(incident.number(), incident.title(), incident.severity().label(),
                         incident.isOpen() ? incident.status().label() : "Closed", !incident.isOpen(),
                         WebText.time(incident.startedAt(), zone),

@@ -39,7 +39,7 @@ public final class IncidentPages {
         IncidentPagesServlet incidentPages = new IncidentPagesServlet(pages, signIns, access, incidents, reports, clock);
         context.addServlet(new ServletHolder(incidentPages), IncidentPagesServlet.LIST_PATH);
         context.addServlet(new ServletHolder(incidentPages), IncidentPagesServlet.LIST_PATH + "/*");
-        ServletHolder insights = new ServletHolder(new InsightsServlet(pages, signIns, access, incidents, reports, clock));
+        ServletHolder insights = new ServletHolder(new InsightsServlet(pages, signIns, access, incidents, clock));
         context.addServlet(insights, InsightsServlet.PATH);
         context.addServlet(insights, InsightsServlet.CSV_PATH);
         context.addServlet(insights, InsightsServlet.JSON_PATH);

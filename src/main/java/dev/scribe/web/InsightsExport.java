@@ -4,7 +4,6 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.scribe.report.KeyTimings;
-import dev.scribe.report.Postmortem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,11 +21,11 @@ final class InsightsExport {
             "time_to_resolve_s", "duration_s");
 
     private final InsightsQuery query;
-    private final List<Postmortem> reports;
+    private final List<InsightsRow> rows;
 
-    InsightsExport(InsightsQuery query, List<Postmortem> reports) {
+    InsightsExport(InsightsQuery query, List<InsightsRow> rows) {
         this.query = query;
-        this.reports = List.copyOf(reports);
+        this.rows = List.copyOf(rows);
     }
 
     String csv() {
@@ -35,9 +34,10 @@ final class InsightsExport {
         header.addAll(MOMENTS.stream().map(m -> m + "_at").toList());
         header.addAll(SPANS);
         line(out, header);
-        for (Postmortem r : reports) {
-            List<String> cells = new ArrayList<>(List.of(String.valueOf(r.number()), r.title(), r.severity().label(),
-                    r.status(), r.startedAt().toString()));
+        for (InsightsRow r : rows) {
+            List<String> cells = new ArrayList<>(List.of(String.valueOf(r.incident().number()),
+                    r.incident().title(), r.incident().severity().label(), r.status(),
+                    r.incident().startedAt().toString()));
             for (KeyTimings.Moment m : r.timings().moments()) {
                 cells.add(m.at().map(Object::toString).orElse(""));
             }
@@ -55,13 +55,13 @@ final class InsightsExport {
         root.addProperty("to", query.to().toString());
         root.addProperty("by", query.grouping().name().toLowerCase(Locale.ROOT));
         JsonArray incidents = new JsonArray();
-        for (Postmortem r : reports) {
+        for (InsightsRow r : rows) {
             JsonObject o = new JsonObject();
-            o.addProperty("number", r.number());
-            o.addProperty("title", r.title());
-            o.addProperty("severity", r.severity().label());
+            o.addProperty("number", r.incident().number());
+            o.addProperty("title", r.incident().title());
+            o.addProperty("severity", r.incident().severity().label());
             o.addProperty("status", r.status());
-            o.addProperty("started_at", r.startedAt().toString());
+            o.addProperty("started_at", r.incident().startedAt().toString());
             List<KeyTimings.Moment> moments = r.timings().moments();
             for (int i = 0; i < MOMENTS.size(); i++) {
                 o.addProperty(MOMENTS.get(i) + "_at", moments.get(i).at().map(Object::toString).orElse(null));

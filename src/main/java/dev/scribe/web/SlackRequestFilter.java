@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Guards {@code /slack/events} before Bolt sees a request. Refuses other methods (405), bodies over the limit
  * (413, before reading them whole) and requests without Slack's headers or with a timestamp outside the
- * five-minute window (401, before reading their bodies). Every body is read with non-blocking I/O, so a client
- * that sends slowly or not at all holds no thread, and within {@link BodyReader#BODY_TIMEOUT_MILLIS}; it is buffered only
+ * five-minute window (401, before reading their bodies). A body that has not arrived whole with the headers is read
+ * with non-blocking I/O, so a client that sends slowly or not at all holds no thread, and within
+ * {@link BodyReader#BODY_TIMEOUT_MILLIS}; it is buffered only
  * against a {@link BodyBudget} reserved from its declared length before the first byte is read (503 when the budget
  * is spent). Only then is the signature checked over the raw bytes (401), and Bolt gets the body decoded as UTF-8
  * (so the JVM's locale never matters), on at most {@link #MAX_CONCURRENT_HANDLERS} threads at once (503 beyond).
@@ -111,7 +112,7 @@ public final class SlackRequestFilter implements Filter {
                 response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
                 answerThenDiscard(request, response, 503, busy(), MAX_DISCARDED_REFUSED_BYTES);
             } else {
-                readBody(request, response, reservation.get(), declared);
+                readBody(request, response, chain, reservation.get(), declared);
             }
         }
     }
@@ -144,8 +145,15 @@ public final class SlackRequestFilter implements Filter {
         }
     }
 
-    private void readBody(HttpServletRequest request, HttpServletResponse response, BodyBudget.Reservation reservation,
-                          long declared) throws IOException {
+    private void readBody(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+                          BodyBudget.Reservation reservation, long declared) throws IOException, ServletException {
+        byte[] arrived = declared < 0 ? null : BodyReader.ifArrived(request, (int) declared);
+        if (arrived != null) {
+            // Slack's bodies are small and nearly always come in the packet of the headers: handled on this
+            // thread at once, without the asynchronous read and the second dispatch (docs/performance.md).
+            handOver(request, response, chain, new ReadBody(arrived, reservation));
+            return;
+        }
         BodyReader.keep(request, response, declared < 0 ? -1 : (int) declared,
                 body -> request.setAttribute(BODY_ATTRIBUTE, new ReadBody(body, reservation)), reservation::close);
     }

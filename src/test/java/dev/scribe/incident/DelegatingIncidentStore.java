@@ -54,6 +54,11 @@ class DelegatingIncidentStore implements IncidentStore {
     }
 
     @Override
+    public java.util.Map<Integer, List<TimelineEntry>> timingEntries(java.util.Collection<Integer> incidentNumbers) {
+        return store.timingEntries(incidentNumbers);
+    }
+
+    @Override
     public List<TimelineEntry> entries(int incidentNumber) {
         return store.entries(incidentNumber);
     }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.scribe.web.IncidentAccess;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -76,9 +77,24 @@ class WebInsightsTest {
     }
 
     @Test
+    void slackIsAskedOnceWhichChannelsArePublicAndOnlyPrivateChannelsOneByOne() {
+        clock.set(clock.instant().plus(IncidentAccess.ANSWER_KEPT).plusSeconds(1));
+        int lists = bot.slack.callCount("conversations.list");
+        int infos = bot.slack.callCount("conversations.info");
+        assertTrue(web.get("/insights", alice).body().contains("4 incident(s) in the range."));
+        assertEquals(1, bot.slack.callCount("conversations.list") - lists);
+        assertEquals(1, bot.slack.callCount("conversations.info") - infos, "only the private channel's");
+        web.get("/insights", alice);
+        assertEquals(1, bot.slack.callCount("conversations.list") - lists, "the list is kept a while");
+    }
+
+    @Test
     void aPrivateIncidentSlackCannotVouchForIsLeftOutAndTheNoteSaysSo() {
         assertFalse(web.get("/insights", alice).body().contains("left out"), "nothing left out while Slack answers");
+        // Slack's last answer is used for a while: only once it ran out is Slack asked again.
         bot.slack.failNext("conversations.members", "internal_error");
+        assertFalse(web.get("/insights", alice).body().contains("left out"), "Slack's answer of moments ago still holds");
+        clock.set(clock.instant().plus(IncidentAccess.ANSWER_KEPT).plusSeconds(1));
         String page = web.get("/insights", alice).body();
         assertTrue(page.contains("1 incident(s) of private channels are left out: Slack did not say whether you are a member."),
                 page);

@@ -21,9 +21,8 @@ import java.util.regex.Pattern;
 
 /**
  * conversations.create, invite and join (the incident channel and its people), open (a direct message to tell a
- * person a report could not be posted), history and replies (the
- * outbox's look-up of what it posted, paged as Slack pages), info and members (who may see a private incident's
- * web page).
+ * person a report could not be posted), history and replies (the outbox's look-up of what it posted, paged as Slack
+ * pages), info, members and list (who may see a private incident's web page, and which channels are public).
  */
 final class ConversationMethods implements WebApiMethods.Family {
 
@@ -46,6 +45,7 @@ final class ConversationMethods implements WebApiMethods.Family {
                 .register("conversations.replies", this::replies)
                 .register("conversations.info", this::info)
                 .register("conversations.members", this::members)
+                .register("conversations.list", this::list)
                 .register("conversations.open", this::open);
     }
 
@@ -97,6 +97,60 @@ final class ConversationMethods implements WebApiMethods.Family {
         JsonArray members = new JsonArray();
         ch.members.forEach(members::add);
         return obj("members", members, "response_metadata", obj("next_cursor", ""));
+    }
+
+    /**
+     * The channels of the given {@code types} (comma-separated: public_channel, private_channel, mpim, im; default
+     * public_channel), as Slack lists them to a bot: every public channel, private ones only when the bot is in them.
+     * Archived channels are listed unless {@code exclude_archived} (this fake archives none). Pages like Slack: at
+     * most {@code limit} (default 100, at most 1000) a call and an opaque {@code next_cursor}, empty on the last
+     * page; a cursor this fake did not hand out is {@code invalid_cursor}, an unknown type {@code invalid_types}.
+     */
+    private JsonObject list(Params p) {
+        String typesText = p.get("types") == null || p.get("types").isBlank() ? "public_channel" : p.get("types");
+        List<String> types = Arrays.stream(typesText.split(",")).map(String::strip).toList();
+        for (String type : types) {
+            if (!List.of("public_channel", "private_channel", "mpim", "im").contains(type)) {
+                throw SlackRefusal.of("invalid_types");
+            }
+        }
+        int limit = p.intValue("limit", 100, 1000);
+        List<ChannelState> listed = workspace.channels.values().stream().filter(ch -> ch.imUser != null
+                ? types.contains("im") && ch.botIsMember()
+                : ch.isPrivate ? types.contains("private_channel") && ch.botIsMember() : types.contains("public_channel"))
+                .toList();
+        int from = 0;
+        String cursor = p.get("cursor");
+        if (cursor != null && !cursor.isEmpty()) {
+            String id = listCursorId(cursor);
+            from = -1;
+            for (int i = 0; i < listed.size(); i++) {
+                if (listed.get(i).id.equals(id)) {
+                    from = i;
+                }
+            }
+            if (from < 0) {
+                throw SlackRefusal.of(Errors.INVALID_CURSOR);
+            }
+        }
+        JsonArray out = new JsonArray();
+        listed.stream().skip(from).limit(limit).forEach(ch -> out.add(workspace.channelJson(ch)));
+        boolean more = from + limit < listed.size();
+        String next = more ? Base64.getEncoder().encodeToString(("dGVhbT:" + listed.get(from + limit).id)
+                .getBytes(StandardCharsets.UTF_8)) : "";
+        return obj("channels", out, "response_metadata", obj("next_cursor", next));
+    }
+
+    private static String listCursorId(String cursor) {
+        try {
+            String decoded = new String(Base64.getDecoder().decode(cursor), StandardCharsets.UTF_8);
+            if (decoded.startsWith("dGVhbT:")) {
+                return decoded.substring("dGVhbT:".length());
+            }
+        } catch (IllegalArgumentException e) {
+            // not base64: refused below
+        }
+        throw SlackRefusal.of(Errors.INVALID_CURSOR);
     }
 
     private JsonObject create(Params p) {

@@ -90,6 +90,35 @@ class FakeSlackApiTest {
         return config;
     }
 
+    // ------------------------------------------------------------ conversations.list
+
+    @Test
+    void conversationsListPagesThePublicChannelsAndOnlyThePrivateOnesTheBotIsIn() throws Exception {
+        fake.addPrivateChannel("G0MINE", "mine", true);
+        fake.addPrivateChannel("G0THEIRS", "theirs", false);
+        for (int i = 0; i < 3; i++) {
+            fake.addChannel("C0MORE" + i, "more-" + i);
+        }
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            String page = cursor;
+            var list = methods.conversationsList(r -> r.limit(2).cursor(page));
+            assertTrue(list.isOk(), list.getError());
+            assertTrue(list.getChannels().size() <= 2);
+            list.getChannels().forEach(c -> seen.add(c.getId()));
+            cursor = list.getResponseMetadata().getNextCursor();
+            pages++;
+        } while (!cursor.isEmpty());
+        assertEquals(java.util.List.of(GENERAL, OUTSIDE, "C0MORE0", "C0MORE1", "C0MORE2"), seen, "public by default");
+        assertEquals(3, pages);
+        var privateOnes = methods.conversationsList(r -> r.types(java.util.List.of(
+                com.slack.api.model.ConversationType.PRIVATE_CHANNEL)));
+        assertEquals(java.util.List.of("G0MINE"), privateOnes.getChannels().stream().map(c -> c.getId()).toList());
+        assertEquals("invalid_cursor", methods.conversationsList(r -> r.cursor("bm9wZQ==")).getError());
+    }
+
     // ------------------------------------------------------------ auth
 
     @Test

@@ -17,7 +17,8 @@ import java.util.Map;
  * (progress goes to stderr). Arguments: bot jar, bench classes directory, work directory, heap (-Xmx value),
  * then the Dockerfile's JVM flags. {@code BENCH_QUICK=1} shortens the load phases for trial runs;
  * {@code BENCH_SKIP_CLOSE=1} leaves the close out (profiling the ack path), {@code BENCH_SKIP_ACK=1} the ack load and
- * start-up (the close alone), {@code BENCH_SKIP_CATCH_UP=1} the catch-up after downtime ({@link CatchUpBench}).
+ * start-up (the close alone), {@code BENCH_SKIP_CATCH_UP=1} the catch-up after downtime ({@link CatchUpBench}),
+ * {@code BENCH_SKIP_PAGES=1} the incident pages ({@link PagesBench}).
  */
 public final class BenchMain {
 
@@ -66,6 +67,9 @@ public final class BenchMain {
             }
             if (!"1".equals(System.getenv("BENCH_SKIP_CLOSE"))) {
                 close(report, botJar, benchClasses, work, jvmFlags, quick ? QUICK_CLOSE_RUNS : CLOSE_RUNS);
+            }
+            if (!"1".equals(System.getenv("BENCH_SKIP_PAGES"))) {
+                report.pages = PagesBench.run(slack, botJar, botFlags, work, quick);
             }
             if (!"1".equals(System.getenv("BENCH_SKIP_CATCH_UP"))) {
                 CatchUpBench.run(report, botJar, work, botFlags);

@@ -61,6 +61,8 @@ final class Report {
     String closeError;
     /** Rows other benchmarks add (the catch-up's), each its six cells, printed after the rest. */
     final List<String[]> extraRows = new ArrayList<>();
+    /** Issue 16's page rows ({@link PagesBench}); empty when not run. */
+    List<PagesBench.Timing> pages = List.of();
 
     Report(String heap, List<String> jvmFlags, boolean quick) {
         this.heap = heap;
@@ -105,6 +107,7 @@ final class Report {
             ackTotals(out);
         }
         closeRows(out);
+        PagesRows.print(pages, (cells) -> row(out, cells));
         if (startupRestartMs > 0 || !ack.isEmpty()) {
             row(out, "Start-up to /healthz 200, first run (new database, migrations)", fmt(startupFirstMs, 0) + " ms", "",
                     "", "< 3 s", verdict(startupFirstMs > 0 && startupFirstMs < STARTUP_FIRST_TARGET_MS));

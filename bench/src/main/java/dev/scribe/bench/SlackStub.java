@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,8 +25,11 @@ final class SlackStub implements AutoCloseable {
     static final String BOT_ID = "B0BOT";
 
     private static final Pattern USER_PARAM = Pattern.compile("(?:^|&)user=([^&]*)");
+    private static final Pattern CHANNEL_PARAM = Pattern.compile("(?:^|&)channel=([^&]*)");
 
     private final HttpServer server;
+    /** What conversations.list answers: the benchmark's public channels (none until a part sets them). */
+    private volatile List<String> publicChannels = List.of();
 
     SlackStub() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -52,6 +56,10 @@ final class SlackStub implements AutoCloseable {
             case "bots.info" -> "{\"ok\":true,\"bot\":{\"id\":\"" + BOT_ID + "\",\"name\":\"scribe\",\"user_id\":\""
                     + BOT_USER_ID + "\",\"app_id\":\"A0BENCH\",\"deleted\":false}}";
             case "users.info" -> usersInfo(body);
+            // Every benchmark channel is public: the incident pages ask before showing one.
+            case "conversations.info" -> "{\"ok\":true,\"channel\":{\"id\":\"" + param(CHANNEL_PARAM, body, "C0UNKNOWN")
+                    + "\",\"name\":\"bench\",\"is_channel\":true,\"is_private\":false}}";
+            case "conversations.list" -> conversationsList();
             default -> "{\"ok\":true}";
         };
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
@@ -60,6 +68,25 @@ final class SlackStub implements AutoCloseable {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }
+    }
+
+    /** The public channels conversations.list names, all on one page. */
+    void publicChannels(List<String> ids) {
+        publicChannels = List.copyOf(ids);
+    }
+
+    private String conversationsList() {
+        StringBuilder json = new StringBuilder("{\"ok\":true,\"channels\":[");
+        for (int i = 0; i < publicChannels.size(); i++) {
+            json.append(i == 0 ? "" : ",").append("{\"id\":\"").append(publicChannels.get(i))
+                    .append("\",\"name\":\"bench\",\"is_channel\":true,\"is_private\":false}");
+        }
+        return json.append("],\"response_metadata\":{\"next_cursor\":\"\"}}").toString();
+    }
+
+    private static String param(Pattern pattern, String form, String otherwise) {
+        Matcher m = pattern.matcher(form);
+        return m.find() ? URLDecoder.decode(m.group(1), StandardCharsets.UTF_8) : otherwise;
     }
 
     private static String usersInfo(String form) {
