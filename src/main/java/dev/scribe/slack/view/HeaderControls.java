@@ -38,6 +38,8 @@ public final class HeaderControls {
     public static final String HEADER_BLOCK = "incident_header_controls";
     /** The header's section of one role, whose accessory is the role's select: {@code incident_header_role_comms:<n>}. */
     public static final String HEADER_ROLE_BLOCK = "incident_header_role_";
+    /** The block of a reminder's controls: {@code incident_reminder:<n>}. */
+    public static final String REMINDER_BLOCK = "incident_reminder";
 
     private HeaderControls() {
     }
@@ -81,6 +83,13 @@ public final class HeaderControls {
         List<OptionObject> options = Arrays.stream(Status.values()).map(s -> option(s.label(), s.word())).toList();
         return StaticSelectElement.builder().actionId(STATUS).placeholder(plainText("Status"))
                 .options(options).initialOption(option(current.label(), current.word())).build();
+    }
+
+    /** The status select with no status shown, for a message that may be read long after it was posted (a reminder). */
+    public static StaticSelectElement statusSelect() {
+        List<OptionObject> options = Arrays.stream(Status.values()).map(s -> option(s.label(), s.word())).toList();
+        return StaticSelectElement.builder().actionId(STATUS).placeholder(plainText("Set the status"))
+                .options(options).build();
     }
 
     /** The severity select, showing the severity the incident has now. */
