@@ -1,6 +1,7 @@
 package dev.scribe;
 
 import dev.scribe.incident.ReactionMap;
+import dev.scribe.incident.Roles;
 import dev.scribe.reminder.ReminderSettings;
 import dev.scribe.slack.ChannelMode;
 import java.net.URI;
@@ -36,6 +37,7 @@ public record Config(
         Duration slackCallTimeout,
         Optional<URI> publicUrl,
         Optional<String> metricsToken,
+        Roles roles,
         ReminderSettings reminders,
         int catchUpRate) {
 
@@ -102,6 +104,7 @@ public record Config(
                 DEFAULT_SLACK_CALL_TIMEOUT,
                 publicUrl(env),
                 optional(env, "SCRIBE_METRICS_TOKEN"),
+                roles(env),
                 reminders(env),
                 catchUpRate(env));
     }
@@ -109,7 +112,7 @@ public record Config(
     /** The same settings with another Slack call timeout: for tests of a call that hangs, which need not wait 10 s. */
     public Config withSlackCallTimeout(Duration timeout) {
         return new Config(botToken, signingSecret, appToken, slackApiUrl, port, dbUrl, dbUser, dbPassword, zone,
-                channelMode, retroChannel, reactions, timeout, publicUrl, metricsToken, reminders,
+                channelMode, retroChannel, reactions, timeout, publicUrl, metricsToken, roles, reminders,
                 catchUpRate);
     }
 
@@ -224,6 +227,15 @@ public record Config(
             return optional(env, "SCRIBE_REACTIONS").map(ReactionMap::parse).orElseGet(ReactionMap::defaults);
         } catch (IllegalArgumentException e) {
             throw new ConfigException("SCRIBE_REACTIONS is malformed: " + e.getMessage() + ".");
+        }
+    }
+
+    /** SCRIBE_ROLES, checked: the commander first, then the team's own roles. */
+    static Roles roles(Map<String, String> env) {
+        try {
+            return optional(env, "SCRIBE_ROLES").map(Roles::parse).orElseGet(Roles::defaults);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("SCRIBE_ROLES is malformed: " + e.getMessage() + ".");
         }
     }
 

@@ -28,6 +28,7 @@ import dev.scribe.slack.SocketModeConnection;
 import dev.scribe.slack.Surfaces;
 import dev.scribe.slack.UndeliverableReportNotices;
 import dev.scribe.slack.WorkspaceDirectory;
+import dev.scribe.slack.interaction.IncidentControls;
 import dev.scribe.storage.Database;
 import dev.scribe.storage.JdbiAnnouncements;
 import dev.scribe.storage.JdbiCatchUps;
@@ -131,7 +132,8 @@ public final class Scribe implements AutoCloseable {
             // On the embedded database, messages are taken through a journal file next to it (docs/performance.md).
             store = database.journalFile().map(file -> JdbiIncidentStore.withJournal(database, clock, file))
                     .orElseGet(() -> new JdbiIncidentStore(database, clock));
-            IncidentService incidents = new IncidentService(store, clock, config.zone(), config.reactions());
+            IncidentService incidents = new IncidentService(store, clock, config.zone(), config.reactions(),
+                    config.roles());
 
             App app = join(boltApp);
 
@@ -188,6 +190,12 @@ public final class Scribe implements AutoCloseable {
                     postReportsSoon, config.zone(), directory, signInLinks, declarations);
             Listeners.register(app, incidents, command, declarations, changed, clock, metrics::messageOutcome);
             Listeners.registerInteractions(app, incidents, surfaces, workers, changed, clock, home, signInLinks);
+            IncidentControls controls = new IncidentControls(incidents, methods, config.zone(), workers, changed,
+                    number -> {
+                        publisher.enqueue(number);
+                        postReportsSoon.run();
+                    });
+            Listeners.registerHeaderControls(app, controls);
             if (config.catchesUp()) {
                 catchUp = new CatchUp(incidents, new JdbiCatchUps(database), methods, header, clock, config.catchUpRate());
                 catchUp.watch(app);

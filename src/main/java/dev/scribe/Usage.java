@@ -38,6 +38,7 @@ final class Usage {
             "  SCRIBE_CHANNEL_MODE    dedicated (default) or here",
             "  SCRIBE_RETRO_CHANNEL   channel id that also gets each retro summary",
             "  SCRIBE_REACTIONS       emoji mapping changes, e.g. stopwatch=key,fire=detected,warning=none",
+            "  SCRIBE_ROLES           incident roles, commander first, default commander,comms",
             "  SCRIBE_METRICS_TOKEN   bearer token GET /metrics then requires",
             "  SLACK_APP_TOKEN        xapp-... app-level token: connect over Socket Mode instead of HTTP",
             "",

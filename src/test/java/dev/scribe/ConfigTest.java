@@ -67,11 +67,24 @@ class ConfigTest {
     void malformedSettingsAreNamed() {
         for (String[] bad : new String[][] {{"PORT", "eighty"}, {"PORT", "70000"}, {"SCRIBE_TIMEZONE", "Mars/Olympus"},
                 {"SCRIBE_CHANNEL_MODE", "everywhere"}, {"SLACK_API_URL", "ftp://x"}, {"SCRIBE_REACTIONS", "fire=panic"},
+                {"SCRIBE_ROLES", "commander,Comms"}, {"SCRIBE_ROLES", "comms,,scribe"},
                 {"SLACK_BOT_TOKEN", "xoxp-user-token"}, {"SLACK_APP_TOKEN", "xoxb-not-an-app-token"}}) {
             Map<String, String> env = minimal();
             env.put(bad[0], bad[1]);
             assertTrue(error(env).startsWith(bad[0]), bad[0] + ": " + error(env));
         }
+    }
+
+    @Test
+    void rolesDefaultToCommanderAndCommsAndAMalformedListStopsStartUpWithOneLine() {
+        assertEquals(List.of("commander", "comms"), Config.fromEnvironment(minimal()).roles().names());
+        Map<String, String> env = minimal();
+        env.put("SCRIBE_ROLES", "comms, scribe");
+        assertEquals(List.of("commander", "comms", "scribe"), Config.fromEnvironment(env).roles().names());
+        env.put("SCRIBE_ROLES", "comms,comms");
+        assertEquals("SCRIBE_ROLES is malformed: it names the role 'comms' twice.", error(env));
+        env.put("SCRIBE_ROLES", "comms\nscribe");
+        assertFalse(error(env).contains("\n"), "one line: " + error(env));
     }
 
     @Test

@@ -53,6 +53,13 @@ public sealed interface Command {
     record Lead(Optional<String> userId) implements Command {
     }
 
+    /**
+     * {@code role <role> [@user]}; an empty user means the caller. The role is the word as typed (empty when none was):
+     * which roles exist is configured, so the domain checks it.
+     */
+    record SetRole(String role, Optional<String> userId) implements Command {
+    }
+
     /** {@code action <text> [@owner]}. */
     record Action(String text, Optional<String> ownerId) implements Command {
     }

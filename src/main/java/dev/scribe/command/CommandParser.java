@@ -45,6 +45,7 @@ public final class CommandParser {
                 "`/incident note <text>`: add a key entry to the timeline now",
                 "`/incident at <HH:MM | YYYY-MM-DD HH:MM> [zone] [:emoji:] <text>`: add an entry for something that already happened (in your Slack time zone unless you name one)",
                 "`/incident status investigating|identified|monitoring|resolved`, `/incident sev <1-4>`, `/incident lead [@user]`",
+                "`/incident role <role> [@user]`: give someone a role of the incident (you, when no one is named)",
                 "`/incident action <text> [@owner]`: add an action item",
                 "`/incident timeline`: show the timeline so far (only to you)",
                 "`/incident close [resolution]`: close, then post the summary, timeline and RCA skeleton",
@@ -88,6 +89,7 @@ public final class CommandParser {
                     (rest.isEmpty() ? "`sev` needs a severity" : "`" + SlackMarkup.decode(rest) + "` is not a severity")
                             + ": use 1, 2, 3 or 4 (1 is the worst).")));
             case "lead", "commander" -> lead(rest);
+            case "role" -> role(rest);
             case "action" -> action(rest);
             case "timeline" -> new Command.ShowTimeline();
             case "reopen" -> new Command.Reopen();
@@ -180,6 +182,20 @@ public final class CommandParser {
                     + "or run `/incident lead` to take the lead yourself.");
         }
         return new Command.Lead(Optional.of(m.group(1)));
+    }
+
+    private static Command role(String rest) {
+        String[] parts = rest.split("\\s+", 2);
+        String role = SlackMarkup.decode(parts[0]);
+        if (parts.length == 1) {
+            return new Command.SetRole(role, Optional.empty());
+        }
+        Matcher m = MENTION.matcher(parts[1].strip());
+        if (!m.matches()) {
+            throw new CommandException("Name who takes the role with an @mention, e.g. `/incident role " + role
+                    + " @dana`, or leave it out to take it yourself.");
+        }
+        return new Command.SetRole(role, Optional.of(m.group(1)));
     }
 
     private static Command action(String rest) {

@@ -4,6 +4,7 @@ import dev.scribe.export.SlackExport.Channel;
 import dev.scribe.export.SlackExport.Message;
 import dev.scribe.incident.Incident;
 import dev.scribe.incident.IncidentService;
+import dev.scribe.incident.Roles;
 import dev.scribe.incident.MessageTimes;
 import dev.scribe.incident.UserText;
 import dev.scribe.incident.ReactionMap;
@@ -83,8 +84,9 @@ final class ExportReplay {
         String title = title(request, channel);
         ReplayClock clock = new ReplayClock(SlackTs.toInstant(first.ts()));
         try (Database database = Database.open("jdbc:h2:mem:export-" + UUID.randomUUID(), null, null)) {
+            // An export cannot tell who held which role besides the commander, so its report names no other.
             IncidentService incidents = new IncidentService(new JdbiIncidentStore(database, clock), clock,
-                    request.zone(), request.reactions());
+                    request.zone(), request.reactions(), Roles.parse(Roles.COMMANDER));
             String channelId = SlackIds.isValid(channel.id()) ? channel.id() : REPLAY_CHANNEL;
             Incident incident = incidents.open(title, Severity.SEV3, channelId, channelId, commander);
             for (Message m : messages) {

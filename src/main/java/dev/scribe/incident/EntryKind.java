@@ -24,6 +24,7 @@ public enum EntryKind {
     STATUS("Status", false),
     SEVERITY("Severity", false),
     LEAD("Commander", false),
+    ROLE("Role", false),
     CLOSED("Closed", false),
     REOPENED("Reopened", false);
 

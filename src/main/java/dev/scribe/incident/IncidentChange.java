@@ -1,6 +1,6 @@
 package dev.scribe.incident;
 
-/** A change to an open incident's status, severity or commander. */
+/** A change to an open incident's status, severity, commander or another of its roles. */
 public sealed interface IncidentChange {
 
     record NewStatus(Status status) implements IncidentChange {
@@ -10,5 +10,9 @@ public sealed interface IncidentChange {
     }
 
     record NewCommander(String userId) implements IncidentChange {
+    }
+
+    /** Someone now holds a role other than the commander's ({@link Roles}). */
+    record NewRoleHolder(String role, String userId) implements IncidentChange {
     }
 }

@@ -40,17 +40,25 @@ public final class IncidentService {
     private final Clock clock;
     private final ZoneId zone;
     private final ReactionMap reactions;
+    private final Roles roles;
 
     /**
      * @param zone      the time zone {@code at} times are read in when neither the command nor the typist's Slack
      *                  profile gives one (SCRIBE_TIMEZONE)
      * @param reactions which emoji mark which kind
+     * @param roles     the roles an incident has (SCRIBE_ROLES)
      */
-    public IncidentService(IncidentStore store, Clock clock, ZoneId zone, ReactionMap reactions) {
+    public IncidentService(IncidentStore store, Clock clock, ZoneId zone, ReactionMap reactions, Roles roles) {
         this.store = store;
         this.clock = clock;
         this.zone = zone;
         this.reactions = reactions;
+        this.roles = roles;
+    }
+
+    /** A service with the default roles. */
+    public IncidentService(IncidentStore store, Clock clock, ZoneId zone, ReactionMap reactions) {
+        this(store, clock, zone, reactions, Roles.defaults());
     }
 
     /** A service in UTC with the default reactions. */
@@ -61,6 +69,11 @@ public final class IncidentService {
     /** Which emoji mark which kind, as configured: what the help and the header teach. */
     public ReactionMap reactions() {
         return reactions;
+    }
+
+    /** The roles an incident has, as configured: what the header offers and {@code role} accepts. */
+    public Roles roles() {
+        return roles;
     }
 
     /** The clock all use cases read "now" from. */
@@ -179,6 +192,11 @@ public final class IncidentService {
                         + "or start one with `/incident start <title>`.")));
     }
 
+    /** What a button or form of a closed incident answers, however it got there. */
+    private static IncidentException closedAlready(int number) {
+        return new IncidentException("Incident " + number + " is closed; `/incident reopen` in its channel to continue.");
+    }
+
     /** The channel's most recently closed incident, if any. */
     public Optional<Incident> lastClosedIn(String channelId) {
         return store.lastClosedInChannel(channelId);
@@ -207,7 +225,15 @@ public final class IncidentService {
 
     /** Adds a note (a key entry at the current time) to the channel's open incident. */
     public TimelineEntry note(String channelId, String userId, String text) {
-        Incident incident = requireOpenIn(channelId);
+        return note(requireOpenIn(channelId), userId, text);
+    }
+
+    /** Adds a note to incident {@code number}, refused when it is closed ({@link #requireOpen}). */
+    public TimelineEntry note(int number, String userId, String text) {
+        return note(requireOpen(number), userId, text);
+    }
+
+    private TimelineEntry note(Incident incident, String userId, String text) {
         if (text == null || text.isBlank()) {
             throw new IncidentException("A note needs text, e.g. `/incident note rolled back to v2.40`.");
         }
@@ -219,11 +245,20 @@ public final class IncidentService {
     /** Closes the channel's open incident; refuses when there is none (it may have just been closed). */
     public Incident close(String channelId, String userId, String resolution) {
         Incident incident = requireOpenIn(channelId);
+        return close(incident, userId, resolution)
+                .orElseThrow(() -> new IncidentException("Incident " + incident.number() + " is already closed."));
+    }
+
+    /** Closes incident {@code number}; refuses when it is closed already, or was closed a moment ago by someone else. */
+    public Incident close(int number, String userId, String resolution) {
+        return close(requireOpen(number), userId, resolution).orElseThrow(() -> closedAlready(number));
+    }
+
+    private Optional<Incident> close(Incident incident, String userId, String resolution) {
         String cleanResolution = resolution == null ? null : resolution.strip();
         String text = cleanResolution == null || cleanResolution.isEmpty() ? "Incident closed"
                 : "Incident closed: " + cleanResolution;
-        return store.close(incident.number(), cleanResolution, TimelineEntry.of(clock.instant(), EntryKind.CLOSED, userId, text))
-                .orElseThrow(() -> new IncidentException("Incident " + incident.number() + " is already closed."));
+        return store.close(incident.number(), cleanResolution, TimelineEntry.of(clock.instant(), EntryKind.CLOSED, userId, text));
     }
 
     /**
@@ -267,7 +302,7 @@ public final class IncidentService {
     }
 
     /**
-     * The incident with this number if it is open.
+     * The incident with this number if it is open: what a button, form or shortcut of an incident acts on.
      *
      * @throws IncidentException saying it is closed (and how to continue) or not there
      */
@@ -275,7 +310,7 @@ public final class IncidentService {
         Incident incident = store.find(number)
                 .orElseThrow(() -> new IncidentException("There is no incident " + number + "."));
         if (!incident.isOpen()) {
-            throw new IncidentException("Incident " + number + " is closed; `/incident reopen` in its channel to continue.");
+            throw closedAlready(number);
         }
         return incident;
     }
@@ -406,29 +441,99 @@ public final class IncidentService {
 
     /** Changes the status; recorded on the timeline. */
     public Incident status(String channelId, String userId, Status status) {
-        Incident incident = requireOpenIn(channelId);
+        return status(requireOpenIn(channelId), userId, status);
+    }
+
+    /** Changes the status of incident {@code number}, refused when it is closed; recorded as {@code status} records it. */
+    public Incident status(int number, String userId, Status status) {
+        return status(requireOpen(number), userId, status);
+    }
+
+    private Incident status(Incident incident, String userId, Status status) {
         return store.change(incident.number(), new IncidentChange.NewStatus(status),
                 TimelineEntry.of(clock.instant(), EntryKind.STATUS, userId, status.word()));
     }
 
     /** Changes the severity; recorded on the timeline. */
     public Incident severity(String channelId, String userId, Severity severity) {
-        Incident incident = requireOpenIn(channelId);
+        return severity(requireOpenIn(channelId), userId, severity);
+    }
+
+    /** Changes the severity of incident {@code number}, refused when it is closed; recorded as {@code sev} records it. */
+    public Incident severity(int number, String userId, Severity severity) {
+        return severity(requireOpen(number), userId, severity);
+    }
+
+    private Incident severity(Incident incident, String userId, Severity severity) {
         return store.change(incident.number(), new IncidentChange.NewSeverity(severity),
                 TimelineEntry.of(clock.instant(), EntryKind.SEVERITY, userId, severity.label()));
     }
 
     /** Sets the commander (the caller when no one is named); recorded on the timeline. */
     public Incident lead(String channelId, String callerId, Optional<String> commanderId) {
-        Incident incident = requireOpenIn(channelId);
-        String commander = commanderId.orElse(callerId);
+        return lead(requireOpenIn(channelId), callerId, commanderId.orElse(callerId));
+    }
+
+    private Incident lead(Incident incident, String callerId, String commander) {
         return store.change(incident.number(), new IncidentChange.NewCommander(commander),
                 TimelineEntry.of(clock.instant(), EntryKind.LEAD, callerId, "<@" + commander + ">"));
     }
 
+    /**
+     * Gives a role of the channel's open incident to {@code userId} (the caller when no one is named); recorded on the
+     * timeline. The commander's role is what {@link #lead} sets, and is recorded as it records it.
+     *
+     * @throws IncidentException when {@code role} is none of the roles in force, naming them
+     */
+    public RoleChange role(String channelId, String callerId, String role, Optional<String> userId) {
+        String name = requireRole(role);
+        return role(requireOpenIn(channelId), callerId, name, userId.orElse(callerId));
+    }
+
+    /** Gives a role of incident {@code number} to {@code userId}, refused when it is closed; recorded as {@code role} is. */
+    public RoleChange role(int number, String callerId, String role, String userId) {
+        String name = requireRole(role);
+        return role(requireOpen(number), callerId, name, userId);
+    }
+
+    private RoleChange role(Incident incident, String callerId, String role, String userId) {
+        if (role.equals(Roles.COMMANDER)) {
+            return new RoleChange(lead(incident, callerId, userId), role, userId);
+        }
+        Incident changed = store.change(incident.number(), new IncidentChange.NewRoleHolder(role, userId),
+                TimelineEntry.of(clock.instant(), EntryKind.ROLE, callerId, Roles.label(role) + ": <@" + userId + ">"));
+        return new RoleChange(changed, role, userId);
+    }
+
+    private String requireRole(String word) {
+        return roles.find(word).orElseThrow(() -> new IncidentException((word == null || word.isBlank()
+                ? "Name the role" : "`" + word.strip() + "` is not a role here") + ": use " + roles.listed()
+                + ", e.g. `/incident role " + roles.names().get(roles.names().size() - 1) + " @dana`."));
+    }
+
+    /** Who holds each role in force of incident {@code number}, the commander first. */
+    public RoleHolders roleHolders(int number) {
+        Incident incident = store.find(number)
+                .orElseThrow(() -> new IncidentException("There is no incident " + number + "."));
+        return roleHolders(incident);
+    }
+
+    /** Who holds each role in force of this incident, the commander first. */
+    public RoleHolders roleHolders(Incident incident) {
+        return RoleHolders.of(roles, incident, store.roleHolders(incident.number()));
+    }
+
     /** Adds an action item; an owner is written as a trailing mention, the way people type it. */
     public TimelineEntry action(String channelId, String userId, String text, Optional<String> ownerId) {
-        Incident incident = requireOpenIn(channelId);
+        return action(requireOpenIn(channelId), userId, text, ownerId);
+    }
+
+    /** Adds an action item to incident {@code number}, refused when it is closed; recorded as {@code action} records it. */
+    public TimelineEntry action(int number, String userId, String text, Optional<String> ownerId) {
+        return action(requireOpen(number), userId, text, ownerId);
+    }
+
+    private TimelineEntry action(Incident incident, String userId, String text, Optional<String> ownerId) {
         String body = text.strip() + ownerId.map(o -> " <@" + o + ">").orElse("");
         TimelineEntry entry = TimelineEntry.of(clock.instant(), EntryKind.ACTION_ITEM, userId, body);
         store.addEntry(incident.number(), entry);
@@ -473,6 +578,6 @@ public final class IncidentService {
         Incident incident = store.find(number)
                 .orElseThrow(() -> new IncidentException("There is no incident " + number + "."));
         return new IncidentRecord(incident, store.messages(number), store.entries(number), store.marks(number),
-                store.addedMessages(number), store.readBack(number));
+                store.addedMessages(number), store.readBack(number), roleHolders(incident));
     }
 }

@@ -108,8 +108,14 @@ public interface IncidentStore {
     /** Takes a message out of every report (it stays stored); false when no such message is recorded. */
     boolean deleteMessage(String channelId, String ts, Instant deletedAt);
 
-    /** Applies a change of status, severity or commander and adds its timeline entry, in one transaction. */
+    /**
+     * Applies a change of status, severity, commander or another role's holder and adds its timeline entry, in one
+     * transaction.
+     */
     Incident change(int number, IncidentChange change, TimelineEntry entry);
+
+    /** Who holds each role other than the commander's in the incident, by role name. */
+    java.util.Map<String, String> roleHolders(int number);
 
     /** Up to {@code limit} incidents the filter takes, newest start first, skipping the first {@code offset}. */
     List<Incident> page(IncidentFilter filter, int offset, int limit);

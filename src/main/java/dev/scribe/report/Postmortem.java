@@ -21,6 +21,7 @@ public record Postmortem(
         String status,
         boolean closed,
         String commander,
+        List<Role> roles,
         List<String> participants,
         Instant startedAt,
         Optional<Instant> closedAt,
@@ -34,6 +35,13 @@ public record Postmortem(
         Transcript transcript,
         ZoneId zone,
         ReadBack readBack) {
+
+    /**
+     * A role besides the commander's ({@code Comms}) and the name of who holds it, empty when nobody does; in the
+     * order the roles are configured.
+     */
+    public record Role(String label, Optional<String> holder) {
+    }
 
     /** A key entry of the timeline. */
     public record TimelineItem(Instant at, EntryKind kind, String author, RichText text, Optional<String> link) {
@@ -55,6 +63,7 @@ public record Postmortem(
     }
 
     public Postmortem {
+        roles = List.copyOf(roles);
         participants = List.copyOf(participants);
         timeline = List.copyOf(timeline);
         actionItems = List.copyOf(actionItems);

@@ -81,6 +81,8 @@ public final class PostmortemCompiler {
                 incident.isOpen() ? incident.status().label() : "Closed",
                 !incident.isOpen(),
                 directory.userName(incident.commanderId()),
+                record.roles().others().stream().map(h -> new Postmortem.Role(h.label(),
+                        h.userId().map(directory::userName))).toList(),
                 participants(pass.firstMessages.values(), entries),
                 incident.startedAt(),
                 incident.closed(),

@@ -74,6 +74,9 @@ public final class PostmortemRenderer {
         row(md, "Severity", p.severity().label());
         row(md, "Status", p.status());
         row(md, "Commander", "@" + MarkdownText.cell(p.commander()));
+        for (Postmortem.Role role : p.roles()) {
+            row(md, MarkdownText.cell(role.label()), role.holder().map(name -> "@" + MarkdownText.cell(name)).orElse("-"));
+        }
         row(md, "Participants", p.participants().isEmpty() ? "-"
                 : String.join(", ", p.participants().stream().map(n -> "@" + MarkdownText.cell(n)).toList()));
         row(md, "Duration", p.timings().duration().display());

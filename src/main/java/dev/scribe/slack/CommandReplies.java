@@ -4,6 +4,8 @@ import dev.scribe.command.Command;
 import dev.scribe.command.CommandParser;
 import dev.scribe.incident.Incident;
 import dev.scribe.incident.ReactionMap;
+import dev.scribe.incident.RoleChange;
+import dev.scribe.incident.Roles;
 import dev.scribe.incident.Severity;
 import dev.scribe.incident.ShownTimes;
 import dev.scribe.incident.Status;
@@ -22,34 +24,43 @@ import java.util.UUID;
  * {@link Mrkdwn}: titles, messages and usage escaped, user text quoted back parsed (references as names, so nothing
  * pings twice), times as date tokens each reader sees in their own zone. Pure: no Slack call.
  */
-final class CommandReplies {
+public final class CommandReplies {
 
     private static final DateTimeFormatter SHOWN = ShownTimes.DATE_TIME_ZONE;
 
     private final ZoneId zone;
 
     /** @param zone the zone of the fallback text shown where Slack cannot localise a date token */
-    CommandReplies(ZoneId zone) {
+    public CommandReplies(ZoneId zone) {
         this.zone = zone;
     }
 
-    String noteAdded(String userId, String text) {
+    public String noteAdded(String userId, String text) {
         return ":memo: Note added to the timeline by <@" + userId + ">: " + quote(text);
     }
 
-    String statusSet(String userId, Status status) {
+    public String statusSet(String userId, Status status) {
         return ":large_blue_circle: <@" + userId + "> set the status to *" + status.label() + "*.";
     }
 
-    String severitySet(String userId, Severity severity) {
+    public String severitySet(String userId, Severity severity) {
         return ":rotating_light: <@" + userId + "> set the severity to *" + severity.label() + "*.";
     }
 
-    String commanderChanged(Incident incident) {
+    public String commanderChanged(Incident incident) {
         return ":technologist: <@" + incident.commanderId() + "> is now the incident commander.";
     }
 
-    String actionAdded(String userId, String text, Optional<String> ownerId) {
+    /** The commander's role is announced as {@code lead} announces it; another role names itself. */
+    public String roleChanged(RoleChange change) {
+        if (change.role().equals(Roles.COMMANDER)) {
+            return commanderChanged(change.incident());
+        }
+        return ":busts_in_silhouette: <@" + change.userId() + "> is now *" + Mrkdwn.escape(change.label())
+                + "* of incident " + change.incident().number() + ".";
+    }
+
+    public String actionAdded(String userId, String text, Optional<String> ownerId) {
         return ":memo: Action item added by <@" + userId + ">: " + quote(text)
                 + ownerId.map(o -> " (owner <@" + o + ">)").orElse(" (no owner yet)");
     }
@@ -70,7 +81,7 @@ final class CommandReplies {
                         + "gets a direct message saying why.";
     }
 
-    String closed(String userId, Incident incident) {
+    public String closed(String userId, Incident incident) {
         return ":white_check_mark: <@" + userId + "> closed *incident " + incident.number() + "*"
                 + incident.resolutionText().map(r -> ": " + quote(r)).orElse("")
                 + ". Compiling the timeline and the RCA skeleton...";
@@ -139,11 +150,11 @@ final class CommandReplies {
     }
 
     /** A refusal of the command, whose message may quote what was typed. */
-    String refused(String message) {
+    public String refused(String message) {
         return Mrkdwn.escape(message);
     }
 
-    String failedBeforeAck(String reference) {
+    public String failedBeforeAck(String reference) {
         return "Something went wrong on my side (ref `" + reference + "`); nothing was changed.";
     }
 
@@ -156,7 +167,7 @@ final class CommandReplies {
     }
 
     /** A short id of one failure, in the reply and in the log line, so a report can be matched to its cause. */
-    static String newReference() {
+    public static String newReference() {
         return UUID.randomUUID().toString().substring(0, 8);
     }
 

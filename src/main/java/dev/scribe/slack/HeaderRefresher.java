@@ -5,6 +5,7 @@ import dev.scribe.incident.Announcements;
 import dev.scribe.incident.Incident;
 import dev.scribe.incident.IncidentService;
 import dev.scribe.report.Postmortem;
+import dev.scribe.slack.view.IncidentHeader;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
@@ -19,7 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the pinned header current (status, severity, commander, key timings so far) with {@code chat.update},
+ * Keeps the pinned header current (status, severity, roles, key timings so far) with {@code chat.update},
  * and the incident's announcement in the channel where it was started (severity and status). Refreshes run one
  * at a time on their own thread, so an older compile never overwrites a newer one, and requests for an incident
  * already waiting for a refresh are folded into it. A rate-limited update is asked for again once Slack's
@@ -93,8 +94,8 @@ public final class HeaderRefresher implements IntConsumer {
         }
         try {
             Postmortem report = publisher.compile(incident.number());
-            poster.update(incident.channelId(), incident.headerTs(), ReportBlocks.headerMessage(incident, report,
-                    zone, incidents.reactions()));
+            poster.update(incident.channelId(), incident.headerTs(), IncidentHeader.fromReport(incident,
+                    incidents.roleHolders(incident), report, zone, incidents.reactions()));
         } catch (SlackCallException e) {
             failed("header", incident.number(), e);
         } catch (RuntimeException e) {

@@ -13,6 +13,7 @@ import dev.scribe.incident.CommandInvocations;
 import dev.scribe.incident.Incident;
 import dev.scribe.incident.IncidentException;
 import dev.scribe.incident.IncidentService;
+import dev.scribe.incident.RoleChange;
 import dev.scribe.incident.TimelineEntry;
 import dev.scribe.slack.view.DeclareModal;
 import dev.scribe.web.SignInLinks;
@@ -117,6 +118,10 @@ public final class IncidentCommandListener implements SlashCommandHandler {
                 Incident incident = incidents.lead(channel, user, lead.userId());
                 headerChanged.accept(incident.number());
                 return inChannel(ctx, replies.commanderChanged(incident));
+            } else if (command instanceof Command.SetRole role) {
+                RoleChange change = incidents.role(channel, user, role.role(), role.userId());
+                headerChanged.accept(change.incident().number());
+                return inChannel(ctx, replies.roleChanged(change));
             } else if (command instanceof Command.Action action) {
                 incidents.action(channel, user, action.text(), action.ownerId());
                 return inChannel(ctx, replies.actionAdded(user, action.text(), action.ownerId()));

@@ -7,6 +7,7 @@ import dev.scribe.incident.Announcements;
 import dev.scribe.incident.Declaration;
 import dev.scribe.incident.Incident;
 import dev.scribe.incident.IncidentService;
+import dev.scribe.slack.view.IncidentHeader;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -136,7 +137,8 @@ public final class IncidentStarter {
 
     /** Posts and pins the header message, joining a public channel first if needed. */
     public void postHeader(Incident incident) {
-        SlackMessage header = ReportBlocks.headerMessage(incident, incidents.reactions(), zone);
+        SlackMessage header = IncidentHeader.of(incident, incidents.roleHolders(incident), null, zone,
+                incidents.reactions());
         String ts;
         try {
             ts = poster.post(incident.channelId(), header, null).getTs();

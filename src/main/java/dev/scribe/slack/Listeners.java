@@ -7,11 +7,25 @@ import com.slack.api.model.event.ReactionAddedEvent;
 import com.slack.api.model.event.ReactionRemovedEvent;
 import dev.scribe.incident.IncidentService;
 import dev.scribe.incident.RecordOutcome;
+import dev.scribe.slack.interaction.ActionItemSubmitted;
+import dev.scribe.slack.interaction.AddActionClicked;
+import dev.scribe.slack.interaction.AddNoteClicked;
+import dev.scribe.slack.interaction.CloseClicked;
+import dev.scribe.slack.interaction.CloseSubmitted;
 import dev.scribe.slack.interaction.DeclareShortcutListener;
 import dev.scribe.slack.interaction.DeclareSubmissionListener;
 import dev.scribe.slack.interaction.HomeDeclareButtonListener;
+import dev.scribe.slack.interaction.IncidentControls;
 import dev.scribe.slack.interaction.InteractionListeners;
+import dev.scribe.slack.interaction.NoteSubmitted;
+import dev.scribe.slack.interaction.RoleChosen;
+import dev.scribe.slack.interaction.SeverityChosen;
+import dev.scribe.slack.interaction.StatusChosen;
+import dev.scribe.slack.view.ActionItemModal;
+import dev.scribe.slack.view.CloseModal;
 import dev.scribe.slack.view.DeclareModal;
+import dev.scribe.slack.view.HeaderControls;
+import dev.scribe.slack.view.NoteModal;
 import dev.scribe.web.SignInLinks;
 import java.time.Clock;
 import java.util.concurrent.Executor;
@@ -66,5 +80,23 @@ public final class Listeners {
                                             SignInLinks signInLinks) {
         InteractionListeners.registerAddToTimeline(app, incidents, surfaces, executor, timingsChanged, clock);
         InteractionListeners.registerHome(app, home, signInLinks, surfaces, executor);
+    }
+
+    /**
+     * Registers the controls of the pinned header and the reminders (selects, buttons and the forms they open), one
+     * listener class each.
+     *
+     * @param controls what those listeners share
+     */
+    public static void registerHeaderControls(App app, IncidentControls controls) {
+        app.blockAction(HeaderControls.STATUS, new StatusChosen(controls));
+        app.blockAction(HeaderControls.SEVERITY, new SeverityChosen(controls));
+        app.blockAction(RoleChosen.ACTION_IDS, new RoleChosen(controls));
+        app.blockAction(HeaderControls.ADD_ACTION, new AddActionClicked(controls));
+        app.blockAction(HeaderControls.ADD_NOTE, new AddNoteClicked(controls));
+        app.blockAction(HeaderControls.CLOSE, new CloseClicked(controls));
+        app.viewSubmission(ActionItemModal.CALLBACK_ID, new ActionItemSubmitted(controls));
+        app.viewSubmission(NoteModal.CALLBACK_ID, new NoteSubmitted(controls));
+        app.viewSubmission(CloseModal.CALLBACK_ID, new CloseSubmitted(controls));
     }
 }

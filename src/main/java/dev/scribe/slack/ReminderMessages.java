@@ -5,15 +5,18 @@ import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 
 import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.element.BlockElement;
 import dev.scribe.reminder.DueReminder;
 import dev.scribe.reminder.ReminderSettings;
 import dev.scribe.report.Postmortem;
+import dev.scribe.slack.view.HeaderControls;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The reminders' words: short and calm, addressed to the commander (or to nobody in particular: no broadcast), and
- * each saying which setting sends it and how to turn it off. Pure.
+ * each saying which setting sends it and how to turn it off. The update and close reminders carry the header's own
+ * controls (in a block {@code incident_reminder:<n>}), so the header's handlers serve them. Pure.
  */
 final class ReminderMessages {
 
@@ -29,14 +32,15 @@ final class ReminderMessages {
                 + ReminderSettings.words(r.after()) + ". When you can, post where it stands: `/incident status ...` or "
                 + "`/incident note ...`.";
         return message(text, r, "Sent after " + ReminderSettings.words(r.after()) + " without an update, at most once in "
-                + "that time.");
+                + "that time.", List.of(HeaderControls.statusSelect(), HeaderControls.addNoteButton(r.incidentNumber())));
     }
 
     /** Resolved a while ago and still open: close it? */
     static SlackMessage close(DueReminder r) {
         String text = to(r) + "Incident " + r.incidentNumber() + " was resolved " + ReminderSettings.words(r.after())
                 + " ago and is still open. Close it? `/incident close [resolution]` posts the report.";
-        return message(text, r, "Sent once each time it is resolved.");
+        return message(text, r, "Sent once each time it is resolved.",
+                List.of(HeaderControls.closeButton(r.incidentNumber())));
     }
 
     /** Action items nobody owns, after the close, in the summary's thread. */
@@ -50,17 +54,22 @@ final class ReminderMessages {
             text.append("\n… and ").append(unowned.size() - MAX_LISTED).append(" more.");
         }
         text.append("\nGive each one an owner in the RCA skeleton (`").append(report.fileName()).append("`).");
-        return message(text.toString(), r, "Sent once, " + ReminderSettings.words(r.after()) + " after the close.");
+        return message(text.toString(), r, "Sent once, " + ReminderSettings.words(r.after()) + " after the close.",
+                List.of());
     }
 
     private static String to(DueReminder r) {
         return r.commander().map(c -> "<@" + c + "> ").orElse("");
     }
 
-    private static SlackMessage message(String text, DueReminder r, String when) {
+    private static SlackMessage message(String text, DueReminder r, String when, List<BlockElement> controls) {
         String shown = Mrkdwn.truncate(text, ReportBlocks.MAX_SECTION);
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(section(s -> s.text(markdownText(shown))));
+        if (!controls.isEmpty()) {
+            blocks.add(com.slack.api.model.block.Blocks.actions(a -> a.blockId(HeaderControls.blockId(HeaderControls.REMINDER_BLOCK, r.incidentNumber()))
+                    .elements(controls)));
+        }
         blocks.add(context(c -> c.elements(List.of(markdownText(when + " To turn it off, set `" + r.kind().setting()
                 + "=off`.")))));
         return new SlackMessage(shown, blocks);

@@ -11,13 +11,12 @@ import com.slack.api.model.block.composition.MarkdownTextObject;
 import com.slack.api.model.block.composition.TextObject;
 import dev.scribe.incident.EntryKind;
 import dev.scribe.incident.Incident;
-import dev.scribe.incident.ReactionMap;
 import dev.scribe.incident.ShownTimes;
 import dev.scribe.incident.Status;
 import dev.scribe.incident.UserText;
-import dev.scribe.report.KeyTimings;
 import dev.scribe.report.Postmortem;
 import dev.scribe.report.Postmortem.TimelineItem;
+import dev.scribe.slack.view.KeyTimingsText;
 import dev.scribe.report.ReadBackText;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,7 +30,8 @@ import java.util.Optional;
 import java.util.function.IntFunction;
 
 /**
- * Block Kit for what the bot posts: the pinned header, the retro summary and the timeline thread. Pure;
+ * Block Kit for what the bot posts: the announcement, the retro summary and the timeline thread (the pinned header is
+ * {@link dev.scribe.slack.view.IncidentHeader}). Pure;
  * every message it returns respects Slack's limits (50 blocks, 3,000 characters a section, 2,000 a
  * field, 150 a header, about 12,000 characters of block text a message).
  */
@@ -47,54 +47,10 @@ final class ReportBlocks {
     /** About where a timeline line is cut: one long message must not fill a whole section. */
     static final int MAX_TIMELINE_LINE = 300;
 
-    private static final DateTimeFormatter HH_MM_ZONE = ShownTimes.DATE_TIME_ZONE;
     private static final DateTimeFormatter HH_MM = ShownTimes.HH_MM;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE, d MMMM yyyy", Locale.ENGLISH);
 
     private ReportBlocks() {
-    }
-
-    /** The header message pinned in the incident channel, before anything is marked. */
-    public static SlackMessage headerMessage(Incident incident, ReactionMap reactions, ZoneId zone) {
-        return headerMessage(incident, (KeyTimings) null, zone, reactions);
-    }
-
-    /**
-     * The header message from the report compiled so far: its key timings, and, while the channel is being read back
-     * after the bot was unreachable, a line saying so.
-     */
-    public static SlackMessage headerMessage(Incident incident, Postmortem report, ZoneId zone, ReactionMap reactions) {
-        SlackMessage header = headerMessage(incident, report.timings(), zone, reactions);
-        if (!report.readBack().inProgress()) {
-            return header;
-        }
-        List<LayoutBlock> blocks = new ArrayList<>(header.blocks());
-        blocks.add(2, context(c -> c.elements(List.of(markdownText(ReadBackText.IN_PROGRESS)))));
-        return new SlackMessage(header.text(), blocks);
-    }
-
-    /** The header message with the key timings so far (null when not known yet). */
-    public static SlackMessage headerMessage(Incident incident, KeyTimings timings, ZoneId zone, ReactionMap reactions) {
-        String title = "Incident " + incident.number() + ": " + UserText.oneLine(incident.title());
-        List<TextObject> fields = List.of(
-                field("Status", incident.isOpen() ? incident.status().label() : "Closed"),
-                field("Severity", incident.severity().label()),
-                field("Commander", incident.commanderId() == null ? "-" : "<@" + incident.commanderId() + ">"),
-                field("Started", shownDate(incident.startedAt(), zone)));
-        List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(header(h -> h.text(plainText(Mrkdwn.truncate(":rotating_light: " + title, MAX_HEADER), true))));
-        blocks.add(section(s -> s.fields(fields)));
-        if (timings != null) {
-            blocks.add(section(s -> s.text(verbatim(Mrkdwn.truncate(keyTimings(timings, zone), MAX_SECTION)))));
-        }
-        String legend = reactions.legend();
-        blocks.add(context(c -> c.elements(List.of(markdownText(Mrkdwn.truncate(
-                "Everything said in this channel is recorded, threads included. "
-                        + (legend.isEmpty() ? "" : "React to mark moments (" + legend + "); ")
-                        + "`/incident help` for commands.", MAX_SECTION))))));
-        // The header block is plain_text, which Slack shows as it is; the message text is mrkdwn, where a raw
-        // <!here> in the title would ping the channel from every notification.
-        return new SlackMessage(Mrkdwn.escape(title), blocks);
     }
 
     /**
@@ -114,11 +70,6 @@ final class ReportBlocks {
                 + Mrkdwn.escape(incident.title()) + " (" + incident.severity().label() + ") in <#" + incident.channelId()
                 + ">" + state + page.map(url -> " · <" + url + "|incident page>").orElse("");
         return new SlackMessage(text, List.of(section(s -> s.text(markdownText(Mrkdwn.truncate(text, MAX_SECTION))))));
-    }
-
-    /** A date Slack shows in the reader's zone, falling back to {@code 2026-12-01 19:16 UTC} in the team's. */
-    private static String shownDate(Instant at, ZoneId zone) {
-        return Mrkdwn.date(at, "{date_short_pretty} {time}", HH_MM_ZONE.format(at.atZone(zone)));
     }
 
     /** The retro summary posted on close in the incident's channel, the timeline and the RCA file in its thread. */
@@ -162,7 +113,7 @@ final class ReportBlocks {
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(header(h -> h.text(plainText(Mrkdwn.truncate(":white_check_mark: " + title, MAX_HEADER), true))));
         blocks.add(section(s -> s.fields(fields)));
-        blocks.add(section(s -> s.text(verbatim(Mrkdwn.truncate(keyTimings(p.timings(), p.zone()), MAX_SECTION)))));
+        blocks.add(section(s -> s.text(verbatim(Mrkdwn.truncate(KeyTimingsText.of(p.timings(), p.zone()), MAX_SECTION)))));
         long keyEvents = p.timeline().stream().filter(i -> isKeyMoment(i.kind())).count();
         String counts = count(p.transcript().size(), "message") + " · " + count(p.participants().size(), "participant")
                 + " · " + count(keyEvents, "key event") + " · " + count(p.actionItems().size(), "action item");
@@ -185,27 +136,6 @@ final class ReportBlocks {
     /** {@code 1 action item}, {@code 2 action items}. */
     static String count(long n, String noun) {
         return n + " " + noun + (n == 1 ? "" : "s");
-    }
-
-    private static String keyTimings(KeyTimings timings, ZoneId zone) {
-        StringBuilder text = new StringBuilder("*Key timings*\n");
-        for (KeyTimings.Moment m : timings.moments()) {
-            text.append("• ").append(m.label()).append(": ");
-            if (m.at().isPresent()) {
-                text.append(Mrkdwn.date(m.at().get(), "{date_short_pretty} {time}",
-                        HH_MM_ZONE.format(m.at().get().atZone(zone))));
-                if (!m.source().equals("marked") && !m.source().equals("closed")) {
-                    text.append(" _(").append(Mrkdwn.escape(m.source())).append(")_");
-                }
-            } else {
-                text.append("- _(").append(Mrkdwn.escape(m.source())).append(")_");
-            }
-            text.append('\n');
-        }
-        for (KeyTimings.Span s : timings.spans()) {
-            text.append("• ").append(s.label()).append(": ").append(Mrkdwn.escape(s.display())).append('\n');
-        }
-        return text.toString();
     }
 
     /** The timeline as thread messages, split over as many messages as Slack's limits need. */

@@ -41,7 +41,7 @@ public final class SlackWebPoster implements SlackPoster {
     }
 
     /** Posts a message, in a thread when {@code threadTs} is not null. */
-    ChatPostMessageResponse post(String channel, SlackMessage message, String threadTs) {
+    public ChatPostMessageResponse post(String channel, SlackMessage message, String threadTs) {
         return SlackCalls.require("chat.postMessage", () -> methods.chatPostMessage(r -> r
                 .channel(channel)
                 .threadTs(threadTs)

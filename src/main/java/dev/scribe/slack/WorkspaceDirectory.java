@@ -49,6 +49,7 @@ public final class WorkspaceDirectory {
         if (record.incident().commanderId() != null) {
             users.add(record.incident().commanderId());
         }
+        record.roles().holders().forEach(h -> h.userId().ifPresent(users::add));
         record.messages().forEach(m -> {
             users.add(m.authorId());
             users.addAll(SlackMarkup.mentionedUsers(m.text()));

@@ -71,6 +71,10 @@ interface IncidentDao {
     @SqlQuery("SELECT " + COLUMNS + " FROM incidents WHERE closed_at_us IS NULL ORDER BY incident_number")
     java.util.List<IncidentRow> listOpen();
 
+    /** Locks the incident's row until the transaction ends, changing nothing. */
+    @SqlUpdate("UPDATE incidents SET close_count = close_count WHERE incident_number = :number")
+    void lock(@Bind("number") int number);
+
     @SqlQuery("SELECT " + COLUMNS + " FROM incidents WHERE closed_at_us IS NOT NULL "
             + "ORDER BY closed_at_us DESC, incident_number DESC LIMIT :limit")
     java.util.List<IncidentRow> lastClosed(@Bind("limit") int limit);

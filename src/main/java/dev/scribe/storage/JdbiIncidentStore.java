@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +45,7 @@ public final class JdbiIncidentStore implements IncidentStore, AutoCloseable {
     private final MessageDao messageDao;
     private final EntryDao entryDao;
     private final MarkDao markDao;
+    private final RoleDao roleDao;
     private final AddedMessageDao addedDao;
     private final MessageSink received;
     private final JdbiCatchUps catchUps;
@@ -69,6 +71,7 @@ public final class JdbiIncidentStore implements IncidentStore, AutoCloseable {
         this.messageDao = jdbi.onDemand(MessageDao.class);
         this.entryDao = jdbi.onDemand(EntryDao.class);
         this.markDao = jdbi.onDemand(MarkDao.class);
+        this.roleDao = jdbi.onDemand(RoleDao.class);
         this.addedDao = jdbi.onDemand(AddedMessageDao.class);
         this.catchUps = new JdbiCatchUps(database);
         this.received = journalFile == null ? new MessageWriter(jdbi) : JournaledMessageWriter.start(jdbi, journalFile);
@@ -256,10 +259,26 @@ public final class JdbiIncidentStore implements IncidentStore, AutoCloseable {
                 incidents.setSeverity(number, s.severity().name());
             } else if (change instanceof IncidentChange.NewCommander c) {
                 incidents.setCommander(number, c.userId());
+            } else if (change instanceof IncidentChange.NewRoleHolder r) {
+                // The incident's row, locked first, orders changes of its roles across replicas: an update finding no
+                // holder then an insert, done by two at once, would otherwise collide (a duplicate key, or on MariaDB
+                // a deadlock over the gap the empty update locked).
+                incidents.lock(number);
+                RoleDao roles = h.attach(RoleDao.class);
+                if (roles.update(number, r.role(), r.userId()) == 0) {
+                    roles.insert(number, r.role(), r.userId());
+                }
             }
             insertEntry(h, number, entry);
             return incidents.find(number).orElseThrow().toIncident();
         });
+    }
+
+    @Override
+    public Map<String, String> roleHolders(int number) {
+        Map<String, String> holders = new HashMap<>();
+        roleDao.forIncident(number).forEach(row -> holders.put(row.roleName(), row.userId()));
+        return holders;
     }
 
     @Override

@@ -80,6 +80,7 @@ final class IncidentView {
         status = p.status();
         closed = p.closed();
         facts.add(new Fact("Commander", p.commander()));
+        p.roles().forEach(role -> facts.add(new Fact(role.label(), role.holder().orElse("nobody yet"))));
         facts.add(new Fact("Participants", p.participants().isEmpty() ? "none recorded" : String.join(", ", p.participants())));
         resolution = p.resolution().map(WebText::pieces).orElse(List.of());
         for (KeyTimings.Moment m : p.timings().moments()) {

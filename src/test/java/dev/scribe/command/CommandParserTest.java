@@ -84,6 +84,12 @@ class CommandParserTest {
         assertEquals(new Command.Lead(Optional.of("U2LEE")), CommandParser.parse("lead <@U2LEE|lee>"));
         assertEquals(new Command.Lead(Optional.of("U2LEE")), CommandParser.parse("lead <@U2LEE>"));
         assertMessage("Name the commander with an @mention", () -> CommandParser.parse("lead lee"));
+        assertEquals(new Command.SetRole("comms", Optional.of("U2LEE")), CommandParser.parse("role comms <@U2LEE|lee>"));
+        assertEquals(new Command.SetRole("Comms", Optional.empty()), CommandParser.parse("role Comms"));
+        assertEquals(new Command.SetRole("", Optional.empty()), CommandParser.parse("role"),
+                "the domain knows the roles, so it answers a role left out");
+        assertMessage("Name who takes the role with an @mention, e.g. `/incident role comms @dana`",
+                () -> CommandParser.parse("role comms lee"));
         assertEquals(new Command.Action("add an alert on queue depth", Optional.of("U1DANA")),
                 CommandParser.parse("action add an alert on queue depth <@U1DANA|dana>"));
         assertEquals(new Command.Action("ask <@U1DANA> about it later", Optional.empty()),

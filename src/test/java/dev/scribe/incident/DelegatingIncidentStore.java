@@ -104,6 +104,11 @@ class DelegatingIncidentStore implements IncidentStore {
     }
 
     @Override
+    public java.util.Map<String, String> roleHolders(int number) {
+        return store.roleHolders(number);
+    }
+
+    @Override
     public List<Incident> listOpen() {
         return store.listOpen();
     }

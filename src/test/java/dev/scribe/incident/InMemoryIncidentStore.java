@@ -24,6 +24,7 @@ final class InMemoryIncidentStore implements IncidentStore {
     /** Keyed by channel, ts, reaction and person. */
     private final Map<String, StoredMark> marks = new LinkedHashMap<>();
     private final List<String> revisions = new ArrayList<>();
+    private final Map<Integer, Map<String, String>> roleHolders = new LinkedHashMap<>();
     /** Keyed by incident, channel and ts. */
     private final Map<String, AddedMessage> added = new LinkedHashMap<>();
     private final Map<String, Integer> addedTo = new LinkedHashMap<>();
@@ -157,6 +158,9 @@ final class InMemoryIncidentStore implements IncidentStore {
     @Override
     public synchronized Incident change(int number, IncidentChange change, TimelineEntry entry) {
         addEntry(number, entry);
+        if (change instanceof IncidentChange.NewRoleHolder r) {
+            roleHolders.computeIfAbsent(number, n -> new java.util.HashMap<>()).put(r.role(), r.userId());
+        }
         return update(number, i -> new Incident(i.number(), i.title(),
                 change instanceof IncidentChange.NewSeverity s ? s.severity() : i.severity(),
                 change instanceof IncidentChange.NewStatus s ? s.status() : i.status(), i.channelId(), i.originChannelId(),
@@ -194,6 +198,11 @@ final class InMemoryIncidentStore implements IncidentStore {
                 .filter(i -> !i.startedAt().isBefore(filter.startedFrom()) && i.startedAt().isBefore(filter.startedBefore()))
                 .sorted(java.util.Comparator.comparing(Incident::startedAt).thenComparing(Incident::number).reversed())
                 .skip(offset).limit(limit).toList();
+    }
+
+    @Override
+    public synchronized Map<String, String> roleHolders(int number) {
+        return Map.copyOf(roleHolders.getOrDefault(number, Map.of()));
     }
 
     @Override

@@ -135,6 +135,84 @@ class IncidentServiceTest {
     }
 
     @Test
+    void aRoleIsGivenToWhoeverIsNamedOrTheCallerAndRecordedTheCommandersAsLeadRecordsIt() {
+        IncidentService withRoles = new IncidentService(store, clock, ZoneId.of("UTC"), ReactionMap.defaults(),
+                Roles.parse("comms,scribe"));
+        Incident incident = withRoles.open("Checkout errors", Severity.SEV2, "C1", "C0OPS", "U1");
+        clock.advance(Duration.ofMinutes(1));
+        RoleChange comms = withRoles.role("C1", "U1", "Comms", Optional.of("U2"));
+        assertEquals(new RoleChange(incident, "comms", "U2"), comms);
+        clock.advance(Duration.ofMinutes(1));
+        withRoles.role("C1", "U3", "scribe", Optional.empty());
+        clock.advance(Duration.ofMinutes(1));
+        withRoles.role("C1", "U3", "comms", Optional.of("U4"));
+        clock.advance(Duration.ofMinutes(1));
+        RoleChange commander = withRoles.role(incident.number(), "U3", "commander", "U5");
+        assertEquals("U5", commander.incident().commanderId());
+        assertEquals(List.of(
+                TimelineEntry.of(START.plusSeconds(60), EntryKind.ROLE, "U1", "Comms: <@U2>"),
+                TimelineEntry.of(START.plusSeconds(120), EntryKind.ROLE, "U3", "Scribe: <@U3>"),
+                TimelineEntry.of(START.plusSeconds(180), EntryKind.ROLE, "U3", "Comms: <@U4>"),
+                TimelineEntry.of(START.plusSeconds(240), EntryKind.LEAD, "U3", "<@U5>")),
+                entries(incident).subList(1, 5));
+        assertEquals(new RoleHolders(List.of(new RoleHolders.Holder("commander", Optional.of("U5")),
+                new RoleHolders.Holder("comms", Optional.of("U4")), new RoleHolders.Holder("scribe", Optional.of("U3")))),
+                withRoles.roleHolders(incident.number()));
+        assertEquals(withRoles.roleHolders(incident.number()), withRoles.load(incident.number()).roles());
+
+        assertEquals("`press` is not a role here: use commander, comms or scribe, e.g. `/incident role scribe @dana`.",
+                assertThrows(IncidentException.class, () -> withRoles.role("C1", "U1", "press", Optional.empty()))
+                        .getMessage());
+        assertEquals("Name the role: use commander, comms or scribe, e.g. `/incident role scribe @dana`.",
+                assertThrows(IncidentException.class, () -> withRoles.role("C1", "U1", "", Optional.empty())).getMessage());
+        assertEquals(5, entries(incident).size(), "a refused role records nothing");
+    }
+
+    @Test
+    void theControlsOfAClosedIncidentSayItIsClosedAndChangeNothing() {
+        Incident incident = start("C1");
+        service.close("C1", "U1", null);
+        int before = entries(incident).size();
+        String closed = "Incident 1 is closed; `/incident reopen` in its channel to continue.";
+        int n = incident.number();
+        List<org.junit.jupiter.api.function.Executable> controls = List.of(
+                () -> service.status(n, "U2", Status.MONITORING),
+                () -> service.severity(n, "U2", Severity.SEV1),
+                () -> service.role(n, "U2", "commander", "U3"),
+                () -> service.role(n, "U2", "comms", "U3"),
+                () -> service.note(n, "U2", "a note"),
+                () -> service.action(n, "U2", "an action", Optional.empty()),
+                () -> service.close(n, "U2", "again"));
+        for (org.junit.jupiter.api.function.Executable control : controls) {
+            assertEquals(closed, assertThrows(IncidentException.class, control).getMessage());
+        }
+        assertEquals(before, entries(incident).size());
+        assertEquals(Optional.of("U1"), service.roleHolders(n).holders().get(0).userId());
+        assertEquals("There is no incident 9.",
+                assertThrows(IncidentException.class, () -> service.note(9, "U2", "x")).getMessage());
+    }
+
+    @Test
+    void theControlsOfAnOpenIncidentRecordWhatItsCommandsRecord() {
+        Incident incident = start("C1");
+        clock.advance(Duration.ofMinutes(1));
+        int n = incident.number();
+        service.status(n, "U2", Status.MONITORING);
+        service.severity(n, "U2", Severity.SEV1);
+        service.note(n, "U2", " a note ");
+        service.action(n, "U2", "an action", Optional.of("U3"));
+        Incident closed = service.close(n, "U2", " fixed ");
+        assertEquals(Optional.of("fixed"), closed.resolutionText());
+        assertEquals(List.of(
+                TimelineEntry.of(START.plusSeconds(60), EntryKind.STATUS, "U2", "monitoring"),
+                TimelineEntry.of(START.plusSeconds(60), EntryKind.SEVERITY, "U2", "SEV1"),
+                TimelineEntry.of(START.plusSeconds(60), EntryKind.NOTE, "U2", "a note"),
+                TimelineEntry.of(START.plusSeconds(60), EntryKind.ACTION_ITEM, "U2", "an action <@U3>"),
+                TimelineEntry.of(START.plusSeconds(60), EntryKind.CLOSED, "U2", "Incident closed: fixed")),
+                entries(incident).subList(1, 6));
+    }
+
+    @Test
     void notesAndActionItemsAreAddedAtTheCurrentTime() {
         Incident incident = start("C1");
         clock.advance(Duration.ofMinutes(5));

@@ -60,7 +60,7 @@ class HostileTextTest {
                 .assertInChannel("@channel told R&amp;D &lt;db&gt; @bob");
         command(bot, ALICE, channel, "action page <!everyone> about R&amp;D").assertInChannel("page @everyone about R&amp;D");
         command(bot, ALICE, channel, "status identified");
-        bot.slack.await(() -> bot.slack.message(channel, headerTs).orElseThrow().blocksJson(), b -> b.contains("Identified"), WAIT);
+        bot.slack.await(() -> bot.slack.message(channel, headerTs).orElseThrow().blocksJson(), b -> b.contains("*Status*\\nIdentified"), WAIT);
         assertEquals("Incident 1: " + SHOWN_TITLE, bot.slack.message(channel, headerTs).orElseThrow().text(),
                 "the updated header's text");
         command(bot, ALICE, OPS, "list").assertEphemeral(SHOWN_TITLE);

@@ -76,7 +76,7 @@ class IncidentAnnouncementTest {
         bot.slack.rateLimitNext("chat.update", 1);
         bot.command(BOB, channel, "sev 2").assertInChannel("SEV2");
         awaitAnnouncement(bot, ts, "(SEV2)");
-        bot.slack.await(() -> bot.slack.message(channel, headerTs).orElseThrow().blocksJson(), b -> b.contains("SEV2"), WAIT);
+        bot.slack.await(() -> bot.slack.message(channel, headerTs).orElseThrow().blocksJson(), b -> b.contains("*Severity*\\nSEV2"), WAIT);
         List<String> updates = bot.slack.calls("chat.update").stream().map(c -> c.param("ts")).toList();
         assertTrue(updates.size() >= 4, "two refused, then both again: " + bot.slack.callSummary());
     }

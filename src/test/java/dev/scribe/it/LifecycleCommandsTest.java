@@ -52,7 +52,8 @@ class LifecycleCommandsTest {
         bot.command(ALICE, channel, "lead <@" + BOB + "|bob>").assertInChannel("<@" + BOB + ">");
         bot.command(ZOE, channel, "action Add a queue-depth alert <@" + ZOE + "|zoe>").assertInChannel("Add a queue-depth alert");
         bot.slack.await(() -> bot.slack.message(channel, header).orElseThrow().blocksJson(),
-                blocks -> blocks.contains("SEV1") && blocks.contains(BOB) && blocks.contains("Identified"), RunningScribe.WAIT);
+                blocks -> blocks.contains("*Severity*\\nSEV1") && blocks.contains("*Commander*  \\u003c@" + BOB + "\\u003e")
+                        && blocks.contains("*Status*\\nIdentified"), RunningScribe.WAIT);
 
         RunningScribe.Reply timeline = bot.command(BOB, channel, "timeline");
         assertEquals(200, timeline.ack().statusCode());

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.scribe.slack.view.CloseModal;
+import dev.scribe.slack.view.HeaderControls;
+import dev.scribe.slack.view.NoteModal;
 import dev.scribe.testing.FakeSlackApi.PostedMessage;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -61,6 +64,17 @@ class RemindersTest {
         bot.slack.await(() -> reminders(bot, channel, "has had no status change"), r -> r.size() >= 2, WAIT);
         sent = sentReminders(bot, "UPDATE");
         assertEquals(sent.get(0)[1] + UPDATE.toNanos() / 1000, sent.get(1)[0], "the next a period after the last one");
+
+        // The reminder's own controls are the header's: its status select sets the status, its button opens the note form.
+        assertEquals(200, bot.http().interaction(Interactions.chooseOption(BOB, first, HeaderControls.STATUS, "identified",
+                bot.slack.responseUrl("reminder-status"))).statusCode());
+        bot.slack.await(() -> bot.slack.topLevelMessages(channel),
+                m -> m.stream().anyMatch(p -> p.text().contains("set the status to *Identified*")), WAIT);
+        assertEquals(1, bot.count("SELECT COUNT(*) FROM timeline_entries WHERE kind = 'STATUS' AND author_id = ? "
+                + "AND body = 'identified'", BOB));
+        assertEquals(200, bot.http().interaction(Interactions.clickButton(BOB, first, HeaderControls.ADD_NOTE,
+                bot.slack.responseUrl("reminder-note"))).statusCode());
+        bot.slack.await(() -> bot.slack.modals(NoteModal.CALLBACK_ID), v -> v.size() == 1, WAIT);
     }
 
     @Test
@@ -77,6 +91,9 @@ class RemindersTest {
         assertTrue(closeIt.text().startsWith("<@" + BOB + "> Incident 2 was resolved 20s ago and is still open."),
                 closeIt.text());
         assertTrue(blocks(closeIt).contains("`SCRIBE_CLOSE_REMINDER=off`"), blocks(closeIt));
+        assertEquals(200, bot.http().interaction(Interactions.clickButton(BOB, closeIt, HeaderControls.CLOSE,
+                bot.slack.responseUrl("reminder-close"))).statusCode());
+        bot.slack.await(() -> bot.slack.modals(CloseModal.CALLBACK_ID), v -> v.size() == 1, WAIT);
         assertEquals(List.of(), reminders(bot, resolved, "has had no status change"), "resolved: no update reminders");
 
         bot.restart();

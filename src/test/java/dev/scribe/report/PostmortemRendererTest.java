@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.scribe.incident.EntryKind;
 import dev.scribe.incident.Incident;
 import dev.scribe.incident.IncidentRecord;
+import dev.scribe.incident.MessageLog;
+import dev.scribe.incident.ReadBack;
+import dev.scribe.incident.RoleHolders;
 import dev.scribe.incident.Severity;
 import dev.scribe.incident.RecordedMessage;
 import dev.scribe.incident.Status;
@@ -18,6 +21,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -38,6 +42,34 @@ class PostmortemRendererTest {
     @Test
     void rendersTheSampleIncidentExactlyAsExpected() throws IOException {
         assertEquals(resource("/reports/forums-merge-utc.md"), render(SampleIncidents.forumsMerge(), "UTC"));
+    }
+
+    @Test
+    void theSummaryNamesWhoHeldEachRoleAfterTheCommanderAndADashForARoleNobodyHeld() {
+        Incident incident = new Incident(1, "Roles", Severity.SEV2, Status.INVESTIGATING, "C1", "C1", "U1", "U1",
+                Instant.parse("2026-01-01T00:00:00Z"), null, null, null, 0);
+        RoleHolders roles = new RoleHolders(List.of(new RoleHolders.Holder("commander", Optional.of("U1")),
+                new RoleHolders.Holder("comms", Optional.of("U2")), new RoleHolders.Holder("ops-lead", Optional.empty())));
+        Directory names = new Directory() {
+            @Override
+            public String userName(String userId) {
+                return userId.equals("U1") ? "maya" : "r|ck";
+            }
+
+            @Override
+            public String channelName(String channelId) {
+                return channelId;
+            }
+
+            @Override
+            public Optional<String> permalink(String channelId, String ts, String threadTs) {
+                return Optional.empty();
+            }
+        };
+        Postmortem p = new PostmortemCompiler(names, ZoneId.of("UTC")).compile(new IncidentRecord(incident,
+                MessageLog.of(List.of()), List.of(), List.of(), List.of(), ReadBack.NONE, roles));
+        String md = new PostmortemRenderer().render(p);
+        assertTrue(md.contains("| Commander | @maya |\n| Comms | @r\\|ck |\n| Ops lead | - |\n| Participants |"), md);
     }
 
     @Test

@@ -26,7 +26,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** What the bot's Slack messages say: the legend, the counts, the retro copy and a long timeline. */
+/** What the bot's Slack messages say: the counts, the retro copy and a long timeline (the header: IncidentHeaderTest). */
 class ReportBlocksTest {
 
     private static final Gson JSON = GsonFactory.createSnakeCase();
@@ -40,26 +40,6 @@ class ReportBlocksTest {
 
     private static String json(SlackMessage m) {
         return JSON.toJson(m.blocks()).replace("\\u003c", "<").replace("\\u003e", ">");
-    }
-
-    @Test
-    void theHeaderTeachesEveryKindOfTheTableInForce() {
-        String defaults = json(ReportBlocks.headerMessage(incident(null), ReactionMap.defaults(), ZoneId.of("UTC")));
-        for (String emoji : List.of(":pushpin:", ":round_pushpin:", ":boom:", ":rotating_light:", ":eyes:", ":bulb:",
-                ":adhesive_bandage:", ":white_check_mark:", ":memo:", ":sparkles:", ":warning:")) {
-            assertTrue(defaults.contains(emoji), emoji + " in " + defaults);
-        }
-        String changed = json(ReportBlocks.headerMessage(incident(null), ReactionMap.parse("stopwatch=key,warning=none"),
-                ZoneId.of("UTC")));
-        assertTrue(changed.contains(":pushpin: or :round_pushpin: or :stopwatch: key event"), changed);
-        assertFalse(changed.contains(":warning:"), changed);
-        assertFalse(changed.contains("went badly"), "no emoji marks it any more: " + changed);
-    }
-
-    @Test
-    void theHeadersStartedFallbackIsWrittenLikeTheOthers() {
-        String header = json(ReportBlocks.headerMessage(incident(null), ReactionMap.defaults(), ZoneId.of("UTC")));
-        assertTrue(header.contains("{date_short_pretty} {time}|2026-12-01 19:16 UTC>"), header);
     }
 
     private static Postmortem report(List<RecordedMessage> messages, List<TimelineEntry> entries, List<Mark> marks) {

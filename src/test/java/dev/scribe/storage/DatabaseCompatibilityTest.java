@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scribe.incident.EntryKind;
 import dev.scribe.incident.Incident;
+import dev.scribe.incident.IncidentChange;
 import dev.scribe.incident.Mark;
 import dev.scribe.incident.RecordOutcome;
 import dev.scribe.incident.RecordedMessage;
@@ -143,6 +144,37 @@ class DatabaseCompatibilityTest {
             jdbi.useHandle(h -> h.execute("INSERT INTO command_invocations (trigger_id, received_at_us) VALUES (NULL, 1)"));
             return "inserted";
         }, e -> "duplicate"));
+    }
+
+    /** Two replicas giving the same role its first holder at once: one holder, every change on the timeline. */
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void aRoleGivenFromTwoPoolsAtOnceHasOneHolderAndEveryChangeRecorded(DatabaseKind kind) throws Exception {
+        TestDatabases.Target t = target(kind);
+        JdbiIncidentStore a = store(t);
+        JdbiIncidentStore b = store(t);
+        int n = StoreCalls.open(a, "x", Severity.SEV3, "C1", "C0", "U1", NOW).number();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Incident>> futures = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                JdbiIncidentStore store = i % 2 == 0 ? a : b;
+                String user = "U" + (10 + i);
+                futures.add(pool.submit(() -> store.change(n, new IncidentChange.NewRoleHolder("comms", user),
+                        TimelineEntry.of(NOW, EntryKind.ROLE, "U1", "Comms: <@" + user + ">"))));
+            }
+            for (Future<Incident> f : futures) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        java.util.Map<String, String> holders = a.roleHolders(n);
+        assertEquals(java.util.Set.of("comms"), holders.keySet());
+        assertTrue(holders.get("comms").matches("U[12][0-9]"), holders.toString());
+        assertEquals(16, a.entries(n).stream().filter(e -> e.kind() == EntryKind.ROLE).count());
+        a.change(n, new IncidentChange.NewRoleHolder("scribe", "U2"), TimelineEntry.of(NOW, EntryKind.ROLE, "U1", "x"));
+        assertEquals("U2", b.roleHolders(n).get("scribe"));
     }
 
     @ParameterizedTest
