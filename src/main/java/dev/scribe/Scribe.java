@@ -187,7 +187,7 @@ public final class Scribe implements AutoCloseable {
                     config.channelMode(), identity.has(BotIdentity.GROUPS_WRITE), workers, config.zone(), audience);
             IncidentCommandListener command = new IncidentCommandListener(incidents,
                     invocations, starter, publisher, config.channelMode(), workers, changed,
-                    postReportsSoon, config.zone(), directory, signInLinks, declarations);
+                    postReportsSoon, config.zone(), directory, signInLinks, declarations, audience);
             Listeners.register(app, incidents, command, declarations, changed, clock, metrics::messageOutcome);
             Listeners.registerInteractions(app, incidents, surfaces, workers, changed, clock, home, signInLinks);
             IncidentControls controls = new IncidentControls(incidents, methods, config.zone(), workers, changed,

@@ -53,6 +53,7 @@ public final class IncidentCommandListener implements SlashCommandHandler {
     private final ResponseUrlReplies responses;
     private final SignInLinks signInLinks;
     private final Declarations declarations;
+    private final IncidentAudience audience;
 
     /**
      * @param invocations   the trigger ids received so far, so that a replayed request is acted on once
@@ -68,8 +69,10 @@ public final class IncidentCommandListener implements SlashCommandHandler {
     public IncidentCommandListener(IncidentService incidents, CommandInvocations invocations, IncidentStarter starter,
                                    ReportPublisher publisher, ChannelMode channelMode, Executor executor,
                                    IntConsumer headerChanged, Runnable postReportsSoon, ZoneId zone,
-                                   WorkspaceDirectory directory, SignInLinks signInLinks, Declarations declarations) {
+                                   WorkspaceDirectory directory, SignInLinks signInLinks, Declarations declarations,
+                                   IncidentAudience audience) {
         this.declarations = declarations;
+        this.audience = audience;
         this.incidents = incidents;
         this.invocations = invocations;
         this.starter = starter;
@@ -135,7 +138,9 @@ public final class IncidentCommandListener implements SlashCommandHandler {
                 headerChanged.accept(incident.number());
                 return inChannel(ctx, replies.reopened(user, incident));
             } else if (command instanceof Command.ListOpen) {
-                return ephemeral(ctx, replies.openIncidents(incidents.listOpen()));
+                // A private incident's title is for its channel's members only.
+                return ephemeral(ctx, replies.openIncidents(incidents.listOpen().stream()
+                        .filter(i -> audience.maySee(user, i)).toList()));
             } else if (command instanceof Command.SignInLink) {
                 return ephemeral(ctx, signInLinks.replyTo(user, payload.getTeamId()));
             } else if (command instanceof Command.Repost repost) {

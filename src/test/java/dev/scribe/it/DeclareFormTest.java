@@ -262,6 +262,9 @@ class DeclareFormTest {
         // The next person to declare sees it listed only when they are in its channel.
         assertFalse(shortcutModal(bot, BOB).allText().contains("Leaked credentials"), "not a member");
         assertTrue(shortcutModal(bot, ALICE).allText().contains("Leaked credentials"), "a member");
+        // And so does /incident list.
+        assertFalse(bot.command(BOB, OPS, "list").ack().body().contains("Leaked credentials"), "not a member");
+        bot.command(ALICE, OPS, "list").assertEphemeral("Leaked credentials");
     }
 
     @Test
