@@ -39,7 +39,7 @@ public final class PostmortemRenderer {
 
     /** Renders the whole document. */
     public String render(Postmortem p) {
-        StringBuilder md = new StringBuilder(expectedLength(p));
+        StringBuilder md = new StringBuilder(expectedHeadLength(p));
         md.append("# Incident ").append(p.number()).append(": ").append(MarkdownText.inline(p.title())).append("\n\n");
         md.append(BLAMELESS).append("\n\n");
         summary(md, p);
@@ -62,8 +62,9 @@ public final class PostmortemRenderer {
         prompts(md, "What do we know now that we did not know before?",
                 "What would we do differently next time?");
         actionItems(md, p.actionItems());
-        transcript(md, p);
-        return md.toString();
+        MarkdownDocument document = new MarkdownDocument();
+        transcript(md, p, document);
+        return document.text();
     }
 
     private void summary(StringBuilder md, Postmortem p) {
@@ -175,7 +176,8 @@ public final class PostmortemRenderer {
         md.append('\n');
     }
 
-    private void transcript(StringBuilder md, Postmortem p) {
+    /** Writes the transcript into {@code document} after what {@code md} holds, a message's line at a time. */
+    private void transcript(StringBuilder md, Postmortem p, MarkdownDocument document) {
         section(md, "Transcript");
         // Said before the messages: a reader must know which part of them did not arrive live.
         for (String line : p.readBackLines()) {
@@ -183,6 +185,7 @@ public final class PostmortemRenderer {
         }
         if (p.transcript().isEmpty()) {
             md.append("_No messages were recorded._\n");
+            document.append(md);
             return;
         }
         boolean offsetChanges = offsetChanges(p);
@@ -190,22 +193,26 @@ public final class PostmortemRenderer {
         md.append("Times in ").append(p.zone().getId())
                 .append(offsetChanges ? ", each with its offset's name: the clocks changed during the incident" : "")
                 .append(".\n\n");
+        document.append(md);
+        StringBuilder line = new StringBuilder(256);
         LocalDate[] day = {null};
         p.transcript().forEach(m -> {
+            line.setLength(0);
             LocalDate messageDay = m.at().atZone(p.zone()).toLocalDate();
             if (!Objects.equals(day[0], messageDay)) {
                 if (day[0] != null) {
-                    md.append('\n');
+                    line.append('\n');
                 }
                 day[0] = messageDay;
-                md.append("### ").append(DATE.format(messageDay)).append("\n\n");
+                line.append("### ").append(DATE.format(messageDay)).append("\n\n");
             }
-            md.append("- ").append(time.format(m.at().atZone(p.zone()))).append(" **@")
+            line.append("- ").append(time.format(m.at().atZone(p.zone()))).append(" **@")
                     .append(MarkdownText.inline(m.author())).append("**");
             if (m.threadReply()) {
-                md.append(" (in thread)");
+                line.append(" (in thread)");
             }
-            md.append(": ").append(MarkdownText.listItem(m.text(), "  ")).append('\n');
+            line.append(": ").append(MarkdownText.listItem(m.text(), "  ")).append('\n');
+            document.append(line);
         });
     }
 
@@ -232,14 +239,11 @@ public final class PostmortemRenderer {
     }
 
     /**
-     * A little more than the document will take, so the buffer is not regrown (each regrowth copies the whole
-     * document so far and, meanwhile, needs three times its size in memory).
-     * Names and Markdown escapes are guessed at 48 characters a message: the transcript items are not made twice.
+     * A little more than everything before the transcript will take, so that buffer is not regrown; the transcript
+     * goes into a {@link MarkdownDocument} line by line.
      */
-    private static int expectedLength(Postmortem p) {
-        long chars = 8192L + 256L * (p.timeline().size() + p.actionItems().size())
-                + 48L * p.transcript().size() + p.transcript().recordedChars();
-        return (int) Math.min(chars + chars / 8, Integer.MAX_VALUE - 64);
+    private static int expectedHeadLength(Postmortem p) {
+        return 8192 + 256 * Math.min(p.timeline().size() + p.actionItems().size(), 1 << 20);
     }
 
     private static void section(StringBuilder md, String heading) {
