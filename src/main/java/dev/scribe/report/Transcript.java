@@ -57,6 +57,16 @@ public final class Transcript {
         messages.forEach(m -> action.accept(item.apply(m)));
     }
 
+    /** Hands every message as recorded to {@code action}, in time order: for a pass that makes no items. */
+    void forEachMessage(Consumer<RecordedMessage> action) {
+        messages.forEach(action);
+    }
+
+    /** The item of one message, as {@link #forEach} makes it. */
+    TranscriptItem item(RecordedMessage message) {
+        return item.apply(message);
+    }
+
     /** The characters of the messages' texts as recorded: what sizes the Markdown buffer. */
     long recordedChars() {
         return recordedChars;

@@ -4,12 +4,14 @@ import dev.scribe.incident.Incident;
 import dev.scribe.incident.IncidentService;
 import dev.scribe.report.Postmortem;
 import dev.scribe.report.PostmortemRenderer;
+import dev.scribe.report.TranscriptPages;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.IntFunction;
 import java.util.regex.Matcher;
@@ -17,13 +19,15 @@ import java.util.regex.Pattern;
 
 /**
  * {@code /incidents} (the list) and {@code /incidents/<n>} (one incident, and its RCA Markdown as
- * {@code /incidents/<n>/incident-<n>-rca.md}), for a signed-in member of the workspace; an incident of a private
+ * {@code /incidents/<n>/incident-<n>-rca.md}; {@code ?transcript=<k>} shows the transcript's page k), for a signed-in member of the workspace; an incident of a private
  * channel only for its members. Anything else is a 4xx page that shows no incident data.
  */
 final class IncidentPagesServlet extends PageServlet {
 
     static final String LIST_PATH = "/incidents";
     private static final Pattern INCIDENT = Pattern.compile("/([1-9][0-9]{0,8})(?:/(incident-([1-9][0-9]{0,8})-rca\\.md))?");
+
+    private static final Pattern PAGE_NUMBER = Pattern.compile("[1-9][0-9]{0,8}");
 
     private final SignIns signIns;
     private final IncidentAccess access;
@@ -77,14 +81,41 @@ final class IncidentPagesServlet extends PageServlet {
                     "Slack did not say whether you are a member of this incident's channel, so nothing is shown. "
                             + "Try again in a minute.");
             case SEE -> {
-                Postmortem report = reports.apply(number);
                 if (m.group(2) != null) {
-                    markdown(response, report);
-                } else {
-                    pages.send(response, 200, "incident", new IncidentView(report, clock.instant()));
+                    markdown(response, reports.apply(number));
+                    return;
                 }
+                OptionalInt page = transcriptPage(request);
+                if (page.isEmpty()) {
+                    pages.sendMessage(response, 400, "No such transcript page",
+                            "Transcript pages are numbered from 1, as in /incidents/" + number + "?"
+                                    + IncidentView.TRANSCRIPT_PARAMETER + "=2. Start from the incident's first page.");
+                    return;
+                }
+                Postmortem report = reports.apply(number);
+                TranscriptPages transcript = new TranscriptPages(report.transcript(), IncidentView.TRANSCRIPT_PAGE);
+                if (page.getAsInt() > transcript.count()) {
+                    pages.sendMessage(response, 404, "No transcript page " + page.getAsInt(),
+                            "The transcript of incident " + number + " has " + transcript.count()
+                                    + (transcript.count() == 1 ? " page." : " pages."));
+                    return;
+                }
+                pages.send(response, 200, "incident",
+                        new IncidentView(report, transcript.page(page.getAsInt()), clock.instant()));
             }
         }
+    }
+
+    /** The transcript page asked for, 1 when none is; empty when the parameter is not one page number. */
+    private static OptionalInt transcriptPage(HttpServletRequest request) {
+        String[] values = request.getParameterValues(IncidentView.TRANSCRIPT_PARAMETER);
+        if (values == null) {
+            return OptionalInt.of(1);
+        }
+        if (values.length != 1 || !PAGE_NUMBER.matcher(values[0]).matches()) {
+            return OptionalInt.empty();
+        }
+        return OptionalInt.of(Integer.parseInt(values[0]));
     }
 
     /** The same answer whether the incident does not exist or is not the viewer's to see: nothing leaks. */
