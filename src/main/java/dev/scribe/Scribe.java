@@ -210,7 +210,9 @@ public final class Scribe implements AutoCloseable {
             WebServer.Metrics served = new WebServer.Metrics(metrics::scrape, config.metricsToken(), metrics);
             WebServer web = socketMode
                     ? new WebServer(config.port(), null, null, healthy, pages, served, outbox::health)
-                    : new WebServer(config.port(), app, new SignatureVerifier(config.signingSecret(), clock),
+                    : new WebServer(config.port(), app,
+                            Listeners.directMessages(incidents, metrics::messageOutcome, identity, catchUp),
+                            new SignatureVerifier(config.signingSecret(), clock),
                             healthy, pages, served, outbox::health);
             web.start();
             if (socketMode) {

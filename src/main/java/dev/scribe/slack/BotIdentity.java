@@ -7,12 +7,14 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Who the bot token is, as {@code auth.test} told at start-up: the workspace it belongs to, and the scopes the app was
- * granted when it was installed (Slack lists them in the {@code x-oauth-scopes} header of every Web API answer).
+ * Who the bot token is, as {@code auth.test} told at start-up: the workspace it belongs to, the bot's own user, and the
+ * scopes the app was granted when it was installed (Slack lists them in the {@code x-oauth-scopes} header of every Web
+ * API answer).
  *
+ * @param userId the bot user's id, whose own messages are not recorded; null if Slack did not say
  * @param scopes empty when Slack sent no such header: then nothing that needs an optional scope is offered
  */
-public record BotIdentity(String teamId, Set<String> scopes) {
+public record BotIdentity(String teamId, String userId, Set<String> scopes) {
 
     /** The scope that lets the bot create private channels. */
     public static final String GROUPS_WRITE = "groups:write";

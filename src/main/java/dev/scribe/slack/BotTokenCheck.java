@@ -15,7 +15,7 @@ final class BotTokenCheck {
     }
 
     /**
-     * Returns the workspace the token belongs to and the scopes it was granted.
+     * Returns the workspace the token belongs to, its bot user and the scopes it was granted.
      *
      * @throws IllegalStateException naming the failure, for the one line printed at start-up
      */
@@ -32,6 +32,6 @@ final class BotTokenCheck {
             throw new IllegalStateException("Slack refused SLACK_BOT_TOKEN (" + auth.getError() + "): use the Bot User "
                     + "OAuth Token (xoxb-...) from the app's OAuth & Permissions page, and install the app first");
         }
-        return new BotIdentity(auth.getTeamId(), BotIdentity.grantedScopes(auth.getHttpResponseHeaders()));
+        return new BotIdentity(auth.getTeamId(), auth.getUserId(), BotIdentity.grantedScopes(auth.getHttpResponseHeaders()));
     }
 }

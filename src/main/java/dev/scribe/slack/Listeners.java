@@ -62,11 +62,24 @@ public final class Listeners {
         app.globalShortcut(DeclareModal.SHORTCUT_CALLBACK_ID, new DeclareShortcutListener(declarations));
         app.viewSubmission(DeclareModal.CALLBACK_ID, new DeclareSubmissionListener(declarations));
         app.blockAction(DeclareModal.HOME_DECLARE_ACTION_ID, new HomeDeclareButtonListener(declarations));
-        new MessageListener(incidents, messageOutcomes).register(app);
+        new MessageListener(new MessageRecorder(incidents, messageOutcomes)).register(app);
         app.event(MessageChangedEvent.class, new MessageChangedListener(incidents, clock));
         app.event(MessageDeletedEvent.class, new MessageDeletedListener(incidents, clock));
         app.event(ReactionAddedEvent.class, new ReactionAddedListener(incidents, timingsChanged, clock));
         app.event(ReactionRemovedEvent.class, new ReactionRemovedListener(incidents, timingsChanged, clock));
+    }
+
+    /**
+     * People's messages over HTTP read straight from the signed body, without Bolt ({@link DirectMessageEvents}), with
+     * the same outcome as through the listener {@link #register} puts on Bolt.
+     *
+     * @param catchUp  shown the channel of each such event, as its Bolt middleware is ({@link CatchUp#watch}); null
+     *                 when the bot does not catch up
+     */
+    public static DirectMessageEvents directMessages(IncidentService incidents, Consumer<RecordOutcome> messageOutcomes,
+                                                     BotIdentity identity, CatchUp catchUp) {
+        Consumer<String> eventSeen = catchUp == null ? channel -> { } : catchUp::eventIn;
+        return new DirectMessageEvents(new MessageRecorder(incidents, messageOutcomes), identity.userId(), eventSeen);
     }
 
     /**

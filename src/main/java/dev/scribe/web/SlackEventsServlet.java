@@ -15,7 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Bolt's servlet, with one difference: Bolt answers 500 to any exception, including a signed payload it
+ * Bolt's servlet, with two differences. The signed bodies {@link DirectEvents} can handle (people's messages) are
+ * handled there, without Bolt. And Bolt answers 500 to any exception, including a signed payload it
  * cannot map (a {@code ts} that is an object, a list where a string belongs). That is bad input, not our
  * failure, so it gets 400; a 5xx would also make Slack retry a request that can never succeed. An event that could
  * not be stored ({@link EventNotStoredException}) gets 503, which Slack does retry.
@@ -26,14 +27,28 @@ final class SlackEventsServlet extends HttpServlet {
 
     private final transient App app;
     private final transient SlackAppServletAdapter adapter;
+    private final transient DirectEvents direct;
 
-    public SlackEventsServlet(App app) {
+    SlackEventsServlet(App app, DirectEvents direct) {
         this.app = app;
         this.adapter = new SlackAppServletAdapter(app.config());
+        this.direct = direct;
     }
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        byte[] body = SlackRequestFilter.checkedBody(request);
+        if (body != null) {
+            try {
+                if (direct.handled(body)) {
+                    adapter.writeResponse(response, Response.ok());
+                    return;
+                }
+            } catch (EventNotStoredException e) {
+                adapter.writeResponse(response, notStored(e));
+                return;
+            }
+        }
         Request<?> slackRequest;
         try {
             slackRequest = adapter.buildSlackRequest(request);
@@ -53,10 +68,7 @@ final class SlackEventsServlet extends HttpServlet {
         try {
             answer = app.run(slackRequest);
         } catch (EventNotStoredException e) {
-            log.warn("{} ({}); answered {}", e.getMessage(), LogSafe.text(String.valueOf(e.getCause())),
-                    EventNotStoredException.STATUS);
-            answer = Response.builder().statusCode(EventNotStoredException.STATUS).contentType("application/json")
-                    .body("{\"error\":\"not stored, retry\"}").build();
+            answer = notStored(e);
         } catch (JsonParseException | IllegalStateException | ClassCastException | NumberFormatException
                  | UnsupportedOperationException e) {
             // What Gson throws when a payload's shape does not match Slack's documented types.
@@ -70,6 +82,13 @@ final class SlackEventsServlet extends HttpServlet {
                     .body("{\"error\":\"internal error\"}").build();
         }
         adapter.writeResponse(response, answer);
+    }
+
+    private static Response notStored(EventNotStoredException e) {
+        log.warn("{} ({}); answered {}", e.getMessage(), LogSafe.text(String.valueOf(e.getCause())),
+                EventNotStoredException.STATUS);
+        return Response.builder().statusCode(EventNotStoredException.STATUS).contentType("application/json")
+                .body("{\"error\":\"not stored, retry\"}").build();
     }
 
     private static Response badRequest() {

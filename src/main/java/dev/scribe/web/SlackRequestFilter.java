@@ -200,6 +200,11 @@ public final class SlackRequestFilter implements Filter {
         response.getOutputStream().write(bytes);
     }
 
+    /** The body of a request this filter let through (read, signature checked); null for any other request. */
+    static byte[] checkedBody(HttpServletRequest request) {
+        return request instanceof BufferedBodyRequest buffered ? buffered.body : null;
+    }
+
     /** The body as read, with the part of the budget it holds until Bolt is done with it. */
     private record ReadBody(byte[] bytes, BodyBudget.Reservation reservation) {
     }

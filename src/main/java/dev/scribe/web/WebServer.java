@@ -83,6 +83,12 @@ public final class WebServer implements AutoCloseable {
     /** As above, {@code /healthz} also telling the outbox's figures when {@code outboxHealth} is not null. */
     public WebServer(int port, App app, SignatureVerifier verifier, BooleanSupplier databaseAnswers,
                      IncidentPages incidentPages, Metrics metrics, Supplier<OutboxHealth> outboxHealth) {
+        this(port, app, DirectEvents.NONE, verifier, databaseAnswers, incidentPages, metrics, outboxHealth);
+    }
+
+    /** As above; {@code direct} handles the signed Slack requests it can without Bolt, Bolt the rest. */
+    public WebServer(int port, App app, DirectEvents direct, SignatureVerifier verifier, BooleanSupplier databaseAnswers,
+                     IncidentPages incidentPages, Metrics metrics, Supplier<OutboxHealth> outboxHealth) {
         QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 8);
         threads.setName("http");
         server = new Server(threads);
@@ -108,7 +114,7 @@ public final class WebServer implements AutoCloseable {
         context.addServlet(new ServletHolder(new HealthServlet(databaseAnswers, outboxHealth)), HEALTH_PATH);
         if (app != null) {
             // Asynchronous, so that a body can be read without holding a thread (SlackRequestFilter).
-            ServletHolder events = new ServletHolder(new SlackEventsServlet(app));
+            ServletHolder events = new ServletHolder(new SlackEventsServlet(app, direct));
             events.setAsyncSupported(true);
             context.addServlet(events, EVENTS_PATH);
             FilterHolder guard = new FilterHolder(new SlackRequestFilter(verifier, BodyBudget.forThisHeap(),

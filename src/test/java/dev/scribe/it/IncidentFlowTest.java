@@ -64,6 +64,9 @@ class IncidentFlowTest {
         bot.event(SlackPayloads.botMessage(SlackPayloads.eventId(), channel, "B0GRAFANA", SlackPayloads.ts(t0 + 200, 5),
                 "[ALERT] checkout 5xx above 5%"));
         bot.event(SlackPayloads.join(SlackPayloads.eventId(), channel, ZOE, SlackPayloads.ts(t0 + 210, 6)));
+        // The bot's own user, without a bot id: left out over HTTP too, where messages do not go through Bolt.
+        bot.say(channel, dev.scribe.testing.FakeSlackApi.BOT_USER_ID, SlackPayloads.ts(t0 + 215, 9), null,
+                "Incident Scribe's own words");
         bot.say(OPS, ALICE, SlackPayloads.ts(t0 + 220, 7), null, "unrelated chatter in #ops");
         bot.say(channel, ALICE, SlackPayloads.ts(t0 + 240, 8), null, "Error rate back to normal");
 
