@@ -45,6 +45,7 @@ import dev.scribe.web.SignInLinks;
 import dev.scribe.web.SignatureVerifier;
 import dev.scribe.web.WebServer;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +67,12 @@ import org.slf4j.LoggerFactory;
 public final class Scribe implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Scribe.class);
+
+    /**
+     * How long after the bot listens it starts posting the reports a restart left: they are not late by a second,
+     * and posting them at once took CPU the first requests needed (on two cores, a restart is CPU-bound).
+     */
+    static final Duration BACKGROUND_AFTER = Duration.ofSeconds(1);
 
     private final Database database;
     private final JdbiIncidentStore store;
@@ -110,6 +117,11 @@ public final class Scribe implements AutoCloseable {
             closeWhenMade(slackClient);
             throw e;
         }
+        // The first statement through Jdbi registers its flight-recorder event with the JVM (about 0.1 s of CPU): made
+        // here on a thread of its own while the wiring goes on, not by the first /healthz after the port opens.
+        Thread firstStatement = new Thread(database::isHealthy, "scribe-first-statement");
+        firstStatement.setDaemon(true);
+        firstStatement.start();
         SlackWebApi slack;
         try {
             slack = join(slackClient);
@@ -226,10 +238,10 @@ public final class Scribe implements AutoCloseable {
             if (catchUp != null) {
                 catchUp.start();
             }
-            // One thread posts reports: now (a restart resumes what was left), every two seconds (retries
-            // that are due), and right after a close. Only once everything is up, so a failed start-up never
+            // One thread posts reports: a second after start (a restart resumes what was left), every two seconds
+            // (retries that are due), and right after a close. Only once everything is up, so a failed start-up never
             // has a drain running against a pool it is closing.
-            reports.scheduleWithFixedDelay(drainReports, 0, 2, TimeUnit.SECONDS);
+            reports.scheduleWithFixedDelay(drainReports, BACKGROUND_AFTER.toMillis(), 2_000, TimeUnit.MILLISECONDS);
             // At most one Home tab a step; HomeRefresher paces and debounces them.
             homeTabs.scheduleWithFixedDelay(() -> survive("publishing Home tabs", home::publishDue),
                     250, 250, TimeUnit.MILLISECONDS);

@@ -35,8 +35,9 @@ final class Report {
     final List<String> jvmFlags;
     final boolean quick;
     final String loadAtStart = BenchMain.loadAverage();
-    double startupFirstMs;
-    double startupRestartMs;
+    /** Each timed start on a new database, and each restart, in milliseconds. */
+    final List<Double> startupFirstMs = new ArrayList<>();
+    final List<Double> startupRestartMs = new ArrayList<>();
     /** Per level, one bot / baseline pair per round. */
     final Map<Integer, List<BenchMain.Result2>> ack = new TreeMap<>();
     /** The load average before each level of each round. */
@@ -108,11 +109,14 @@ final class Report {
         }
         closeRows(out);
         PagesRows.print(pages, (cells) -> row(out, cells));
-        if (startupRestartMs > 0 || !ack.isEmpty()) {
-            row(out, "Start-up to /healthz 200, first run (new database, migrations)", fmt(startupFirstMs, 0) + " ms", "",
-                    "", "< 3 s", verdict(startupFirstMs > 0 && startupFirstMs < STARTUP_FIRST_TARGET_MS));
-            row(out, "Start-up to /healthz 200, restart", fmt(startupRestartMs, 0) + " ms", "", "", "< 2 s",
-                    verdict(startupRestartMs > 0 && startupRestartMs < STARTUP_RESTART_TARGET_MS));
+        if (!startupRestartMs.isEmpty() || !ack.isEmpty()) {
+            double[] first = startupFirstMs.stream().mapToDouble(Double::doubleValue).toArray();
+            double[] restart = startupRestartMs.stream().mapToDouble(Double::doubleValue).toArray();
+            row(out, "Start-up to /healthz 200, first run (new database, migrations): median (min-max) of "
+                    + first.length + ", ms", startup(first), "", "", "< 3 s",
+                    verdict(first.length > 0 && median(first) < STARTUP_FIRST_TARGET_MS));
+            row(out, "Start-up to /healthz 200, restart: median (min-max) of " + restart.length + ", ms",
+                    startup(restart), "", "", "< 2 s", verdict(restart.length > 0 && median(restart) < STARTUP_RESTART_TARGET_MS));
             row(out, "Peak RSS during the ack load", fmt(ackRssBotMiB, 0) + " MiB", fmt(ackRssBaseMiB, 0) + " MiB", "",
                     "runs with -Xmx" + heap, verdict(ackFailures == 0 && acked > 0));
         }
@@ -198,6 +202,11 @@ final class Report {
 
     private static String spreadPct(double[] ratios) {
         return pct(median(ratios)) + " (" + pct(min(ratios)) + "-" + pct(max(ratios)) + ")";
+    }
+
+    private static String startup(double[] ms) {
+        return ms.length == 0 ? "not measured"
+                : String.format(Locale.ROOT, "%s (%s-%s)", fmt(median(ms), 0), fmt(min(ms), 0), fmt(max(ms), 0));
     }
 
     static double median(double[] values) {

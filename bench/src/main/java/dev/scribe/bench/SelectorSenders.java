@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code epoll}: one wake-up serves every answer that arrived meanwhile, and there is no thread per connection to
  * wake and switch to after each answer. That thread-per-connection cost was most of what the generator still spent
  * per request once events were pre-signed. Each connection sends a pre-signed request, reads the whole answer
- * (status line, headers, then {@code Content-Length} bytes or chunks up to the last one), and sends the next.
+ * (status line, headers, then {@code Content-Length} bytes or chunks up to the last one), and sends the next. A single
+ * connection is driven with blocking calls instead ({@link #runAlone}): with one connection there is nothing to batch.
  */
 final class SelectorSenders {
 
@@ -50,6 +51,10 @@ final class SelectorSenders {
 
     /** Runs until every connection is done: past the measured window, or out of events. */
     void run(int connections) throws IOException {
+        if (connections == 1) {
+            runAlone();
+            return;
+        }
         try (Selector selector = Selector.open()) {
             int active = 0;
             for (int i = 0; i < connections; i++) {
@@ -85,6 +90,46 @@ final class SelectorSenders {
 
     private long lastCheck = System.nanoTime();
 
+    /**
+     * One connection needs no selector: a blocking write and blocking reads, two system calls a request where the
+     * selector's wake-up and bookkeeping made the generator cost about a third of the server's CPU per request.
+     */
+    private void runAlone() {
+        Conn c = new Conn();
+        while (c.connect()) {
+            try {
+                while (true) {
+                    long now = System.nanoTime();
+                    int event = now >= measureUntil ? -1 : batch.next();
+                    if (event < 0) {
+                        c.closeChannel();
+                        return;
+                    }
+                    c.begin(event);
+                    while (c.out.hasRemaining()) {
+                        c.channel.write(c.out);
+                    }
+                    boolean whole = false;
+                    while (!whole) {
+                        in.clear();
+                        if (c.channel.read(in) < 0) {
+                            throw new IOException("closed by the server");
+                        }
+                        in.flip();
+                        whole = c.consume();
+                    }
+                    c.answered(c.status, System.nanoTime());
+                    if (c.close) {
+                        break;
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                c.answered(-1, System.nanoTime());
+            }
+            c.closeChannel();
+        }
+    }
+
     /** One keep-alive connection and where its current exchange is. */
     private final class Conn {
         SocketChannel channel;
@@ -118,6 +163,20 @@ final class SelectorSenders {
             }
         }
 
+        /** A blocking connection ({@link #runAlone}); false, counted as failed, when there is none. */
+        boolean connect() {
+            try {
+                channel = SocketChannel.open();
+                channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                channel.connect(new InetSocketAddress("127.0.0.1", port));
+                return true;
+            } catch (IOException e) {
+                allFailed.incrementAndGet();
+                failed++;
+                return false;
+            }
+        }
+
         /** Takes the next request and starts writing it; false (and closed) when this connection is done. */
         boolean next(SelectionKey key, long now) throws IOException {
             int event = now >= measureUntil ? -1 : batch.next();
@@ -125,6 +184,14 @@ final class SelectorSenders {
                 close(key);
                 return false;
             }
+            begin(event);
+            channel.write(out);
+            key.interestOps(out.hasRemaining() ? SelectionKey.OP_WRITE : SelectionKey.OP_READ);
+            return true;
+        }
+
+        /** Makes {@code event} the request to send and forgets the last answer. */
+        void begin(int event) {
             out = ByteBuffer.wrap(batch.arena(), batch.offset(event), batch.length(event));
             started = System.nanoTime();
             statusSeen = false;
@@ -134,9 +201,6 @@ final class SelectorSenders {
             close = false;
             inBody = false;
             chunkTail = 0;
-            channel.write(out);
-            key.interestOps(out.hasRemaining() ? SelectionKey.OP_WRITE : SelectionKey.OP_READ);
-            return true;
         }
 
         /** Handles readiness; false when this connection is done (closed). */
@@ -176,7 +240,7 @@ final class SelectorSenders {
         }
 
         /** Parses what arrived; true once the whole answer is in. */
-        private boolean consume() throws IOException {
+        boolean consume() throws IOException {
             while (in.hasRemaining()) {
                 if (inBody) {
                     if (chunked) {
@@ -228,20 +292,70 @@ final class SelectorSenders {
             if (lineLength == 0) {
                 return true;
             }
-            String header = new String(line, 0, lineLength, java.nio.charset.StandardCharsets.US_ASCII);
-            int colon = header.indexOf(':');
-            if (colon > 0) {
-                String name = header.substring(0, colon).trim();
-                String value = header.substring(colon + 1).trim();
-                if (name.equalsIgnoreCase("content-length")) {
-                    contentLength = Long.parseLong(value);
-                } else if (name.equalsIgnoreCase("transfer-encoding")) {
-                    chunked = value.toLowerCase(java.util.Locale.ROOT).contains("chunked");
-                } else if (name.equalsIgnoreCase("connection")) {
-                    close = value.toLowerCase(java.util.Locale.ROOT).contains("close");
+            // Compared byte by byte, no strings made: at one connection the generator's own work per request counts.
+            if (named("content-length")) {
+                contentLength = number();
+            } else if (named("transfer-encoding")) {
+                chunked = valueHas("chunked");
+            } else if (named("connection")) {
+                close = valueHas("close");
+            }
+            return false;
+        }
+
+        /** True when the current header line is {@code name} (lower case) followed by a colon, in any letter case. */
+        private boolean named(String name) {
+            if (lineLength <= name.length() || line[name.length()] != ':') {
+                return false;
+            }
+            for (int i = 0; i < name.length(); i++) {
+                if (Character.toLowerCase(line[i]) != name.charAt(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** The header's value as a decimal number (spaces around it ignored). */
+        private long number() throws IOException {
+            long value = 0;
+            boolean digits = false;
+            for (int i = indexAfterColon(); i < lineLength; i++) {
+                byte b = line[i];
+                if (b >= '0' && b <= '9') {
+                    value = value * 10 + (b - '0');
+                    digits = true;
+                } else if (b != ' ' && b != '\t') {
+                    throw new IOException("not a number in a header");
+                }
+            }
+            if (!digits) {
+                throw new IOException("an empty number in a header");
+            }
+            return value;
+        }
+
+        /** True when the header's value holds {@code word} (lower case), in any letter case. */
+        private boolean valueHas(String word) {
+            for (int from = indexAfterColon(); from + word.length() <= lineLength; from++) {
+                int i = 0;
+                while (i < word.length() && Character.toLowerCase(line[from + i]) == word.charAt(i)) {
+                    i++;
+                }
+                if (i == word.length()) {
+                    return true;
                 }
             }
             return false;
+        }
+
+        private int indexAfterColon() {
+            for (int i = 0; i < lineLength; i++) {
+                if (line[i] == ':') {
+                    return i + 1;
+                }
+            }
+            return lineLength;
         }
 
         void answered(int answerStatus, long now) {
@@ -263,6 +377,10 @@ final class SelectorSenders {
 
         void close(SelectionKey key) {
             key.cancel();
+            closeChannel();
+        }
+
+        void closeChannel() {
             started = 0;
             try {
                 channel.close();
