@@ -154,7 +154,8 @@ public final class BenchMain {
                     loadAverage());
             try (ChildJvm base = ChildJvm.start("baseline", baseCommand, work.resolve("baseline"), Map.of())) {
                 base.awaitHttp(basePort, "/", 0);
-                botAcked = ackLoad(report, port, basePort, bot, base, channels, levels, warmupMs, measureMs, jitWarmupMs);
+                botAcked = ackLoad(report, port, basePort, bot, base, channels, levels, warmupMs, measureMs, jitWarmupMs,
+                        work);
             }
         }
         // Every event the bot acknowledged must be in its database once it stopped: journaled (or committed)
@@ -173,7 +174,7 @@ public final class BenchMain {
      * acknowledged.
      */
     private static long ackLoad(Report report, int port, int basePort, ChildJvm bot, ChildJvm base, List<String> channels,
-                                int[] levels, long warmupMs, long measureMs, long jitWarmupMs) throws Exception {
+                                int[] levels, long warmupMs, long measureMs, long jitWarmupMs, Path work) throws Exception {
         String runId = Long.toString(System.currentTimeMillis(), 36);
         Server botServer = new Server("bot", new LoadGenerator(port, bot.pid()), new SignedEvents(SECRET, runId + "b", channels));
         Server baseServer = new Server("baseline", new LoadGenerator(basePort, base.pid()),
@@ -203,8 +204,33 @@ public final class BenchMain {
             report.ackRssBotMiB = botRss.peakMiB();
             report.ackRssBaseMiB = baseRss.peakMiB();
         }
+        wrkReference(report, basePort, base, baseServer.events, levels, work);
         report.ackFailures = botServer.load.allFailed() + baseServer.load.allFailed();
         return botServer.load.allAcked();
+    }
+
+    /**
+     * Debian's {@code wrk} on the warm baseline at each level, {@link #ROUNDS} runs each, each replaying one event
+     * signed just before it: what a generator written in C spends per request, for the generator rows to be judged
+     * against. Left out, and said so in the report, when {@code wrk} is not installed.
+     */
+    private static void wrkReference(Report report, int basePort, ChildJvm base, SignedEvents events, int[] levels,
+                                     Path work) throws Exception {
+        if (!WrkReference.available()) {
+            progress("wrk is not installed (apt-get install -y wrk): the generator rows are judged without it");
+            return;
+        }
+        for (int senders : levels) {
+            List<WrkReference.Run> runs = new ArrayList<>();
+            for (int i = 0; i < ROUNDS; i++) {
+                SignedEvents.Batch one = events.prepare(1);
+                byte[] request = Arrays.copyOfRange(one.arena(), one.offset(0), one.offset(0) + one.length(0));
+                runs.add(WrkReference.run(basePort, base.pid(), request, senders, work));
+            }
+            report.wrk.put(senders, runs);
+            progress("wrk, %d connections: CPU per request %s us, baseline %.1f us", senders, WrkReference.spread(runs),
+                    WrkReference.medianServerMicros(runs));
+        }
     }
 
     /** One server under load: its generator, its events, and the fastest rate it was seen answering. */

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 final class ProcessCpu {
 
     /** {@code getconf CLK_TCK} on every Linux this runs on; /proc counts CPU time in these ticks. */
-    private static final long TICKS_PER_SECOND = 100;
+    static final long TICKS_PER_SECOND = 100;
 
     private ProcessCpu() {
     }
