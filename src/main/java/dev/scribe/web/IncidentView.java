@@ -83,7 +83,8 @@ final class IncidentView {
     final List<Day> days = new ArrayList<>();
     final List<Action> actions = new ArrayList<>();
     final List<Message> transcript = new ArrayList<>();
-    final int messageCount;
+    /** "1 message", "10,000 messages". */
+    final String messageCount;
     final PageNav transcriptNav;
     final boolean hasResolution;
     final boolean hasActions;
@@ -134,7 +135,8 @@ final class IncidentView {
                     thread.continuesOn().stream().mapToObj(k -> pageLink(p.number(), k, page.number())).findFirst().orElse(null)));
         }
         transcriptNav = page.count() < 2 ? null : nav(p.number(), page);
-        messageCount = p.transcript().size();
+        int messages = p.transcript().size();
+        messageCount = String.format(Locale.ROOT, "%,d %s", messages, messages == 1 ? "message" : "messages");
         hasResolution = !resolution.isEmpty();
         hasActions = !actions.isEmpty();
         markdownLink = "/incidents/" + p.number() + "/" + p.fileName();

@@ -47,6 +47,14 @@ class IncidentTranscriptPageTest {
     }
 
     @Test
+    void theTranscriptsCountIsSingularForOneMessage() {
+        add(null, "the only message");
+        assertTrue(render(1).contains("(1 message)"), render(1));
+        add(null, "a second one");
+        assertTrue(render(1).contains("(2 messages)"), render(1));
+    }
+
+    @Test
     void aThreadLongerThanAPageSaysWhereItCameFromAndGoesOnWithWorkingLinks() {
         add(null, "before");
         String parent = add(null, "the long thread " + HOSTILE);
@@ -71,7 +79,7 @@ class IncidentTranscriptPageTest {
         for (int k = 1; k <= 4; k++) {
             String html = render(k);
             assertFalse(html.contains("<script>window"), "escaped on page " + k);
-            assertTrue(html.contains("page " + k + " of 4)"), html);
+            assertTrue(html.contains("(8 messages, page " + k + " of 4)"), html);
             for (String href : hrefs(html)) {
                 assertTrue(href.matches("/incidents/7\\?transcript&#61;[1-4]#transcript-heading"), href);
             }
