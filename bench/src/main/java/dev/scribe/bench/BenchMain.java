@@ -188,12 +188,22 @@ public final class BenchMain {
             }
             botRss.reset();
             baseRss.reset();
+            boolean wrk = WrkReference.available();
+            if (!wrk) {
+                progress("wrk is not installed (apt-get install -y wrk): the generator rows are judged without it");
+            }
             for (int round = 1; round <= ROUNDS; round++) {
                 for (int senders : levels) {
                     report.loads.add(loadAverage());
                     List<Server> order = round % 2 == 1 ? List.of(baseServer, botServer) : List.of(botServer, baseServer);
                     LoadGenerator.Result first = order.get(0).run(report, senders, warmupMs, measureMs);
+                    if (wrk && order.get(0) == baseServer) {
+                        wrkReference(report, basePort, base, baseServer.events, senders, work);
+                    }
                     LoadGenerator.Result second = order.get(1).run(report, senders, warmupMs, measureMs);
+                    if (wrk && order.get(1) == baseServer) {
+                        wrkReference(report, basePort, base, baseServer.events, senders, work);
+                    }
                     LoadGenerator.Result s = order.get(0) == botServer ? first : second;
                     LoadGenerator.Result b = order.get(0) == botServer ? second : first;
                     report.ack.computeIfAbsent(senders, k -> new ArrayList<>()).add(new Result2(s, b));
@@ -204,33 +214,23 @@ public final class BenchMain {
             report.ackRssBotMiB = botRss.peakMiB();
             report.ackRssBaseMiB = baseRss.peakMiB();
         }
-        wrkReference(report, basePort, base, baseServer.events, levels, work);
         report.ackFailures = botServer.load.allFailed() + baseServer.load.allFailed();
         return botServer.load.allAcked();
     }
 
     /**
-     * Debian's {@code wrk} on the warm baseline at each level, {@link #ROUNDS} runs each, each replaying one event
-     * signed just before it: what a generator written in C spends per request, for the generator rows to be judged
-     * against. Left out, and said so in the report, when {@code wrk} is not installed.
+     * Debian's {@code wrk} on the baseline right after the generator's phase on it, at the same level, replaying one
+     * event signed just before: what a generator written in C spends per request on that server in that state (a
+     * generator's cost per request grows as the server slows, so the two are compared round by round).
      */
-    private static void wrkReference(Report report, int basePort, ChildJvm base, SignedEvents events, int[] levels,
+    private static void wrkReference(Report report, int basePort, ChildJvm base, SignedEvents events, int senders,
                                      Path work) throws Exception {
-        if (!WrkReference.available()) {
-            progress("wrk is not installed (apt-get install -y wrk): the generator rows are judged without it");
-            return;
-        }
-        for (int senders : levels) {
-            List<WrkReference.Run> runs = new ArrayList<>();
-            for (int i = 0; i < ROUNDS; i++) {
-                SignedEvents.Batch one = events.prepare(1);
-                byte[] request = Arrays.copyOfRange(one.arena(), one.offset(0), one.offset(0) + one.length(0));
-                runs.add(WrkReference.run(basePort, base.pid(), request, senders, work));
-            }
-            report.wrk.put(senders, runs);
-            progress("wrk, %d connections: CPU per request %s us, baseline %.1f us", senders, WrkReference.spread(runs),
-                    WrkReference.medianServerMicros(runs));
-        }
+        SignedEvents.Batch one = events.prepare(1);
+        byte[] request = Arrays.copyOfRange(one.arena(), one.offset(0), one.offset(0) + one.length(0));
+        WrkReference.Run run = WrkReference.run(basePort, base.pid(), request, senders, work);
+        report.wrk.computeIfAbsent(senders, k -> new ArrayList<>()).add(run);
+        progress("wrk, %d connections: CPU per request %.1f us, baseline %.1f us", senders, run.wrkMicrosPerRequest(),
+                run.serverMicrosPerRequest());
     }
 
     /** One server under load: its generator, its events, and the fastest rate it was seen answering. */

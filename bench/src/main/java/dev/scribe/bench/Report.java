@@ -68,7 +68,7 @@ final class Report {
     String closeError;
     /** Rows other benchmarks add (the catch-up's), each its six cells, printed after the rest. */
     final List<String[]> extraRows = new ArrayList<>();
-    /** Per level, Debian's wrk on the baseline ({@link WrkReference}); empty when wrk is not installed. */
+    /** Per level, Debian's wrk on the baseline, one run a round ({@link WrkReference}); empty without wrk. */
     final Map<Integer, List<WrkReference.Run>> wrk = new TreeMap<>();
     /** Issue 16's page rows ({@link PagesBench}); empty when not run. */
     List<PagesBench.Timing> pages = List.of();
@@ -109,18 +109,23 @@ final class Report {
                     r.bot().generatorCpuMicrosPerRequest() / r.bot().serverCpuMicrosPerRequest(),
                     r.baseline().generatorCpuMicrosPerRequest() / r.baseline().serverCpuMicrosPerRequest())).toArray();
             List<WrkReference.Run> wrkRuns = wrk.getOrDefault(n, List.of());
-            double generatorOnBase = median(values(base, LoadGenerator.Result::generatorCpuMicrosPerRequest));
             long wrkNot2xx = wrkRuns.stream().mapToLong(WrkReference.Run::non2xx).sum();
-            boolean asCheapAsWrk = !wrkRuns.isEmpty() && wrkNot2xx == 0
-                    && generatorOnBase <= WrkReference.medianWrkMicros(wrkRuns) * GENERATOR_VS_WRK_TOLERANCE;
+            // Round by round: each wrk run followed the generator's phase on the baseline in the same round.
+            double[] versusWrk = new double[Math.min(wrkRuns.size(), base.size())];
+            for (int i = 0; i < versusWrk.length; i++) {
+                versusWrk[i] = base.get(i).generatorCpuMicrosPerRequest() / wrkRuns.get(i).wrkMicrosPerRequest();
+            }
+            boolean asCheapAsWrk = versusWrk.length == base.size() && wrkNot2xx == 0
+                    && median(versusWrk) <= GENERATOR_VS_WRK_TOLERANCE;
             row(out, level + ": CPU per request, generator / server (us)", cpu(bot), cpu(base),
                     "generator at most " + pct(max(genShare)) + " of a server",
                     "<= 25% of either server, or no more than wrk's (+10%)",
                     verdict(max(genShare) <= GENERATOR_CPU_TARGET_RATIO || asCheapAsWrk));
             if (!wrkRuns.isEmpty()) {
-                row(out, level + ": Debian's wrk replaying one pre-signed event, CPU per request, wrk / server (us)", "",
+                row(out, level + ": Debian's wrk replaying one pre-signed event to the baseline after the generator's"
+                                + " phase, CPU per request, wrk / server (us)", "",
                         WrkReference.spread(wrkRuns) + " / " + fmt(WrkReference.medianServerMicros(wrkRuns), 1),
-                        "the generator " + fmt(generatorOnBase, 1) + " us on the same server"
+                        "the generator at " + spreadPct(versusWrk) + " of wrk's cost on the same server"
                                 + (wrkNot2xx == 0 ? "" : "; " + wrkNot2xx + " answers not 2xx"),
                         "", "");
             } else if (!ack.isEmpty() && n == ack.keySet().iterator().next()) {

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  */
 final class WrkReference {
 
-    /** How long one {@code wrk} run lasts; each level is run {@link BenchMain#ROUNDS} times. */
+    /** How long one {@code wrk} run lasts; one run per level and round, after the generator's phase on the baseline. */
     static final int SECONDS = 4;
     private static final Pattern REQUESTS = Pattern.compile("(\\d+) requests in");
     private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
@@ -82,11 +82,6 @@ final class WrkReference {
         long ticks = Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
         double wrkNanos = ticks * (1e9 / ProcessCpu.TICKS_PER_SECOND);
         return new Run(count, bad, wrkNanos / 1e3 / Math.max(1, count), serverCpu / 1e3 / Math.max(1, count));
-    }
-
-    /** The median of {@code wrk}'s CPU per request over the runs. */
-    static double medianWrkMicros(List<Run> runs) {
-        return Report.median(runs.stream().mapToDouble(Run::wrkMicrosPerRequest).toArray());
     }
 
     static double medianServerMicros(List<Run> runs) {
