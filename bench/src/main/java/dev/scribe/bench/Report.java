@@ -25,7 +25,7 @@ final class Report {
     /** "Far below either server's": the generator may spend at most a quarter of the server's CPU per request. */
     static final double GENERATOR_CPU_TARGET_RATIO = 0.25;
     /**
-     * Or no dearer than Debian's wrk on the same requests to the same server, with room for run-to-run noise: at one
+     * Or no dearer than Debian's wrk on the same server at the same level, with room for run-to-run noise: at one
      * connection a request costs any generator the kernel's loopback send and wake-up, more than a quarter of what
      * an idle server spends ({@link WrkReference}).
      */
