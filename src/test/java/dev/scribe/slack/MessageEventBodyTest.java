@@ -19,6 +19,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,6 +32,18 @@ class MessageEventBodyTest {
             + "{\"type\":\"message\",\"channel\":\"C0INC\",\"user\":\"U01ALICE\",\"text\":\"rolled back\","
             + "\"ts\":\"1700000000.000100\",\"blocks\":[{\"type\":\"rich_text\",\"elements\":[]}],\"event_ts\":\"1700000000.000100\"},"
             + "\"type\":\"event_callback\",\"event_id\":\"Ev01\",\"event_time\":1700000000,\"authorizations\":[{\"is_bot\":true}]}";
+
+    /**
+     * Bolt's parser knows an event class only once something asked for its type (an {@code App} does when a listener
+     * is registered): alone, this class would get no event from Bolt, and passed only after other tests built an App.
+     */
+    @BeforeAll
+    static void boltKnowsTheMessageClasses() {
+        for (Class<? extends Event> type : List.of(MessageEvent.class, MessageThreadBroadcastEvent.class,
+                MessageFileShareEvent.class, MessageMeEvent.class)) {
+            EventsApiPayloadParser.getEventTypeAndSubtype(type);
+        }
+    }
 
     @Test
     void aPlainMessageIsReadWhateverTheOrderOfItsFields() {
@@ -82,6 +95,24 @@ class MessageEventBodyTest {
         for (String body : others) {
             assertNull(MessageEventBody.read(utf8(body)), body);
         }
+    }
+
+    @Test
+    void anyRecordedFieldNamedTwiceLeavesTheBodyToBolt() {
+        List<String> twice = new ArrayList<>();
+        for (String field : List.of("\"type\":\"message\",", "\"subtype\":\"file_share\",", "\"channel\":\"C0INC\",",
+                "\"ts\":\"1700000000.000100\",", "\"thread_ts\":\"1700000000.000001\",", "\"user\":\"U01ALICE\",",
+                "\"text\":\"rolled back\",")) {
+            twice.add(message(field + field));
+        }
+        twice.add(PLAIN.replace("\"event_id\":\"Ev01\",", "\"event_id\":\"Ev01\",\"event_id\":\"Ev02\","));
+        twice.add(PLAIN.replace("\"type\":\"event_callback\",",
+                "\"type\":\"event_callback\",\"event\":{\"type\":\"message\",\"channel\":\"C0B\",\"ts\":\"1.2\"},"));
+        for (String body : twice) {
+            assertNull(MessageEventBody.read(utf8(body)), body);
+        }
+        // The same fields once each are read: the bodies above differ from a readable one only by the repeat.
+        assertNotNull(MessageEventBody.read(utf8(message("\"subtype\":\"file_share\",\"thread_ts\":\"1700000000.000001\","))));
     }
 
     @Test
