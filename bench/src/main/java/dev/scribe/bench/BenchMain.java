@@ -196,16 +196,19 @@ public final class BenchMain {
                 for (int senders : levels) {
                     report.loads.add(loadAverage());
                     List<Server> order = round % 2 == 1 ? List.of(baseServer, botServer) : List.of(botServer, baseServer);
-                    LoadGenerator.Result first = order.get(0).run(report, senders, warmupMs, measureMs);
-                    if (wrk && order.get(0) == baseServer) {
-                        wrkReference(report, basePort, base, baseServer.events, senders, work);
+                    LoadGenerator.Result s = null;
+                    LoadGenerator.Result b = null;
+                    for (Server server : order) {
+                        LoadGenerator.Result r = server.run(report, senders, warmupMs, measureMs);
+                        if (server == botServer) {
+                            s = r;
+                        } else {
+                            b = r;
+                            if (wrk) {
+                                wrkReference(report, basePort, base, baseServer.events, senders, work);
+                            }
+                        }
                     }
-                    LoadGenerator.Result second = order.get(1).run(report, senders, warmupMs, measureMs);
-                    if (wrk && order.get(1) == baseServer) {
-                        wrkReference(report, basePort, base, baseServer.events, senders, work);
-                    }
-                    LoadGenerator.Result s = order.get(0) == botServer ? first : second;
-                    LoadGenerator.Result b = order.get(0) == botServer ? second : first;
                     report.ack.computeIfAbsent(senders, k -> new ArrayList<>()).add(new Result2(s, b));
                     progress("round %d, %d senders: bot / baseline %.0f%%, load %s", round, senders,
                             100 * s.perSecond() / b.perSecond(), report.loads.get(report.loads.size() - 1));

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 final class ProcessCpu {
 
     /** {@code getconf CLK_TCK} on every Linux this runs on; /proc counts CPU time in these ticks. */
-    static final long TICKS_PER_SECOND = 100;
+    private static final long TICKS_PER_SECOND = 100;
 
     private ProcessCpu() {
     }
@@ -16,13 +16,25 @@ final class ProcessCpu {
     /** Nanoseconds of CPU the process used, all its threads; 0 when it cannot be read. */
     static long nanos(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            // The command name (field 2) may hold spaces: count fields after its closing parenthesis.
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);   // utime, stime (fields 14, 15)
-            return ticks * (1_000_000_000L / TICKS_PER_SECOND);
+            return nanos(Files.readString(Path.of("/proc", Long.toString(pid), "stat")), 14);
         } catch (IOException | RuntimeException e) {
             return 0;
         }
+    }
+
+    /**
+     * Nanoseconds of CPU of the children a process waited for ({@code cutime}, {@code cstime}), from the text of its
+     * {@code /proc/<pid>/stat}: what {@code time} reports of a command a shell ran.
+     */
+    static long waitedForChildrenNanos(String stat) {
+        return nanos(stat, 16);
+    }
+
+    /** The user and system ticks in fields {@code field} and {@code field + 1} (numbered from 1, as in proc(5)). */
+    private static long nanos(String stat, int field) {
+        // The command name (field 2) may hold spaces: count fields after its closing parenthesis (field 3 is [0]).
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+        long ticks = Long.parseLong(fields[field - 3]) + Long.parseLong(fields[field - 2]);
+        return ticks * (1_000_000_000L / TICKS_PER_SECOND);
     }
 }

@@ -124,7 +124,9 @@ final class Report {
             if (!wrkRuns.isEmpty()) {
                 row(out, level + ": Debian's wrk replaying one pre-signed event to the baseline after the generator's"
                                 + " phase, CPU per request, wrk / server (us)", "",
-                        WrkReference.spread(wrkRuns) + " / " + fmt(WrkReference.medianServerMicros(wrkRuns), 1),
+                        spread(wrkRuns.stream().mapToDouble(WrkReference.Run::wrkMicrosPerRequest).toArray(), 1)
+                                + " / " + fmt(median(wrkRuns.stream().mapToDouble(WrkReference.Run::serverMicrosPerRequest)
+                                .toArray()), 1),
                         "the generator at " + spreadPct(versusWrk) + " of wrk's cost on the same server"
                                 + (wrkNot2xx == 0 ? "" : "; " + wrkNot2xx + " answers not 2xx"),
                         "", "");
@@ -225,7 +227,10 @@ final class Report {
 
     /** "median (min-max)" of one figure over the rounds. */
     private static String spread(List<LoadGenerator.Result> runs, ToDoubleFunction<LoadGenerator.Result> f, int decimals) {
-        double[] v = values(runs, f);
+        return spread(values(runs, f), decimals);
+    }
+
+    private static String spread(double[] v, int decimals) {
         return fmt(median(v), decimals) + " (" + fmt(min(v), decimals) + "-" + fmt(max(v), decimals) + ")";
     }
 

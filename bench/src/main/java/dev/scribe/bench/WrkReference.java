@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -77,20 +75,8 @@ final class WrkReference {
         long count = Long.parseLong(requests.group(1));
         Matcher non2xx = NON_2XX.matcher(printed);
         long bad = non2xx.find() ? Long.parseLong(non2xx.group(1)) : 0;
-        // The shell's children's user and system ticks (fields 16 and 17): wrk's, once the shell has waited for it.
-        String[] fields = shellStat.substring(shellStat.lastIndexOf(')') + 2).trim().split(" ");
-        long ticks = Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
-        double wrkNanos = ticks * (1e9 / ProcessCpu.TICKS_PER_SECOND);
+        // The shell's waited-for children: wrk alone.
+        double wrkNanos = ProcessCpu.waitedForChildrenNanos(shellStat);
         return new Run(count, bad, wrkNanos / 1e3 / Math.max(1, count), serverCpu / 1e3 / Math.max(1, count));
-    }
-
-    static double medianServerMicros(List<Run> runs) {
-        return Report.median(runs.stream().mapToDouble(Run::serverMicrosPerRequest).toArray());
-    }
-
-    static String spread(List<Run> runs) {
-        double[] v = runs.stream().mapToDouble(Run::wrkMicrosPerRequest).toArray();
-        return String.format(Locale.ROOT, "%.1f (%.1f-%.1f)", Report.median(v), Arrays.stream(v).min().orElse(0),
-                Arrays.stream(v).max().orElse(0));
     }
 }
